@@ -1,0 +1,21 @@
+package io.deepreshape.spec;
+
+/** A network spec, preset or spec file is invalid; the message names the field and what was expected. */
+public class SpecException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  public SpecException(String message) {
+    super(message);
+  }
+
+  public SpecException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** Fails with {@code "<path> must be <expected>, was <actual>"} unless {@code ok}. */
+  static void require(boolean ok, String path, String expected, Object actual) {
+    if (!ok) {
+      throw new SpecException(path + " must be " + expected + ", was " + actual);
+    }
+  }
+}

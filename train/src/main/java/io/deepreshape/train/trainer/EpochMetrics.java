@@ -1,0 +1,31 @@
+package io.deepreshape.train.trainer;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One line of {@code metrics.jsonl}: the results of one finished epoch.
+ *
+ * @param epoch 1-based epoch number
+ * @param trainLoss mean training loss of the epoch (the distillation loss when distilling)
+ * @param trainTop1 training top-1 accuracy (training-mode forward) in [0, 1]
+ * @param testTop1 test top-1 in [0, 1], null without an evaluation set
+ * @param testTop5 test top-5 in [0, 1], null with fewer than 5 classes or no evaluation set
+ * @param testLoss mean test cross-entropy, null without an evaluation set
+ * @param lr learning rate of the epoch's last step
+ * @param imagesPerSecond training images per second of training time
+ * @param seconds wall time of the epoch including evaluation
+ * @param steps optimizer steps in the epoch
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record EpochMetrics(
+    @JsonProperty("epoch") int epoch,
+    @JsonProperty("train_loss") double trainLoss,
+    @JsonProperty("train_top1") double trainTop1,
+    @JsonProperty("test_top1") Double testTop1,
+    @JsonProperty("test_top5") Double testTop5,
+    @JsonProperty("test_loss") Double testLoss,
+    @JsonProperty("lr") double lr,
+    @JsonProperty("images_per_s") double imagesPerSecond,
+    @JsonProperty("seconds") double seconds,
+    @JsonProperty("steps") int steps) {}
