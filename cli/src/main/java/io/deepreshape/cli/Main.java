@@ -1,7 +1,19 @@
 package io.deepreshape.cli;
 
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of the {@code deepreshape} command line. */
 public final class Main {
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("deepreshape");
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs {@code args} with the given output streams and returns the exit code (used by tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = Commands.build(out, err);
+    return cli.execute(args);
   }
 }

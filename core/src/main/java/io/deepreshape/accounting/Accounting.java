@@ -134,18 +134,15 @@ public final class Accounting {
   }
 
   private static LayerCost conv(ConvLayer c) {
-    return new LayerCost(c.name(), LayerKind.CONV, c.stage(), 0, 0, c.macs(), c.params(), c.outElements(), c.inElements(), 0,
-        c.inChannels() + "x" + c.inHeight() + "x" + c.inWidth() + " -> " + c.outChannels() + "x" + c.outHeight()
-            + "x" + c.outWidth() + ", " + c.kernel() + "x" + c.kernel() + "/" + c.stride());
+    return new LayerCost(c.name(), LayerKind.CONV, c.stage(), 0, 0, c.macs(), c.params(), c.outElements(), c.inElements(), 0, c);
   }
 
   private static LayerCost bn(BatchNormLayer n) {
-    return new LayerCost(n.name(), LayerKind.BATCH_NORM, n.stage(), 0, 0, 0, n.params(), 0, n.elements(), n.elements(),
-        n.channels() + "x" + n.height() + "x" + n.width());
+    return new LayerCost(n.name(), LayerKind.BATCH_NORM, n.stage(), 0, 0, 0, n.params(), 0, n.elements(), n.elements(), n);
   }
 
   private static LayerCost relu(ReluLayer r) {
     return new LayerCost(r.address().toString(), LayerKind.RELU, r.stage(), r.relus(), r.muxes(), 0, 0,
-        0, r.elements(), 0, r.channels() + "x" + r.height() + "x" + r.width() + ", " + r.mode().text());
+        0, r.elements(), 0, r);
   }
 }

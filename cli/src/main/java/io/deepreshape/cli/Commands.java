@@ -1,0 +1,86 @@
+package io.deepreshape.cli;
+
+import io.deepreshape.cli.analyze.AnalyzeCommand;
+import io.deepreshape.cli.analyze.BenchCommand;
+import io.deepreshape.cli.analyze.ProfileCommand;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Builds the command tree and maps exceptions to exit codes and one-paragraph messages. */
+public final class Commands {
+  /** Every subcommand class; add new commands here. */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
+      AnalyzeCommand.class, ProfileCommand.class, BenchCommand.class);
+
+  private Commands() {}
+
+  /** Top-level command: only holds options shared by every subcommand. */
+  @Command(name = "deepreshape", mixinStandardHelpOptions = true, version = "deepreshape 0.1.0",
+      description = "Design, train and evaluate convolutional networks for private inference (DeepReShape).",
+      subcommandsRepeatable = false)
+  static final class Root implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+        description = "Print stack traces of errors.")
+    boolean debug;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+  }
+
+  public static CommandLine build(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Root());
+    for (Class<?> c : SUBCOMMANDS) {
+      cli.addSubcommand(c);
+    }
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine, err, parseResult));
+    cli.setParameterExceptionHandler((ex, args) -> {
+      err.println("error: " + ex.getMessage());
+      err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+      err.flush();
+      return ExitCodes.USAGE;
+    });
+    return cli;
+  }
+
+  private static int handle(Exception ex, CommandLine commandLine, PrintWriter err, CommandLine.ParseResult parse) {
+    boolean debug = parse.hasMatchedOption("--debug")
+        || parse.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"))
+        || parse.asCommandLineList().stream().anyMatch(p -> p.getParseResult() != null
+            && p.getParseResult().hasMatchedOption("--debug"));
+    if (isUserError(ex)) {
+      err.println("error: " + message(ex));
+      if (debug) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    err.println("internal error: " + ex);
+    ex.printStackTrace(err);
+    err.flush();
+    return ExitCodes.INTERNAL;
+  }
+
+  private static boolean isUserError(Throwable ex) {
+    return ex instanceof UserException || ex instanceof IllegalArgumentException
+        || (ex instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException);
+  }
+
+  private static String message(Throwable ex) {
+    String m = ex.getMessage();
+    return m == null ? ex.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,29 @@
+package io.deepreshape.cli.analyze;
+
+import io.deepreshape.accounting.Accounting;
+import io.deepreshape.accounting.LayerCost;
+import io.deepreshape.accounting.NetworkCost;
+import io.deepreshape.accounting.StageCost;
+import io.deepreshape.latency.LatencyEstimate;
+import io.deepreshape.latency.LatencyModel;
+import io.deepreshape.latency.NetworkSetting;
+import io.deepreshape.latency.Profile;
+import io.deepreshape.spec.NetworkSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A network's accounting with its latency estimate, in total and per stage. */
+public record NetworkReport(NetworkSpec spec, NetworkCost cost, LatencyEstimate latency, List<LatencyEstimate> stageLatency,
+    Profile profile, NetworkSetting network) {
+
+  public static NetworkReport of(NetworkSpec spec, Profile profile, NetworkSetting network) {
+    NetworkCost cost = Accounting.of(spec);
+    List<LatencyEstimate> perStage = new ArrayList<>();
+    for (StageCost s : cost.stages()) {
+      List<LayerCost> rows = cost.layers().stream().filter(l -> l.stage() == s.stage()).toList();
+      perStage.add(LatencyModel.estimate(rows, profile, network));
+    }
+    return new NetworkReport(spec, cost, LatencyModel.estimate(cost, profile, network), List.copyOf(perStage), profile,
+        network);
+  }
+}

@@ -1,0 +1,98 @@
+package io.deepreshape.latency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.deepreshape.accounting.Accounting;
+import io.deepreshape.accounting.NetworkCost;
+import io.deepreshape.spec.Dataset;
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.spec.Presets;
+import io.deepreshape.spec.ReluAddress;
+import io.deepreshape.spec.ReluMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LatencyModelTest {
+  private final NetworkCost resnet18 = Accounting.of(Presets.build("resnet18", Dataset.CIFAR100));
+  private final NetworkSetting loopback = Profiles.network("loopback");
+
+  @Test
+  void resnet18ReproducesDelphisOrderOfMagnitude() {
+    // DEEPRESHAPE.md section 7: about 330 s offline, about 90% HE, about 15 s online.
+    LatencyEstimate e = LatencyModel.estimate(resnet18, Profiles.defaultProfile(), loopback);
+    assertThat(e.offlineS()).isBetween(330 * 0.85, 330 * 1.15);
+    assertThat(e.offlineLinearS() / e.offlineS()).isBetween(0.85, 0.95);
+    assertThat(e.onlineS()).isBetween(15 * 0.85, 15 * 1.15);
+    // hand calculation with the profile's constants: 0.5 us x 555,468,800 + 55 us x 557,056
+    assertThat(e.offlineS()).isCloseTo(0.5e-6 * 555_468_800 + 55e-6 * 557_056, within(1e-6));
+    // Delphi's logged offline download is 10.3 GB (PI-COSTS.md).
+    assertThat(e.offlineBytesDown() / 1e9).isBetween(10.0, 10.6);
+  }
+
+  @Test
+  void everyCalibrationPointIsWithinFifteenPercent() {
+    for (String name : Profiles.BUILT_IN) {
+      for (Calibration.Row r : Calibration.check(Profiles.load(name))) {
+        assertThat(Math.abs(r.offlineError())).as(name + " offline " + r.point().preset()).isLessThan(0.15);
+        assertThat(Math.abs(r.onlineError())).as(name + " online " + r.point().preset()).isLessThan(0.15);
+      }
+    }
+  }
+
+  @Test
+  void reluOnlyProfileIgnoresFlops() {
+    Profile p = Profiles.load("relu-only");
+    NetworkCost wide = Accounting.of(Presets.build("stagech:64,2", Dataset.CIFAR100));
+    NetworkCost widerDeep = Accounting.of(Presets.build("hybrenet:64,2,2,4", Dataset.CIFAR100));
+    // same ReLUs in S1..S3; S4 doubles -> compare against hand numbers
+    assertThat(LatencyModel.estimate(resnet18, p, loopback).totalS()).isCloseTo(80e-6 * 557_056, within(1e-9));
+    assertThat(LatencyModel.estimate(wide, p, loopback).totalS())
+        .isCloseTo(LatencyModel.estimate(resnet18, p, loopback).totalS(), within(1e-9));
+    assertThat(widerDeep.flops()).isGreaterThan(wide.flops());
+  }
+
+  @Test
+  void reuseElementsCostTheProfilesFraction() {
+    NetworkSpec s = Presets.build("resnet18", Dataset.CIFAR100)
+        .withReluModes(Map.of(ReluAddress.STEM, new ReluMode.Reuse(4)));
+    NetworkCost c = Accounting.of(s);
+    // stem: 64x32x32 = 65,536 elements, 16,384 comparisons.
+    double reluOnly = LatencyModel.estimate(c, Profiles.load("relu-only"), loopback).totalS();
+    assertThat(reluOnly).isCloseTo(80e-6 * (557_056 - 65_536 + 16_384), within(1e-9));
+    double heGc = LatencyModel.estimate(c, Profiles.defaultProfile(), loopback).onlineNonlinearS();
+    // he-gc: every element of a reuse layer costs a full ReLU (fraction 1.0), so nothing is saved.
+    assertThat(heGc).isCloseTo(25e-6 * 557_056, within(1e-9));
+  }
+
+  @Test
+  void wanAddsTransferTimeAndRoundTrips() {
+    LatencyEstimate lo = LatencyModel.estimate(resnet18, Profiles.defaultProfile(), loopback);
+    LatencyEstimate wan = LatencyModel.estimate(resnet18, Profiles.defaultProfile(), Profiles.network("wan"));
+    // online: 1,184 B down per ReLU at 500 Mbps, 8 B up at 100 Mbps, 17 ReLU layers x 40 ms.
+    double expected = 557_056.0 * 1184 * 8 / 500e6 + 557_056.0 * 8 * 8 / 100e6 + 17 * 0.040;
+    assertThat(wan.onlineS() - lo.onlineS()).isCloseTo(expected, within(1e-6));
+  }
+
+  @Test
+  void clientGarblerSwapsStorage() {
+    double server = LatencyModel.estimate(resnet18, Profiles.load("he-gc"), loopback).clientStorageBytes();
+    double client = LatencyModel.estimate(resnet18, Profiles.load("he-gc-client-garbler"), loopback).clientStorageBytes();
+    assertThat(server).isEqualTo(557_056 * 18_248.0);
+    assertThat(client).isEqualTo(557_056 * 3_590.0);
+  }
+
+  @Test
+  void userProfileFileIsValidated(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("p.yaml");
+    Files.writeString(f, "name: mine\nconstants:\n  he_offline_us_per_mac: {value: 1}\n");
+    assertThatThrownBy(() -> Profiles.load(f.toString()))
+        .hasMessageContaining("constants.he_offline_us_per_mac.source must say where the value comes from");
+    assertThatThrownBy(() -> Profiles.load("nope")).hasMessageStartingWith("unknown profile 'nope'");
+  }
+}

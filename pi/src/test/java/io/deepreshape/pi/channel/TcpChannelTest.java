@@ -1,0 +1,146 @@
+package io.deepreshape.pi.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Good and bad peers against a server-side {@link TcpChannel} on 127.0.0.1. */
+@Timeout(30)
+class TcpChannelTest {
+  private static final ChannelConfig SHORT = new ChannelConfig(1 << 20, 500);
+  private ServerSocket server;
+
+  @BeforeEach
+  void listen() throws IOException {
+    server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    server.close();
+  }
+
+  private CompletableFuture<TcpChannel> acceptAsync() {
+    return CompletableFuture.supplyAsync(() -> TcpChannel.accept(server, SHORT));
+  }
+
+  private Socket raw() throws IOException {
+    return new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+  }
+
+  @Test
+  void exchangesLargeMessagesBothWaysAndCounts() {
+    CompletableFuture<TcpChannel> accepted = acceptAsync();
+    try (TcpChannel client = TcpChannel.connect("127.0.0.1", server.getLocalPort(), SHORT);
+        TcpChannel srv = accepted.join()) {
+      byte[] big = new byte[300_000];
+      new Random(1).nextBytes(big);
+      client.send((byte) 9, big);
+      assertThat(srv.receive((byte) 9)).isEqualTo(big);
+      srv.setPhase(Phase.ONLINE);
+      client.setPhase(Phase.ONLINE);
+      srv.sendLongs((byte) 4, new long[] {5, 6, 7}, 0, 3);
+      assertThat(client.receiveLongs((byte) 4, 3)).containsExactly(5, 6, 7);
+      assertThat(client.stats().bytesSent(Phase.OFFLINE)).isEqualTo(300_005);
+      assertThat(srv.stats().bytesReceived(Phase.OFFLINE)).isEqualTo(300_005);
+      assertThat(srv.stats().bytesSent(Phase.ONLINE)).isEqualTo(29);
+      assertThat(client.stats().bytesReceived(Phase.ONLINE)).isEqualTo(29);
+    }
+  }
+
+  @Test
+  void garbageGreetingIsRejected() throws Exception {
+    CompletableFuture<TcpChannel> accepted = acceptAsync();
+    try (Socket s = raw()) {
+      s.getOutputStream().write("GET / HTTP/1.1\r\n".getBytes());
+      s.getOutputStream().flush();
+      assertThatThrownBy(accepted::join).hasCauseInstanceOf(ChannelException.class)
+          .hasMessageContaining("not a deepreshape pi peer");
+    }
+  }
+
+  @Test
+  void oversizedLengthIsRejected() throws Exception {
+    CompletableFuture<TcpChannel> accepted = acceptAsync();
+    try (Socket s = raw()) {
+      OutputStream out = greeted(s);
+      out.write(new byte[] {1, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff});
+      out.flush();
+      TcpChannel srv = accepted.join();
+      assertThatThrownBy(srv::receive).isInstanceOf(ChannelException.class)
+          .hasMessageContaining("2147483647 bytes").hasMessageContaining("outside the limit");
+      srv.close();
+    }
+  }
+
+  @Test
+  void truncatedMessageThenDisconnectIsReported() throws Exception {
+    CompletableFuture<TcpChannel> accepted = acceptAsync();
+    TcpChannel srv;
+    try (Socket s = raw()) {
+      OutputStream out = greeted(s);
+      out.write(new byte[] {1, 0, 0, 0, 100});
+      out.write(new byte[40]);
+      out.flush();
+      srv = accepted.join();
+    }
+    assertThatThrownBy(srv::receive).isInstanceOf(ChannelException.class)
+        .hasMessage("peer closed the connection after 40 of 100 bytes of a message payload"
+            + " (truncated message)");
+    srv.close();
+  }
+
+  @Test
+  void stalledPeerTimesOutWithoutHanging() throws Exception {
+    CompletableFuture<TcpChannel> accepted = acceptAsync();
+    try (Socket s = raw()) {
+      OutputStream out = greeted(s);
+      out.write(new byte[] {1, 0, 0});
+      out.flush();
+      TcpChannel srv = accepted.join();
+      assertThatThrownBy(srv::receive).isInstanceOf(ChannelException.class)
+          .hasMessageContaining("read timeout").hasMessageContaining("3 of 5 bytes");
+      srv.close();
+    }
+  }
+
+  @Test
+  void silentPeerBeforeGreetingTimesOut() throws Exception {
+    CompletableFuture<TcpChannel> accepted = acceptAsync();
+    try (Socket s = raw()) {
+      assertThatThrownBy(accepted::join).hasCauseInstanceOf(ChannelException.class)
+          .hasMessageContaining("read timeout");
+    }
+  }
+
+  @Test
+  void disconnectBetweenMessagesIsReported() throws Exception {
+    CompletableFuture<TcpChannel> accepted = acceptAsync();
+    TcpChannel client = TcpChannel.connect("127.0.0.1", server.getLocalPort(), SHORT);
+    TcpChannel srv = accepted.join();
+    client.send((byte) 2, new byte[] {1});
+    client.close();
+    assertThat(srv.receive((byte) 2)).containsExactly(1);
+    assertThatThrownBy(srv::receive).isInstanceOf(ChannelException.class)
+        .hasMessage("peer closed the connection");
+    srv.close();
+  }
+
+  private static OutputStream greeted(Socket s) throws IOException {
+    OutputStream out = s.getOutputStream();
+    out.write(TcpChannel.GREETING);
+    out.flush();
+    return out;
+  }
+}
