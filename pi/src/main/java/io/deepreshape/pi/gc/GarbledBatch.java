@@ -1,0 +1,28 @@
+package io.deepreshape.pi.gc;
+
+/**
+ * The garbler's result for {@code batch} instances of one circuit: the half-gates tables (sent to
+ * the evaluator), the zero-labels of every input wire (kept by the garbler) and the decoding bits
+ * of the outputs (sent to the evaluator).
+ *
+ * <p>Layouts: table of AND gate with ordinal {@code a}, instance {@code k}: four longs at {@code
+ * (a*batch + k)*4} ({@code T_G}, then {@code T_E}); zero-label of input wire {@code w}, instance
+ * {@code k}: two longs at {@code (w*batch + k)*2}; decoding bit of output {@code o}, instance
+ * {@code k}: {@code decodeBits[o*batch + k]}.
+ *
+ * @param circuit the garbled circuit
+ * @param batch number of instances
+ * @param tweakBase first gate identifier used as hash tweak; identifiers {@code tweakBase ..
+ *     tweakBase + andGates*batch - 1} are used, and must never be reused under the same Delta
+ * @param tables the garbled tables
+ * @param inputLabels0 zero-labels of all input wires
+ * @param decodeBits the point-and-permute bits of the outputs' zero-labels
+ */
+public record GarbledBatch(Circuit circuit, int batch, long tweakBase, long[] tables,
+    long[] inputLabels0, byte[] decodeBits) {
+
+  /** The number of tweak identifiers this batch used: the next batch starts after them. */
+  public long tweaksUsed() {
+    return (long) circuit.andGates() * batch;
+  }
+}

@@ -1,0 +1,42 @@
+package io.deepreshape.pi.gc;
+
+/**
+ * Conversion between l-bit words and the wire-major bit arrays of a batch of circuit instances: bit
+ * {@code i} of word {@code j} of instance {@code k} sits at {@code bits[(first + j*l + i) * batch
+ * + k]}, one byte (0 or 1) per bit.
+ */
+public final class WireBits {
+  private WireBits() {}
+
+  /**
+   * Writes {@code words} l-bit words per instance ({@code values[k*words + j]}) into {@code bits}
+   * starting at wire {@code first}.
+   */
+  public static void encode(long[] values, int words, int l, byte[] bits, int first, int batch) {
+    for (int k = 0; k < batch; k++) {
+      for (int j = 0; j < words; j++) {
+        long v = values[k * words + j];
+        int base = first + j * l;
+        for (int i = 0; i < l; i++) {
+          bits[(base + i) * batch + k] = (byte) ((v >>> i) & 1);
+        }
+      }
+    }
+  }
+
+  /** Reads {@code words} l-bit words per instance from wire {@code first}, as values mod 2^l. */
+  public static long[] decode(byte[] bits, int first, int words, int l, int batch) {
+    long[] values = new long[batch * words];
+    for (int k = 0; k < batch; k++) {
+      for (int j = 0; j < words; j++) {
+        long v = 0;
+        int base = first + j * l;
+        for (int i = 0; i < l; i++) {
+          v |= (long) (bits[(base + i) * batch + k] & 1) << i;
+        }
+        values[k * words + j] = v;
+      }
+    }
+    return values;
+  }
+}
