@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The batches of one pass, produced by a background daemon thread into a bounded queue.
  * {@link #close()} stops the thread promptly; an exception in the producer is rethrown by
- * {@link #next()} / {@link #hasNext()} (a {@link DatasetException} as is, others wrapped).
+ * {@link #hasNext()} / {@link #next()} after the batches made before it (runtime exceptions and
+ * errors as they are, checked ones wrapped).
  */
 public final class BatchIterator implements Iterator<HostBatch>, AutoCloseable {
   /** Producer of the batch with a given index of the pass. */
@@ -42,9 +43,13 @@ public final class BatchIterator implements Iterator<HostBatch>, AutoCloseable {
     } catch (InterruptedException e) {
       // close() interrupted us: exit quietly.
     } catch (Throwable t) {
-      if (!closed) {
-        queue.clear();
-        queue.offer(new Failure(t));
+      // Batches made before the failure are delivered first, then the failure.
+      try {
+        if (!closed) {
+          queue.put(new Failure(t));
+        }
+      } catch (InterruptedException e) {
+        // Closed while waiting: nobody is left to tell.
       }
     }
   }

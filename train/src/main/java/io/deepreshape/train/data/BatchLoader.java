@@ -16,6 +16,10 @@ public final class BatchLoader {
   private final LoaderOptions options;
   private final float[][] table;
 
+  /**
+   * A loader over {@code dataset}; the normalisation must have one value per channel, and a
+   * training loader that drops its last partial batch needs at least one full batch.
+   */
   public BatchLoader(ImageDataset dataset, LoaderOptions options) {
     this.dataset = Objects.requireNonNull(dataset, "dataset");
     this.options = Objects.requireNonNull(options, "options");
@@ -26,6 +30,11 @@ public final class BatchLoader {
     }
     if (dataset.size() == 0) {
       throw new IllegalArgumentException(dataset.name() + " is empty");
+    }
+    if (options.dropLast() && dataset.size() < options.batchSize()) {
+      throw new IllegalArgumentException(
+          dataset.name() + " has " + dataset.size() + " images, fewer than one batch of "
+              + options.batchSize() + " (use a smaller batch or keep the last partial batch)");
     }
     this.table = options.normalization().table();
   }
@@ -42,7 +51,7 @@ public final class BatchLoader {
   public int batchesPerEpoch() {
     int n = dataset.size();
     int b = options.batchSize();
-    return options.dropLast() ? Math.max(n / b, 0) : (n + b - 1) / b;
+    return options.dropLast() ? n / b : (n + b - 1) / b;
   }
 
   /** Number of images one pass yields. */
@@ -50,6 +59,11 @@ public final class BatchLoader {
     return options.dropLast()
         ? batchesPerEpoch() * options.batchSize()
         : dataset.size();
+  }
+
+  /** All batches of one pass in order: what an evaluation reads (same as {@code epoch(0)}). */
+  public BatchIterator batches() {
+    return epoch(0, 0);
   }
 
   /** All batches of pass {@code epoch} (0-based). */

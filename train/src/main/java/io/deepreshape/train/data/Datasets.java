@@ -52,7 +52,8 @@ public final class Datasets {
 
   /**
    * The normalisation to train {@code dataset} (a split of {@code datasetName}) with: the
-   * published statistics where known, else computed from {@code dataset}.
+   * published statistics where known, else computed from {@code dataset}. Compute it on the
+   * training split and use the same value for the test split.
    */
   public static Normalization normalization(String datasetName, ImageDataset dataset) {
     return Normalization.defaults(canonical(datasetName))

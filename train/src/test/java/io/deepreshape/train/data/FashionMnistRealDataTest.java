@@ -1,7 +1,8 @@
 package io.deepreshape.train.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class FashionMnistRealDataTest {
   @Test
   void readsTheInstalledPackage() {
-    assumeThat(FashionMnist.isPresent(null))
-        .as("dataset-fashion-mnist not installed (apt-get install dataset-fashion-mnist); skipping")
-        .isTrue();
+    assumeTrue(
+        FashionMnist.isPresent(null),
+        "Fashion-MNIST not installed (apt-get install dataset-fashion-mnist): skipping real-data test");
     ImageDataset train = Datasets.open("fashion-mnist", null, Split.TRAIN);
     ImageDataset test = Datasets.open("fashion-mnist", null, Split.TEST);
     assertThat(train.size()).isEqualTo(60_000);
@@ -41,7 +42,7 @@ class FashionMnistRealDataTest {
     assertThat(perClass).containsOnly(6000);
     Normalization computed = Normalization.compute(train);
     Normalization known = Normalization.defaults("fashion-mnist").orElseThrow();
-    assertThat(computed.mean()[0]).isCloseTo(known.mean()[0], org.assertj.core.data.Offset.offset(1e-3f));
-    assertThat(computed.std()[0]).isCloseTo(known.std()[0], org.assertj.core.data.Offset.offset(1e-3f));
+    assertThat(computed.mean()[0]).isCloseTo(known.mean()[0], offset(1e-3f));
+    assertThat(computed.std()[0]).isCloseTo(known.std()[0], offset(1e-3f));
   }
 }
