@@ -3,6 +3,15 @@ package io.deepreshape.cli;
 import io.deepreshape.cli.analyze.AnalyzeCommand;
 import io.deepreshape.cli.analyze.BenchCommand;
 import io.deepreshape.cli.analyze.ProfileCommand;
+import io.deepreshape.cli.design.CriticalityCommand;
+import io.deepreshape.cli.design.DesignCommand;
+import io.deepreshape.cli.design.EqualizeCommand;
+import io.deepreshape.cli.design.HybReNetCommand;
+import io.deepreshape.cli.design.ScaleCommand;
+import io.deepreshape.cli.train.DatasetCommand;
+import io.deepreshape.cli.train.EvalCommand;
+import io.deepreshape.cli.train.TrainCommand;
+import io.deepreshape.train.data.DatasetException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +24,9 @@ import picocli.CommandLine.Option;
 public final class Commands {
   /** Every subcommand class; add new commands here. */
   static final List<Class<?>> SUBCOMMANDS = List.of(
-      AnalyzeCommand.class, ProfileCommand.class, BenchCommand.class);
+      AnalyzeCommand.class, ProfileCommand.class, BenchCommand.class, DatasetCommand.class,
+      ScaleCommand.class, CriticalityCommand.class, EqualizeCommand.class, HybReNetCommand.class, DesignCommand.class,
+      TrainCommand.class, EvalCommand.class);
 
   private Commands() {}
 
@@ -75,7 +86,7 @@ public final class Commands {
   }
 
   private static boolean isUserError(Throwable ex) {
-    return ex instanceof UserException || ex instanceof IllegalArgumentException
+    return ex instanceof UserException || ex instanceof IllegalArgumentException || ex instanceof DatasetException
         || (ex instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException);
   }
 

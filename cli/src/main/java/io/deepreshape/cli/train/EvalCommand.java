@@ -1,0 +1,84 @@
+package io.deepreshape.cli.train;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deepreshape.accounting.Accounting;
+import io.deepreshape.accounting.NetworkCost;
+import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.common.Format;
+import io.deepreshape.cli.common.Json;
+import io.deepreshape.cli.common.ProfileOptions;
+import io.deepreshape.cli.common.Table;
+import io.deepreshape.latency.LatencyEstimate;
+import io.deepreshape.latency.LatencyModel;
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.train.run.DataSettings;
+import io.deepreshape.train.run.RunFiles;
+import io.deepreshape.train.run.TrainingRun;
+import io.deepreshape.train.trainer.EvalResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code eval}: a run's test accuracy next to its ReLUs, FLOPs and estimated PI latency. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Evaluate a finished run on its test set: top-1, top-5, ReLUs, FLOPs and estimated PI latency.")
+public final class EvalCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--run", paramLabel = "RUN_DIR", required = true, description = "Run directory.")
+  Path run;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: the one the run used).")
+  Path data;
+
+  @Option(names = "--json", description = "Machine-readable output.")
+  boolean json;
+
+  @Mixin
+  ProfileOptions profile;
+
+  @Override
+  public Integer call() throws IOException {
+    NetworkSpec net = RunFiles.spec(run);
+    DataSettings settings = RunFiles.data(run);
+    if (data != null) {
+      settings = settings.withDataDir(data);
+    }
+    EvalResult r = TrainingRun.evaluate(run, settings);
+    NetworkCost cost = Accounting.of(net);
+    LatencyEstimate e = LatencyModel.estimate(cost, profile.profile(), profile.network());
+    PrintWriter w = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode o = Json.object();
+      o.put("name", net.name());
+      o.put("dataset", settings.dataset());
+      o.put("samples", r.samples());
+      o.put("top1", r.top1());
+      if (r.top5() != null) {
+        o.put("top5", r.top5());
+      }
+      o.put("loss", r.loss());
+      o.put("relus", cost.relus());
+      o.put("flops", cost.flops());
+      o.put("params", cost.params());
+      o.put("latency", e.totalS());
+      o.put("profile", profile.profile().name());
+      w.println(Json.write(o));
+    } else {
+      Table t = new Table("network", "dataset", "images", "top-1", "top-5", "ReLUs", "FLOPs", "latency");
+      t.row(net.name(), settings.dataset(), r.samples(), String.format(Locale.ROOT, "%.2f%%", 100 * r.top1()),
+          r.top5() == null ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * r.top5()), Format.count(cost.relus()),
+          Format.si(cost.flops()), Format.seconds(e.totalS()));
+      w.print(t.render());
+    }
+    w.flush();
+    return ExitCodes.OK;
+  }
+}

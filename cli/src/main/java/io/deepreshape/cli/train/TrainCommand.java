@@ -1,0 +1,128 @@
+package io.deepreshape.cli.train;
+
+import io.deepreshape.accounting.Accounting;
+import io.deepreshape.accounting.NetworkCost;
+import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.UserException;
+import io.deepreshape.cli.common.Format;
+import io.deepreshape.cli.common.NetworkOptions;
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.train.data.Datasets;
+import io.deepreshape.train.run.DataSettings;
+import io.deepreshape.train.run.TrainingRun;
+import io.deepreshape.train.trainer.EpochMetrics;
+import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.trainer.TrainConfig;
+import io.deepreshape.train.trainer.TrainResult;
+import io.deepreshape.train.trainer.TrainingDivergedException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code train}: trains a spec on a dataset into a run directory; re-running it resumes. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {"Train a network (a preset or spec file) on a dataset, with the recipe of DEEPRESHAPE.md section 8 "
+        + "unless overridden. Metrics go to RUN_DIR/metrics.jsonl, checkpoints are written every epoch and on Ctrl-C.",
+        "Running the same command again (or with --resume) continues an interrupted run."})
+public final class TrainCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  NetworkOptions network;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (fashion-mnist defaults to the Debian package's).")
+  Path data;
+
+  @Option(names = "--out", paramLabel = "RUN_DIR", required = true, description = "Run directory.")
+  Path out;
+
+  @Option(names = "--resume", description = "Require an existing checkpoint in RUN_DIR and continue it.")
+  boolean resume;
+
+  @Option(names = "--teacher", paramLabel = "RUN_DIR", description = "Distil from this finished run (Hinton KD).")
+  Path teacher;
+
+  @Option(names = "--epochs", defaultValue = "200", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--lr", defaultValue = "0.1", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+  double lr;
+
+  @Option(names = "--weight-decay", defaultValue = "5e-4", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+  double weightDecay;
+
+  @Option(names = "--warmup-epochs", defaultValue = "0", description = "Linear warm-up epochs (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--label-smoothing", defaultValue = "0", description = "Label smoothing (default: ${DEFAULT-VALUE}).")
+  double labelSmoothing;
+
+  @Option(names = "--kd-temperature", defaultValue = "4", description = "KD temperature (default: ${DEFAULT-VALUE}).")
+  double kdTemperature;
+
+  @Option(names = "--kd-weight", defaultValue = "0.9", description = "KD soft-loss weight (default: ${DEFAULT-VALUE}).")
+  double kdWeight;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--train-subset", defaultValue = "0", description = "Train on N random training images (0 = all).")
+  int trainSubset;
+
+  @Option(names = "--test-subset", defaultValue = "0", description = "Evaluate on N random test images (0 = all).")
+  int testSubset;
+
+  @Option(names = "--max-steps-per-epoch", defaultValue = "0", description = "Cap steps per epoch (0 = no cap).")
+  int maxSteps;
+
+  @Option(names = "--quiet", description = "No progress output.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    NetworkSpec net = network.single();
+    if (resume && !Files.isRegularFile(out.resolve("checkpoint.bin"))) {
+      throw new UserException(out + " has no checkpoint to resume");
+    }
+    String dataset = Datasets.canonical(network.dataset().key());
+    DataSettings settings = new DataSettings(dataset, data == null ? null : data.toString(), trainSubset, testSubset,
+        seed);
+    TrainConfig config = TrainConfig.defaults().toBuilder().epochs(epochs).batchSize(batchSize).learningRate(lr)
+        .weightDecay(weightDecay).warmupEpochs(warmup).labelSmoothing(labelSmoothing).seed(seed)
+        .kdTemperature(kdTemperature).kdWeight(kdWeight).maxStepsPerEpoch(maxSteps).build();
+    ProgressLine progress = new ProgressLine(System.err, quiet ? ProgressLine.Mode.OFF : ProgressLine.Mode.AUTO);
+    TrainResult result;
+    try {
+      result = TrainingRun.train(net, settings, config, teacher, out, progress);
+    } catch (TrainingDivergedException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    Path curve = TrainingCurvePlot.write(out, net.name());
+    PrintWriter w = spec.commandLine().getOut();
+    NetworkCost cost = Accounting.of(net);
+    EpochMetrics last = result.metrics().isEmpty() ? null : result.metrics().get(result.metrics().size() - 1);
+    w.printf(Locale.ROOT, "%s: %s after %d epochs; %s ReLUs, %s FLOPs%n", net.name(),
+        result.status() == TrainResult.Status.COMPLETED ? "finished" : "stopped (resume with the same command)",
+        result.completedEpochs(), Format.count(cost.relus()), Format.si(cost.flops()));
+    if (last != null && last.testTop1() != null) {
+      w.printf(Locale.ROOT, "test top-1 %.2f%%, %.0f images/s%n", 100 * last.testTop1(), last.imagesPerSecond());
+    }
+    if (curve != null) {
+      w.println("training curve: " + curve);
+    }
+    w.println("run directory: " + out);
+    w.flush();
+    return result.status() == TrainResult.Status.COMPLETED ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+  }
+}

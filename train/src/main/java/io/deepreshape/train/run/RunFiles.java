@@ -1,0 +1,52 @@
+package io.deepreshape.train.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.spec.SpecIo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** The run directory's own files beside the trainer's: {@code spec.yaml} and {@code data.json}. */
+public final class RunFiles {
+  public static final String SPEC = "spec.yaml";
+  public static final String DATA = "data.json";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private RunFiles() {}
+
+  public static void write(Path runDir, NetworkSpec spec, DataSettings data) throws IOException {
+    Files.createDirectories(runDir);
+    SpecIo.write(spec, runDir.resolve(SPEC));
+    Path tmp = Files.createTempFile(runDir, ".data", ".tmp");
+    try {
+      JSON.writeValue(tmp.toFile(), data);
+      Files.move(tmp, runDir.resolve(DATA), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The spec a run trained; fails naming the folder if it is not a run directory. */
+  public static NetworkSpec spec(Path runDir) {
+    Path f = runDir.resolve(SPEC);
+    if (!Files.isRegularFile(f)) {
+      throw new IllegalArgumentException(runDir + " is not a run directory: " + SPEC + " is missing");
+    }
+    return SpecIo.read(f);
+  }
+
+  public static DataSettings data(Path runDir) {
+    Path f = runDir.resolve(DATA);
+    if (!Files.isRegularFile(f)) {
+      throw new IllegalArgumentException(runDir + " is not a run directory: " + DATA + " is missing");
+    }
+    try {
+      return JSON.readValue(f.toFile(), DataSettings.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(f + " is unreadable: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+}

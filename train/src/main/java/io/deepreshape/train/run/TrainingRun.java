@@ -1,0 +1,83 @@
+package io.deepreshape.train.run;
+
+import ai.djl.Device;
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.train.trainer.DeviceSelector;
+import io.deepreshape.train.trainer.EvalResult;
+import io.deepreshape.train.trainer.Evaluator;
+import io.deepreshape.train.trainer.ModelHandle;
+import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.trainer.Teacher;
+import io.deepreshape.train.trainer.TrainConfig;
+import io.deepreshape.train.trainer.TrainResult;
+import io.deepreshape.train.trainer.Trainer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Trains (or resumes) a spec on a dataset into a run directory, optionally distilling from a teacher run. */
+public final class TrainingRun {
+  private TrainingRun() {}
+
+  /**
+   * Starts a new run, or resumes {@code runDir} when it already holds a checkpoint of the same spec.
+   * The spec and data settings are written first, so an interrupted run can always be resumed.
+   */
+  public static TrainResult train(NetworkSpec spec, DataSettings data, TrainConfig config, Path teacherRun,
+      Path runDir, ProgressLine progress) throws IOException {
+    RunDirectory dir = new RunDirectory(runDir);
+    boolean resume = dir.hasCheckpoint();
+    if (resume) {
+      NetworkSpec saved = RunFiles.spec(runDir);
+      if (!saved.equals(spec)) {
+        throw new IllegalArgumentException(runDir + " holds a run of another network (" + saved.name()
+            + "); choose another --out or delete it");
+      }
+    }
+    RunData opened = RunData.open(data, spec.input());
+    RunFiles.write(runDir, spec, data);
+    Device device = DeviceSelector.select();
+    Teacher teacher = teacherRun == null ? null : teacher(teacherRun, device);
+    try {
+      Trainer.Builder b = Trainer.builder(new SpecModelFactory(spec), opened.trainSource(config.batchSize(), config.seed()))
+          .evalSource(opened.testSource(Math.max(config.batchSize(), 256))).device(device).progress(progress);
+      if (teacher != null) {
+        b.teacher(teacher);
+      }
+      Trainer trainer = b.build();
+      return resume ? trainer.resume(runDir) : trainer.start(runDir, config);
+    } finally {
+      if (teacher != null) {
+        teacher.close();
+      }
+    }
+  }
+
+  /** Loads a finished run's teacher model (its spec and final parameters). */
+  public static Teacher teacher(Path teacherRun, Device device) throws IOException {
+    NetworkSpec spec = RunFiles.spec(teacherRun);
+    Path params = new RunDirectory(teacherRun).finalParamsFile();
+    if (!Files.isRegularFile(params)) {
+      throw new IllegalArgumentException("teacher run " + teacherRun + " has no final parameters ("
+          + params.getFileName() + "); finish or resume it first");
+    }
+    return Teacher.fromParameters(new SpecModelFactory(spec), params, device);
+  }
+
+  /** Evaluates a run's final parameters on its test split (or on {@code data} when given). */
+  public static EvalResult evaluate(Path runDir, DataSettings data) throws IOException {
+    NetworkSpec spec = RunFiles.spec(runDir);
+    DataSettings settings = data != null ? data : RunFiles.data(runDir);
+    Path params = new RunDirectory(runDir).finalParamsFile();
+    if (!Files.isRegularFile(params)) {
+      throw new IllegalArgumentException(runDir + " has no final parameters yet; resume the run to finish it");
+    }
+    RunData opened = RunData.open(settings, spec.input());
+    try (InputStream in = Files.newInputStream(params);
+        ModelHandle model = ModelHandle.load(new SpecModelFactory(spec), DeviceSelector.select(), in)) {
+      return Evaluator.evaluate(model, opened.testSource(256));
+    }
+  }
+}
