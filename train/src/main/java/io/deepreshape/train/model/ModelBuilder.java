@@ -19,17 +19,29 @@ import io.deepreshape.layout.StemLayout;
 import io.deepreshape.spec.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Builds the DJL model of a spec from its layout: stem, residual blocks stage by stage, head. */
 public final class ModelBuilder {
   private final List<ReluModeBlock> relus = new ArrayList<>();
+  private final Function<ReluLayer, Block> reluFactory;
 
-  private ModelBuilder() {}
+  private ModelBuilder(Function<ReluLayer, Block> reluFactory) {
+    this.reluFactory = reluFactory;
+  }
 
   /** The model of {@code spec} (uninitialised; initialise with the input shape {@code (N, C, H, W)}). */
   public static BuiltModel build(NetworkSpec spec) {
+    return build(spec, null);
+  }
+
+  /**
+   * The model of {@code spec} with ReLU layers made by {@code reluFactory} where it returns a block
+   * (e.g. SNL's trainable masks), and {@link ReluModeBlock}s where it returns null or is null.
+   */
+  public static BuiltModel build(NetworkSpec spec, Function<ReluLayer, Block> reluFactory) {
     NetworkLayout layout = NetworkLayout.of(spec);
-    ModelBuilder b = new ModelBuilder();
+    ModelBuilder b = new ModelBuilder(reluFactory);
     SequentialBlock net = new SequentialBlock();
     net.add(b.stem(layout.stem()));
     for (List<BlockLayout> stage : layout.stages()) {
@@ -104,7 +116,13 @@ public final class ModelBuilder {
     return seq.add(Pool.globalAvgPool2dBlock()).add(Linear.builder().setUnits(h.classes()).build());
   }
 
-  private ReluModeBlock relu(ReluLayer layer) {
+  private Block relu(ReluLayer layer) {
+    if (reluFactory != null) {
+      Block custom = reluFactory.apply(layer);
+      if (custom != null) {
+        return custom;
+      }
+    }
     ReluModeBlock block = new ReluModeBlock(layer);
     relus.add(block);
     return block;
