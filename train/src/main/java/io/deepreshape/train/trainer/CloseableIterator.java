@@ -2,7 +2,7 @@ package io.deepreshape.train.trainer;
 
 import java.util.Iterator;
 
-/** An iterator over resources (e.g. a prefetching loader's threads) released by {@link #close()}. */
+/** An iterator holding resources (e.g. a prefetching loader's threads) freed by {@link #close()}. */
 public interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
   @Override
   void close();

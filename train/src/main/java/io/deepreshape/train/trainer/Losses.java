@@ -1,9 +1,6 @@
 package io.deepreshape.train.trainer;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import java.util.Arrays;
 
 /**
  * Classification losses on logits {@code (N, K)}: softmax cross-entropy with optional label
@@ -16,22 +13,33 @@ public final class Losses {
   /**
    * Mean softmax cross-entropy against targets {@code (1 - eps) * onehot(label) + eps / K}.
    *
-   * @param labels class of each row, {@code labels.length >= N}
+   * @param labels int64 vector of the N classes
    */
-  public static NDArray crossEntropy(NDArray logits, int[] labels, double labelSmoothing) {
-    NDArray target = targets(logits.getManager(), labels, logits.getShape(), labelSmoothing);
+  public static NDArray crossEntropy(NDArray logits, NDArray labels, double labelSmoothing) {
+    int classes = Math.toIntExact(logits.getShape().get(1));
+    NDArray target = labels.oneHot(classes);
+    if (labelSmoothing != 0) {
+      target = target.mul((float) (1 - labelSmoothing)).add((float) (labelSmoothing / classes));
+    }
     return logits.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mean();
+  }
+
+  /** {@link #crossEntropy(NDArray, NDArray, double)} with labels from a Java array. */
+  public static NDArray crossEntropy(NDArray logits, int[] labels, double labelSmoothing) {
+    return crossEntropy(logits, labelArray(logits, labels), labelSmoothing);
   }
 
   /**
    * Hinton distillation: {@code (1 - w) * CE(student, labels) + w * T^2 * KL(softmax(teacher / T)
    * || softmax(student / T))}, KL summed over classes and averaged over the batch. The teacher
    * logits must carry no gradient.
+   *
+   * @param labels int64 vector of the N classes
    */
   public static NDArray distillation(
       NDArray studentLogits,
       NDArray teacherLogits,
-      int[] labels,
+      NDArray labels,
       double temperature,
       double weight,
       double labelSmoothing) {
@@ -47,23 +55,29 @@ public final class Losses {
     return hard.mul((float) (1 - weight)).add(soft);
   }
 
-  private static NDArray targets(NDManager manager, int[] labels, Shape shape, double smoothing) {
-    int rows = Math.toIntExact(shape.get(0));
-    int classes = Math.toIntExact(shape.get(1));
-    float off = (float) (smoothing / classes);
-    float on = (float) (1 - smoothing) + off;
-    float[] values = new float[rows * classes];
-    if (off != 0) {
-      Arrays.fill(values, off);
-    }
+  /** {@link #distillation(NDArray, NDArray, NDArray, double, double, double)} with Java labels. */
+  public static NDArray distillation(
+      NDArray studentLogits,
+      NDArray teacherLogits,
+      int[] labels,
+      double temperature,
+      double weight,
+      double labelSmoothing) {
+    return distillation(studentLogits, teacherLogits, labelArray(studentLogits, labels),
+        temperature, weight, labelSmoothing);
+  }
+
+  private static NDArray labelArray(NDArray logits, int[] labels) {
+    int rows = Math.toIntExact(logits.getShape().get(0));
+    long classes = logits.getShape().get(1);
+    long[] values = new long[rows];
     for (int i = 0; i < rows; i++) {
-      int label = labels[i];
-      if (label < 0 || label >= classes) {
+      if (labels[i] < 0 || labels[i] >= classes) {
         throw new IllegalArgumentException(
-            "label " + label + " of row " + i + " out of range [0, " + classes + ")");
+            "label " + labels[i] + " of row " + i + " out of range [0, " + classes + ")");
       }
-      values[i * classes + label] = on;
+      values[i] = labels[i];
     }
-    return manager.create(values, new Shape(rows, classes));
+    return logits.getManager().create(values);
   }
 }

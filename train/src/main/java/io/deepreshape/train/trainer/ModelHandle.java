@@ -37,7 +37,7 @@ public final class ModelHandle implements AutoCloseable {
     this.store = new ParameterStore(manager, false);
   }
 
-  /** Builds and initialises a block from {@code factory} on {@code device}, seeded by {@code seed}. */
+  /** Builds and initialises a block of {@code factory} on {@code device}, seeded by {@code seed}. */
   public static ModelHandle create(ModelFactory factory, Device device, long seed) {
     NDManager manager = Engine.getInstance().newBaseManager(device);
     try {
@@ -79,7 +79,7 @@ public final class ModelHandle implements AutoCloseable {
     return out.singletonOrThrow();
   }
 
-  /** Trainable (gradient-requiring) parameter arrays by their hierarchical names, in block order. */
+  /** Trainable (gradient-requiring) parameter arrays by hierarchical name, in block order. */
   public Map<String, NDArray> trainableArrays() {
     Map<String, NDArray> arrays = new LinkedHashMap<>();
     for (Pair<String, Parameter> p : block.getParameters()) {

@@ -32,7 +32,8 @@ public final class ProgressLine {
 
   public ProgressLine(PrintStream out, Mode mode) {
     this.out = out;
-    this.mode = mode == Mode.AUTO ? (System.console() != null ? Mode.LIVE : Mode.EPOCH_LINES) : mode;
+    boolean terminal = System.console() != null;
+    this.mode = mode == Mode.AUTO ? (terminal ? Mode.LIVE : Mode.EPOCH_LINES) : mode;
   }
 
   /** Progress lines to standard error in {@code AUTO} mode. */
@@ -67,8 +68,8 @@ public final class ProgressLine {
     }
     lastPrint = now;
     double eta = secondsPerBatch * (totalBatches - batchesDone);
-    String line = String.format(Locale.ROOT, "epoch %d/%d %s %d/%d loss %.4f acc %.1f%% %.0f img/s ETA %s",
-        epoch, epochs, bar(batchesDone), batchesDone, totalBatches, meanLoss, 100 * accuracy,
+    String line = String.format(Locale.ROOT,
+        "epoch %d/%d %s %d/%d loss %.4f acc %.1f%% %.0f img/s ETA %s", epoch, epochs, bar(batchesDone), batchesDone, totalBatches, meanLoss, 100 * accuracy,
         imagesPerSecond, duration(eta));
     int pad = Math.max(0, lastLength - line.length());
     out.print("\r" + line + " ".repeat(pad));
@@ -81,7 +82,9 @@ public final class ProgressLine {
     if (mode == Mode.OFF) {
       return;
     }
-    String test = m.testTop1() == null ? "" : String.format(Locale.ROOT, " test %.2f%%", 100 * m.testTop1());
+    String test = m.testTop1() == null
+        ? ""
+        : String.format(Locale.ROOT, " test %.2f%%", 100 * m.testTop1());
     if (m.testTop5() != null) {
       test += String.format(Locale.ROOT, " top5 %.2f%%", 100 * m.testTop5());
     }

@@ -31,6 +31,8 @@ public final class ThroughputProbe {
    * @param outsideShare share of wall time outside forward/backward/optimizer
    * @param rssBeforeBytes resident set size after warm-up
    * @param rssAfterBytes resident set size after the measured steps
+   * @param rssPeakFirstHalfBytes largest resident set size sampled in the first half of the steps
+   * @param rssPeakSecondHalfBytes largest resident set size sampled in the second half
    * @param heapBeforeBytes used heap after warm-up
    * @param heapAfterBytes used heap after the measured steps
    * @param managedArraysBefore arrays held by the model's manager after warm-up
@@ -48,6 +50,8 @@ public final class ThroughputProbe {
       double outsideShare,
       long rssBeforeBytes,
       long rssAfterBytes,
+      long rssPeakFirstHalfBytes,
+      long rssPeakSecondHalfBytes,
       long heapBeforeBytes,
       long heapAfterBytes,
       int managedArraysBefore,
@@ -58,10 +62,12 @@ public final class ThroughputProbe {
       return String.format(Locale.ROOT,
           "device %s batch %d steps %d: %.1f images/s, %.1f ms/step; forward+backward %.1f%%,"
               + " optimizer %.1f%%, transfer %.1f%%, outside forward/backward/optimizer %.1f%%;"
-              + " RSS %.1f -> %.1f MiB, heap %.1f -> %.1f MiB, managed arrays %d -> %d",
+              + " RSS %.1f -> %.1f MiB (peak first half %.1f, second half %.1f),"
+              + " heap %.1f -> %.1f MiB, managed arrays %d -> %d",
           device, batchSize, steps, imagesPerSecond, millisPerStep, 100 * computeShare,
           100 * optimizerShare, 100 * transferShare, 100 * outsideShare, mib(rssBeforeBytes),
-          mib(rssAfterBytes), mib(heapBeforeBytes), mib(heapAfterBytes), managedArraysBefore,
+          mib(rssAfterBytes), mib(rssPeakFirstHalfBytes), mib(rssPeakSecondHalfBytes),
+          mib(heapBeforeBytes), mib(heapAfterBytes), managedArraysBefore,
           managedArraysAfter);
     }
 
@@ -92,9 +98,15 @@ public final class ThroughputProbe {
       long heapBefore = ProcessMemory.usedHeapBytes();
       int arraysBefore = model.manager().getManagedArrays().size();
       timings.reset();
+      long[] peaks = {rssBefore, rssBefore};
+      int sampleEvery = Math.max(1, steps / 20);
       long start = System.nanoTime();
       for (int i = 0; i < steps; i++) {
         oneStep(step, batches[i % batches.length], schedule, warmup + i, timings);
+        if ((i + 1) % sampleEvery == 0) {
+          int half = 2 * i < steps ? 0 : 1;
+          peaks[half] = Math.max(peaks[half], ProcessMemory.residentBytes());
+        }
       }
       long wall = System.nanoTime() - start;
       long rssAfter = ProcessMemory.residentBytes();
@@ -105,7 +117,7 @@ public final class ThroughputProbe {
           (double) batchSize * steps / (wall / 1e9), wall / 1e6 / Math.max(1, steps),
           timings.computeNanos() / w, timings.optimizerNanos() / w, timings.transferNanos() / w,
           (wall - timings.computeNanos() - timings.optimizerNanos()) / w, rssBefore, rssAfter,
-          heapBefore, heapAfter, arraysBefore, arraysAfter);
+          peaks[0], peaks[1], heapBefore, heapAfter, arraysBefore, arraysAfter);
     }
   }
 

@@ -28,6 +28,7 @@ public final class TrainStep {
   private final Teacher teacher;
   private final TrainConfig config;
   private final Map<String, NDArray> weights;
+  private final HostStaging staging = new HostStaging();
 
   /** Creates the step; call again after parameters are replaced (the trainable arrays change). */
   public TrainStep(ModelHandle model, SgdOptimizer optimizer, Teacher teacher, TrainConfig config) {
@@ -51,7 +52,8 @@ public final class TrainStep {
     long t3;
     Outcome outcome;
     try (NDManager scope = model.manager().newSubManager()) {
-      NDArray input = Evaluator.toArray(scope, batch);
+      NDArray input = staging.images(scope, batch);
+      NDArray labels = staging.labels(scope, batch);
       t1 = System.nanoTime();
       NDArray teacherLogits = teacher == null ? null : teacher.logits(input);
       NDArray logits;
@@ -59,8 +61,8 @@ public final class TrainStep {
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         logits = model.forward(input, true);
         loss = teacherLogits == null
-            ? Losses.crossEntropy(logits, batch.labels(), config.labelSmoothing())
-            : Losses.distillation(logits, teacherLogits, batch.labels(), config.kdTemperature(),
+            ? Losses.crossEntropy(logits, labels, config.labelSmoothing())
+            : Losses.distillation(logits, teacherLogits, labels, config.kdTemperature(),
                 config.kdWeight(), config.labelSmoothing());
         collector.backward(loss);
       }
@@ -73,9 +75,9 @@ public final class TrainStep {
       t3 = System.nanoTime();
       long[] predicted = logits.argMax(1).toLongArray();
       int correct = 0;
-      int[] labels = batch.labels();
+      int[] truth = batch.labels();
       for (int i = 0; i < batch.size(); i++) {
-        if (predicted[i] == labels[i]) {
+        if (predicted[i] == truth[i]) {
           correct++;
         }
       }

@@ -15,7 +15,10 @@ class MemoryTest {
     assertThat(r.managedArraysBefore()).isPositive();
   }
 
-  /** 1,000 steps: native (RSS) and heap memory stay flat. */
+  /**
+   * 1,000 steps: native and heap memory stay flat. A leak of one 64-image batch per step would add
+   * about 390 MiB between the halves; allocator noise is a few tens of MiB.
+   */
   @Test
   @Tag("slow")
   void thousandStepsKeepMemoryFlat() {
@@ -23,7 +26,7 @@ class MemoryTest {
         ThroughputProbe.measure(new ProbeModels.Cifar(), 64, 50, 1000, Device.cpu());
     System.out.println("memory probe: " + r);
     assertThat(r.managedArraysAfter()).isEqualTo(r.managedArraysBefore());
-    assertThat(r.rssAfterBytes() - r.rssBeforeBytes()).isLessThan(64L << 20);
+    assertThat(r.rssPeakSecondHalfBytes() - r.rssPeakFirstHalfBytes()).isLessThan(48L << 20);
     assertThat(r.heapAfterBytes() - r.heapBeforeBytes()).isLessThan(32L << 20);
   }
 }
