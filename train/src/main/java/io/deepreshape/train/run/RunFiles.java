@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 public final class RunFiles {
   public static final String SPEC = "spec.yaml";
   public static final String DATA = "data.json";
+  public static final String TEACHER = "teacher.txt";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RunFiles() {}
@@ -27,6 +28,28 @@ public final class RunFiles {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** Records the teacher run a run distils from (absolute path), or removes the record when there is none. */
+  public static void writeTeacher(Path runDir, Path teacherRun) throws IOException {
+    Path f = runDir.resolve(TEACHER);
+    if (teacherRun == null) {
+      Files.deleteIfExists(f);
+      return;
+    }
+    Path tmp = Files.createTempFile(runDir, ".teacher", ".tmp");
+    try {
+      Files.writeString(tmp, teacherRun.toAbsolutePath().normalize() + "\n");
+      Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The teacher run recorded in {@code runDir}, or null. */
+  public static Path teacher(Path runDir) throws IOException {
+    Path f = runDir.resolve(TEACHER);
+    return Files.isRegularFile(f) ? Path.of(Files.readString(f).strip()) : null;
   }
 
   /** The spec a run trained; fails naming the folder if it is not a run directory. */

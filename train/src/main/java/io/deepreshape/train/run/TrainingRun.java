@@ -23,7 +23,8 @@ public final class TrainingRun {
 
   /**
    * Starts a new run, or resumes {@code runDir} when it already holds a checkpoint of the same spec.
-   * The spec and data settings are written first, so an interrupted run can always be resumed.
+   * The spec, data settings and teacher are written first, so an interrupted run can always be resumed
+   * (a resumed distillation run finds its teacher in the run directory).
    */
   public static TrainResult train(NetworkSpec spec, DataSettings data, TrainConfig config, Path teacherRun,
       Path runDir, ProgressLine progress) throws IOException {
@@ -36,8 +37,12 @@ public final class TrainingRun {
             + "); choose another --out or delete it");
       }
     }
+    if (resume && teacherRun == null) {
+      teacherRun = RunFiles.teacher(runDir);
+    }
     RunData opened = RunData.open(data, spec.input());
     RunFiles.write(runDir, spec, data);
+    RunFiles.writeTeacher(runDir, teacherRun);
     Device device = DeviceSelector.select();
     Teacher teacher = teacherRun == null ? null : teacher(teacherRun, device);
     try {
