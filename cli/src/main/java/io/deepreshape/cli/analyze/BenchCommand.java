@@ -3,6 +3,7 @@ package io.deepreshape.cli.analyze;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.train.TrainBenchCommand;
 import io.deepreshape.latency.LatencyModel;
 import io.deepreshape.latency.NetworkSetting;
 import io.deepreshape.latency.Profile;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Option;
  * {@code bench accounting}: how many ResNet18-sized specs per second one thread builds, counts and
  * costs. Design sweeps call these functions millions of times.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure accounting throughput on one thread: specs per second (build + layout + count), "
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = TrainBenchCommand.class,
+    description = "Measure accounting throughput (or, with 'bench train', training throughput) on one thread: specs per second (build + layout + count), "
         + "stage-ReLU counts per second, and latency estimates per second, for ResNet18-sized networks.")
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec
