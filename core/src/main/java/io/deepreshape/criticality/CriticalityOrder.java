@@ -14,7 +14,7 @@ public record CriticalityOrder(List<Integer> stages, String source) {
   /** The published order for 4-stage ResNets on CIFAR-100 and TinyImageNet: S3 &gt; S2 &gt; S4 &gt; S1. */
   public static final List<Integer> PUBLISHED_4_STAGE = List.of(3, 2, 4, 1);
   /** Source label of the default order. */
-  public static final String DEFAULT_SOURCE = "default (DEEPRESHAPE.md section 4)";
+  public static final String DEFAULT_SOURCE = "default, DEEPRESHAPE.md section 4";
 
   public CriticalityOrder {
     if (stages == null || stages.isEmpty()) {

@@ -1,14 +1,34 @@
 package io.deepreshape.equalization;
 
 import io.deepreshape.accounting.Accounting;
-import io.deepreshape.accounting.NetworkCost;
+import io.deepreshape.layout.BlockLayout;
+import io.deepreshape.layout.NetworkLayout;
+import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.scaling.ChannelScaling;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.SpecException;
 
-/** Stage ReLUs (S1..SD, stem excluded) and total FLOPs of the base scaled to some factors; null if too wide. */
+/**
+ * Stage ReLUs (S1..SD: the blocks' ReLU layers, stem and WideResNet head excluded, as
+ * {@link Accounting#stageRelus}) and total FLOPs of a base scaled to some factors.
+ */
 record StageEval(long[] stageRelus, long flops) {
 
+  /** Evaluates {@code spec} from one layout. */
+  static StageEval of(NetworkSpec spec) {
+    NetworkLayout layout = NetworkLayout.of(spec);
+    long[] r = new long[spec.depth()];
+    for (int s = 0; s < r.length; s++) {
+      for (BlockLayout b : layout.stages().get(s)) {
+        for (ReluLayer l : b.relus()) {
+          r[s] += l.relus();
+        }
+      }
+    }
+    return new StageEval(r, Accounting.of(layout).flops());
+  }
+
+  /** The base at {@code factors} (its own m), or null when a stage would exceed {@link ChannelScaling#MAX_WIDTH}. */
   static StageEval of(NetworkSpec base, int[] factors) {
     NetworkSpec spec;
     try {
@@ -16,11 +36,6 @@ record StageEval(long[] stageRelus, long flops) {
     } catch (SpecException tooWide) {
       return null;
     }
-    NetworkCost cost = Accounting.of(spec);
-    long[] r = new long[spec.depth()];
-    for (int s = 1; s <= r.length; s++) {
-      r[s - 1] = cost.stageRelus(s);
-    }
-    return new StageEval(r, cost.flops());
+    return of(spec);
   }
 }

@@ -41,8 +41,9 @@ public record NetworkLayout(NetworkSpec spec, StemLayout stem, List<List<BlockLa
     BatchNormLayer headNorm = null;
     ReluLayer headRelu = null;
     if (spec.block() == BlockType.WIDE) {
-      headNorm = new BatchNormLayer("head.bn", spec.depth(), channels, h, w);
-      headRelu = new ReluLayer(ReluAddress.HEAD, spec.reluMode(ReluAddress.HEAD), spec.depth(), channels, h, w);
+      // counted in the head row (stage D+1), like the pooling and FC layers it precedes
+      headNorm = new BatchNormLayer("head.bn", spec.depth() + 1, channels, h, w);
+      headRelu = new ReluLayer(ReluAddress.HEAD, spec.reluMode(ReluAddress.HEAD), spec.depth() + 1, channels, h, w);
     }
     HeadLayout head = new HeadLayout(headNorm, headRelu, channels, spec.input().classes(), h, w);
     return new NetworkLayout(spec, stem, stages, head);

@@ -1,0 +1,5 @@
+/**
+ * Commands for the DeepReShape design algorithms (DEEPRESHAPE.md sections 2, 4-6): {@code scale},
+ * {@code criticality}, {@code equalize} (Algorithm 1), {@code hybrenet} and {@code design} (Algorithm 2).
+ */
+package io.deepreshape.cli.design;

@@ -1,0 +1,87 @@
+package io.deepreshape.design;
+
+import io.deepreshape.accounting.Accounting;
+import io.deepreshape.accounting.LayerCost;
+import io.deepreshape.accounting.LayerKind;
+import io.deepreshape.accounting.NetworkCost;
+import io.deepreshape.layout.BlockLayout;
+import io.deepreshape.layout.NetworkLayout;
+import io.deepreshape.layout.ReluLayer;
+import io.deepreshape.latency.LatencyModel;
+import io.deepreshape.latency.NetworkSetting;
+import io.deepreshape.latency.Profile;
+import io.deepreshape.spec.NetworkSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per-stage, per-operator ReLUs and latency of one network, so a whole reduction plan is evaluated by
+ * addition. Exact: an operator on stage s changes only stage s's ReLU rows, and the latency model is a
+ * sum over layer rows (DEEPRESHAPE.md section 7), so plan latency = rest + stem + sum of stage parts.
+ */
+final class PlanTable {
+  final NetworkSpec spec;
+  final long restRelus;
+  final double restLatency;
+  final long stemRelus;
+  final double stemLatency;
+  final long[][] relus;
+  final double[][] latency;
+
+  private PlanTable(NetworkSpec spec, long restRelus, double restLatency, long stemRelus, double stemLatency,
+      long[][] relus, double[][] latency) {
+    this.spec = spec;
+    this.restRelus = restRelus;
+    this.restLatency = restLatency;
+    this.stemRelus = stemRelus;
+    this.stemLatency = stemLatency;
+    this.relus = relus;
+    this.latency = latency;
+  }
+
+  static PlanTable of(NetworkSpec full, List<StageOp> ops, Profile profile, NetworkSetting net) {
+    int d = full.depth();
+    NetworkLayout layout = NetworkLayout.of(full);
+    long[][] relus = new long[d][ops.size()];
+    double[][] latency = new double[d][ops.size()];
+    for (int s = 1; s <= d; s++) {
+      for (int o = 0; o < ops.size(); o++) {
+        List<LayerCost> rows = stageReluRows(layout, ops.get(o).apply(full, s), s);
+        relus[s - 1][o] = rows.stream().mapToLong(LayerCost::relus).sum();
+        latency[s - 1][o] = LatencyModel.estimate(rows, profile, net).totalS();
+      }
+    }
+    NetworkCost base = Accounting.of(layout);
+    List<LayerCost> stem = new ArrayList<>();
+    List<LayerCost> rest = new ArrayList<>();
+    for (LayerCost l : base.layers()) {
+      if (l.kind() == LayerKind.RELU && l.name().equals("stem")) {
+        stem.add(l);
+      } else if (!(l.kind() == LayerKind.RELU && l.name().startsWith("s"))) {
+        rest.add(l);
+      }
+    }
+    return new PlanTable(full, rest.stream().mapToLong(LayerCost::relus).sum(),
+        LatencyModel.estimate(rest, profile, net).totalS(), stem.stream().mapToLong(LayerCost::relus).sum(),
+        LatencyModel.estimate(stem, profile, net).totalS(), relus, latency);
+  }
+
+  /**
+   * The ReLU rows of stage s's blocks with the modes {@code reduced} gives them: the layout's ReLU
+   * geometry with the new mode, counted by {@link ReluLayer} and shaped as the accounting's ReLU rows.
+   * (Operators change only ReLU modes, never shapes, so one layout serves every plan; {@link
+   * BudgetDesign} re-accounts each returned candidate and checks the count.)
+   */
+  private static List<LayerCost> stageReluRows(NetworkLayout layout, NetworkSpec reduced, int s) {
+    List<LayerCost> rows = new ArrayList<>();
+    for (BlockLayout b : layout.stages().get(s - 1)) {
+      for (ReluLayer l : b.relus()) {
+        ReluLayer m = new ReluLayer(l.address(), reduced.reluMode(l.address()), l.stage(), l.channels(), l.height(),
+            l.width());
+        rows.add(new LayerCost(l.address().toString(), LayerKind.RELU, l.stage(), m.relus(), m.muxes(), 0, 0, 0,
+            m.elements(), 0, m.mode().text()));
+      }
+    }
+    return rows;
+  }
+}
