@@ -38,7 +38,10 @@ public final class TcpChannel extends AbstractChannel {
     this.out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
   }
 
-  /** Connects to {@code host:port} and greets the peer; fails within the read timeout. */
+  /**
+   * Connects to {@code host:port} and greets the peer; the read timeout also bounds the connection
+   * attempt.
+   */
   public static TcpChannel connect(String host, int port, ChannelConfig config) {
     Socket socket = new Socket();
     try {
@@ -81,7 +84,7 @@ public final class TcpChannel extends AbstractChannel {
     out.write(GREETING);
     out.flush();
     byte[] got = new byte[GREETING.length];
-    readFully(got, 0, got.length, "greeting");
+    readFully(got, 0, got.length, got.length, "greeting");
     if (!Arrays.equals(got, GREETING)) {
       throw new ChannelException("peer is not a deepreshape pi peer: bad greeting bytes "
           + hex(got));
@@ -115,7 +118,7 @@ public final class TcpChannel extends AbstractChannel {
       throw new ChannelException("cannot receive: this channel end is closed");
     }
     byte[] head = new byte[HEADER_BYTES];
-    readFully(head, 0, HEADER_BYTES, "message header");
+    readFully(head, 0, HEADER_BYTES, HEADER_BYTES, "message header");
     byte type = head[0];
     long length = ((head[1] & 0xffL) << 24) | ((head[2] & 0xff) << 16) | ((head[3] & 0xff) << 8)
         | (head[4] & 0xff);
@@ -133,34 +136,31 @@ public final class TcpChannel extends AbstractChannel {
         buf = Arrays.copyOf(buf, (int) Math.min(length, 2L * buf.length));
       }
       int chunk = buf.length - done;
-      readFully(buf, done, chunk, done, length);
+      readFully(buf, done, chunk, length, "message payload");
       done += chunk;
     }
     return buf;
   }
 
-  private void readFully(byte[] buf, int off, int len, String what) {
-    readFully(buf, off, len, 0, -1, what);
-  }
-
-  private void readFully(byte[] buf, int off, int len, int before, int total) {
-    readFully(buf, off, len, before, total, "message payload");
-  }
-
-  private void readFully(byte[] buf, int off, int len, int before, int total, String what) {
+  /**
+   * Reads {@code buf[off..off+len)}, which is part of a unit of {@code total} bytes that starts at
+   * {@code buf[0]} (a greeting, a header or a payload), translating every failure into a one-line
+   * {@link ChannelException}.
+   */
+  private void readFully(byte[] buf, int off, int len, int total, String what) {
     int done = 0;
     try {
       while (done < len) {
         int n = in.read(buf, off + done, len - done);
         if (n < 0) {
-          throw new ChannelException(truncated("peer closed the connection", what, before + done,
-              total, off + done, len));
+          throw new ChannelException(failure("peer closed the connection", what, off + done,
+              total));
         }
         done += n;
       }
     } catch (SocketTimeoutException e) {
-      throw new ChannelException(truncated("peer sent nothing for " + config.readTimeoutMillis()
-          + " ms (read timeout)", what, before + done, total, off + done, len), e);
+      throw new ChannelException(failure("peer sent nothing for " + config.readTimeoutMillis()
+          + " ms (read timeout)", what, off + done, total), e);
     } catch (IOException e) {
       if (closed) {
         throw new ChannelException("this channel end was closed", e);
@@ -169,16 +169,11 @@ public final class TcpChannel extends AbstractChannel {
     }
   }
 
-  private static String truncated(String cause, String what, int got, int total, int gotHere,
-      int wanted) {
-    if (total >= 0) {
-      return cause + " after " + got + " of " + total + " bytes of a " + what
-          + " (truncated message)";
-    }
-    if (gotHere == 0) {
+  private static String failure(String cause, String what, int got, int total) {
+    if (got == 0 && !what.equals("message payload")) {
       return cause;
     }
-    return cause + " after " + gotHere + " of " + wanted + " bytes of a " + what
+    return cause + " after " + got + " of " + total + " bytes of a " + what
         + " (truncated message)";
   }
 

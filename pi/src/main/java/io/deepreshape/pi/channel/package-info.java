@@ -1,7 +1,8 @@
 /**
  * Two-party message channels for the private-inference engine: a {@link
  * io.deepreshape.pi.channel.Channel} interface with an in-process pair for tests and a TCP
- * implementation, length-framed typed messages with a size limit, read timeouts, and byte counts
- * per direction and per protocol phase (PI-ENGINE.md section 3, "channel").
+ * implementation, length-framed typed messages with a size limit, read timeouts, byte counts per
+ * direction and per protocol phase, and a wrapper that throttles to a given bandwidth and latency
+ * to emulate LAN/WAN links (PI-ENGINE.md section 3, "channel").
  */
 package io.deepreshape.pi.channel;

@@ -178,6 +178,11 @@ public final class Circuit {
     return in1[g];
   }
 
+  /** The wire gate {@code g} writes: {@code inputs() + g}. */
+  public int out(int g) {
+    return inputs() + g;
+  }
+
   /** Number of AND-depth levels in the schedule (level 0 holds no AND gates). */
   public int levels() {
     return levelAndEnd.length;

@@ -13,16 +13,11 @@ package io.deepreshape.pi.gc;
  * @param circuit the garbled circuit
  * @param batch number of instances
  * @param tweakBase first gate identifier used as hash tweak; identifiers {@code tweakBase ..
- *     tweakBase + andGates*batch - 1} are used, and must never be reused under the same Delta
+ *     tweakBase + andGates*batch - 1} are used (the evaluator needs {@code tweakBase})
  * @param tables the garbled tables
  * @param inputLabels0 zero-labels of all input wires
  * @param decodeBits the point-and-permute bits of the outputs' zero-labels
  */
 public record GarbledBatch(Circuit circuit, int batch, long tweakBase, long[] tables,
     long[] inputLabels0, byte[] decodeBits) {
-
-  /** The number of tweak identifiers this batch used: the next batch starts after them. */
-  public long tweaksUsed() {
-    return (long) circuit.andGates() * batch;
-  }
 }

@@ -39,4 +39,13 @@ public final class WireBits {
     }
     return values;
   }
+
+  /** Packs 0/1 bytes into a bit vector ({@code bit i} of word {@code i/64}), e.g. OT choices. */
+  public static long[] pack(byte[] bits) {
+    long[] words = new long[(bits.length + 63) >>> 6];
+    for (int i = 0; i < bits.length; i++) {
+      words[i >>> 6] |= (long) (bits[i] & 1) << i;
+    }
+    return words;
+  }
 }

@@ -85,6 +85,21 @@ class TcpChannelTest {
   }
 
   @Test
+  void garbageFrameOfTheWrongTypeIsAProtocolError() throws Exception {
+    CompletableFuture<TcpChannel> accepted = acceptAsync();
+    try (Socket s = raw()) {
+      OutputStream out = greeted(s);
+      out.write(new byte[] {(byte) 0xde, 0, 0, 0, 3, (byte) 0xbe, (byte) 0xef, 0});
+      out.flush();
+      TcpChannel srv = accepted.join();
+      assertThatThrownBy(() -> srv.receive((byte) 1)).isInstanceOf(ChannelException.class)
+          .hasMessage("protocol error: expected message type 0x01 but the peer sent type 0xde"
+              + " (3 bytes)");
+      srv.close();
+    }
+  }
+
+  @Test
   void truncatedMessageThenDisconnectIsReported() throws Exception {
     CompletableFuture<TcpChannel> accepted = acceptAsync();
     TcpChannel srv;
@@ -119,6 +134,7 @@ class TcpChannelTest {
   void silentPeerBeforeGreetingTimesOut() throws Exception {
     CompletableFuture<TcpChannel> accepted = acceptAsync();
     try (Socket s = raw()) {
+      assertThat(s.isConnected()).isTrue();
       assertThatThrownBy(accepted::join).hasCauseInstanceOf(ChannelException.class)
           .hasMessageContaining("read timeout");
     }

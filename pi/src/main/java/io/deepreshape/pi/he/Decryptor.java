@@ -1,0 +1,109 @@
+package io.deepreshape.pi.he;
+
+/**
+ * BFV decryption (the client's): {@code m = round(t (c0 + c1 s) / q) mod t}. The RNS value is
+ * recombined by CRT into a 128-bit integer {@code x < q}; a double-precision estimate of {@code t x
+ * / q} is corrected exactly with the 128-bit residual {@code t x - q m}, which also measures the
+ * noise ({@code residual / t}).
+ */
+public final class Decryptor {
+  private final SecretKey key;
+  private final BfvParameters params;
+  private final double q;
+  private final double tOverQ;
+
+  /** A decryptor under {@code key}. */
+  public Decryptor(SecretKey key) {
+    this.key = key;
+    this.params = key.params;
+    this.q = params.q().doubleValue();
+    this.tOverQ = Math.pow(2, params.plainBits()) / q;
+  }
+
+  /** Decrypts to {@code N} coefficients in {@code [0, t)}. */
+  public long[] decrypt(Ciphertext ct) {
+    long[] m = new long[params.n()];
+    phase(ct, m);
+    return m;
+  }
+
+  /**
+   * {@code log2} of the largest noise magnitude {@code |c0 + c1 s - round(q m / t)|} over the
+   * coefficients (about, within rounding); decryption is correct while it stays below {@link
+   * BfvParameters#noiseLimitBits()}.
+   */
+  public double noiseBits(Ciphertext ct) {
+    double maxResidual = phase(ct, new long[params.n()]);
+    return Math.log(Math.max(maxResidual, 1) / Math.pow(2, params.plainBits())) / Math.log(2);
+  }
+
+  /** Decrypts into {@code m}; returns the largest {@code |t x - q m|}. */
+  private double phase(Ciphertext ct, long[] m) {
+    int n = params.n();
+    long[] x = new long[2 * n];
+    long[] c1 = ct.c1.clone();
+    for (int i = 0; i < 2; i++) {
+      Modulus mod = params.prime(i);
+      if (!ct.ntt) {
+        params.ntt(i).forward(c1, i * n);
+      }
+      for (int j = i * n; j < (i + 1) * n; j++) {
+        x[j] = mod.mul(c1[j], key.sNtt[j]);
+      }
+      if (ct.ntt) {
+        for (int j = i * n; j < (i + 1) * n; j++) {
+          x[j] = mod.add(x[j], ct.c0[j]);
+        }
+        params.ntt(i).inverse(x, i * n);
+      } else {
+        params.ntt(i).inverse(x, i * n);
+        for (int j = i * n; j < (i + 1) * n; j++) {
+          x[j] = mod.add(x[j], ct.c0[j]);
+        }
+      }
+    }
+    double maxResidual = 0;
+    for (int j = 0; j < n; j++) {
+      maxResidual = Math.max(maxResidual, round(x[j], x[n + j], m, j));
+    }
+    return maxResidual;
+  }
+
+  /** CRT-recombines one coefficient and rounds it; returns {@code |t x - q m|}. */
+  private double round(long x1, long x2, long[] out, int j) {
+    Modulus p1 = params.prime(0);
+    long p2 = params.prime(1).value();
+    long k = p1.mul(p1.sub(x1, x2), params.p2InvModP1());
+    long lo = p2 * k;
+    long hi = Math.multiplyHigh(p2, k);
+    long lo2 = lo + x2;
+    hi += Long.compareUnsigned(lo2, lo) < 0 ? 1 : 0;
+    lo = lo2;
+    int l = params.plainBits();
+    double xd = hi * 0x1p64 + unsigned(lo);
+    long mt = Math.round(xd * tOverQ);
+    // residual r = t x - q mt over 128 bits (exact: its true value is far below 2^127)
+    long txHi = (hi << l) | (lo >>> (64 - l));
+    long txLo = lo << l;
+    long qmLo = params.qLo() * mt;
+    long qmHi = Modulus.umulhi(params.qLo(), mt) + params.qHi() * mt;
+    long rLo = txLo - qmLo;
+    long rHi = txHi - qmHi - (Long.compareUnsigned(txLo, qmLo) < 0 ? 1 : 0);
+    double r = rHi * 0x1p64 + unsigned(rLo);
+    while (r > q / 2) {
+      mt++;
+      r -= q;
+    }
+    while (r < -q / 2) {
+      mt--;
+      r += q;
+    }
+    out[j] = mt & params.plainMask();
+    return Math.abs(r);
+  }
+
+  private static double unsigned(long v) {
+    double d = (double) (v >>> 1) * 2.0;
+    return d + (v & 1);
+  }
+}

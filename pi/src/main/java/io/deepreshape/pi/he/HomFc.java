@@ -1,0 +1,121 @@
+package io.deepreshape.pi.he;
+
+/**
+ * Cheetah's HomFC (Huang et al., USENIX Security 2022, section 3.3): a matrix-vector product {@code
+ * y = W x} with {@code W} of {@code M x C}, in coefficient encoding. The input is cut into groups
+ * of {@code Cg = min(C, N)} entries ({@code x_j} at coefficient {@code j}); a weight polynomial
+ * holds {@code R = min(M, N / Cg)} rows, {@code W[r, j]} at {@code r Cg + Cg - 1 - j}; coefficient
+ * {@code r Cg + Cg - 1} of the product, summed over the groups, is {@code y_r}. Wrapped-around
+ * terms land below {@code Cg - 1} and never on an output.
+ *
+ * <p>Inputs are indexed by group, weight polynomials {@code rowBlock * groups + g}, outputs by row
+ * block.
+ */
+public final class HomFc {
+  private final int inputs;
+  private final int outputs;
+  private final int n;
+  private final int cg;
+  private final int rows;
+  private final int groups;
+  private final int blocks;
+
+  /** Plans {@code outputs x inputs} products for ring degree {@code n}. */
+  public HomFc(int inputs, int outputs, int n) {
+    if (inputs < 1 || outputs < 1) {
+      throw new IllegalArgumentException("FC sizes must be >= 1, got " + outputs + "x" + inputs);
+    }
+    this.inputs = inputs;
+    this.outputs = outputs;
+    this.n = n;
+    this.cg = Math.min(inputs, n);
+    this.rows = Math.min(outputs, n / cg);
+    this.groups = (inputs + cg - 1) / cg;
+    this.blocks = (outputs + rows - 1) / rows;
+  }
+
+  /** Number of input polynomials. */
+  public int inputPolys() {
+    return groups;
+  }
+
+  /** Number of output polynomials. */
+  public int outputPolys() {
+    return blocks;
+  }
+
+  /** Encodes {@code x} (length C, values mod t). */
+  public long[][] encodeInput(long[] x) {
+    long[][] polys = new long[groups][n];
+    for (int j = 0; j < inputs; j++) {
+      polys[j / cg][j % cg] = x[j];
+    }
+    return polys;
+  }
+
+  /** Encodes {@code w[r][j]} (row-major {@code M x C}) as {@code blocks * groups} polynomials. */
+  public long[][] encodeWeights(long[] w) {
+    long[][] polys = new long[blocks * groups][n];
+    for (int r = 0; r < outputs; r++) {
+      int b = r / rows;
+      int rr = r % rows;
+      for (int j = 0; j < inputs; j++) {
+        polys[b * groups + j / cg][rr * cg + cg - 1 - (j % cg)] = w[r * inputs + j];
+      }
+    }
+    return polys;
+  }
+
+  /** The server's product, returned in coefficient form. */
+  public Ciphertext[] evaluate(BfvParameters params, Ciphertext[] in, NttPlaintext[] weights) {
+    if (in.length != groups || weights.length != blocks * groups) {
+      throw new IllegalArgumentException("expected " + groups + " ciphertexts and "
+          + blocks * groups + " weight polynomials");
+    }
+    BfvEvaluator ev = new BfvEvaluator(params);
+    Ciphertext[] out = new Ciphertext[blocks];
+    for (int b = 0; b < blocks; b++) {
+      Ciphertext acc = Ciphertext.zero(params);
+      for (int g = 0; g < groups; g++) {
+        ev.multiplyAccumulate(acc, in[g], weights[b * groups + g]);
+      }
+      ev.toCoefficients(acc);
+      out[b] = acc;
+    }
+    return out;
+  }
+
+  /** The noise bound of output block {@code b}. */
+  public double noiseBound(NttPlaintext[] weights, int b) {
+    double l1 = 0;
+    double l2 = 0;
+    for (int g = 0; g < groups; g++) {
+      l1 += weights[b * groups + g].l1Norm();
+      l2 += weights[b * groups + g].l2NormSquared();
+    }
+    return NoiseFlooding.noiseBound(l1, l2);
+  }
+
+  /** Reads {@code y} (length M) from the output polynomials. */
+  public long[] decodeOutput(long[][] polys) {
+    long[] y = new long[outputs];
+    for (int r = 0; r < outputs; r++) {
+      y[r] = polys[r / rows][(r % rows) * cg + cg - 1];
+    }
+    return y;
+  }
+
+  /** The plain product {@code W x mod 2^l}. */
+  public long[] multiply(long[] w, long[] x, int l) {
+    long[] y = new long[outputs];
+    long mask = (1L << l) - 1;
+    for (int r = 0; r < outputs; r++) {
+      long acc = 0;
+      for (int j = 0; j < inputs; j++) {
+        acc += w[r * inputs + j] * x[j];
+      }
+      y[r] = acc & mask;
+    }
+    return y;
+  }
+}

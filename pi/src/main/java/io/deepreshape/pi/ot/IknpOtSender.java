@@ -1,0 +1,115 @@
+package io.deepreshape.pi.ot;
+
+import io.deepreshape.pi.channel.Channel;
+import io.deepreshape.pi.prg.AesPrg;
+import io.deepreshape.pi.prg.TccrHash;
+import java.security.SecureRandom;
+
+/**
+ * The sender of IKNP OT extension (Ishai, Kilian, Nissim and Petrank, Crypto 2003, semi-honest):
+ * {@value Iknp#KAPPA} base OTs as receiver with secret choice vector {@code s}, then any number of
+ * OTs, extended in chunks of {@value Iknp#CHUNK}. Row {@code j} of the extended matrix is {@code q_j
+ * = t_j XOR r_j s}; messages are masked with {@code H(q_j, j)} and {@code H(q_j XOR s, j)}, {@code
+ * H} the fixed-key AES tweakable correlation-robust hash {@link TccrHash}. Not thread-safe.
+ */
+public final class IknpOtSender {
+  private final Channel channel;
+  private final long s0;
+  private final long s1;
+  private final AesPrg[] columns = new AesPrg[Iknp.KAPPA];
+  private final TccrHash hash = new TccrHash();
+  private long counter;
+
+  /** Runs the base OTs with the receiver (one round trip) and prepares to extend. */
+  public IknpOtSender(Channel channel, SecureRandom rnd) {
+    this.channel = channel;
+    long[] s = {rnd.nextLong(), rnd.nextLong()};
+    this.s0 = s[0];
+    this.s1 = s[1];
+    long[] keys = ChouOrlandiOt.receive(channel, s, Iknp.KAPPA, rnd);
+    for (int i = 0; i < Iknp.KAPPA; i++) {
+      columns[i] = Iknp.prgFromKey(keys, 2 * i);
+    }
+  }
+
+  /**
+   * Sends {@code n} chosen message pairs: {@code messages[4j..4j+1]} is {@code m0} and {@code
+   * messages[4j+2..4j+3]} is {@code m1} of OT {@code j}.
+   */
+  public void sendChosen(long[] messages, int n) {
+    Iknp.checkN(n);
+    if (messages.length < 4 * n) {
+      throw new IllegalArgumentException("need " + 4 * n + " longs of messages");
+    }
+    long[] q = new long[2 * Iknp.CHUNK];
+    long[] y = new long[4 * Iknp.CHUNK];
+    long[] h1 = new long[2 * Iknp.CHUNK];
+    for (int from = 0; from < n; from += Iknp.CHUNK) {
+      int m = Math.min(Iknp.CHUNK, n - from);
+      long tweak = extendChunk(q, m);
+      flip(q, h1, m);
+      hash.hashSequential(q, 0, tweak, m);
+      hash.hashSequential(h1, 0, tweak, m);
+      for (int j = 0; j < m; j++) {
+        int src = 4 * (from + j);
+        y[4 * j] = messages[src] ^ q[2 * j];
+        y[4 * j + 1] = messages[src + 1] ^ q[2 * j + 1];
+        y[4 * j + 2] = messages[src + 2] ^ h1[2 * j];
+        y[4 * j + 3] = messages[src + 3] ^ h1[2 * j + 1];
+      }
+      channel.sendLongs(Iknp.MSG_Y, y, 0, 4 * m);
+    }
+  }
+
+  /**
+   * Correlated OT: for {@code n} OTs the receiver gets {@code m0_j} or {@code m0_j XOR Delta}
+   * where {@code m0_j} is random; returns the {@code m0_j} (2 longs each). One 128-bit correction
+   * per OT goes to the receiver.
+   */
+  public long[] sendCorrelated(long delta0, long delta1, int n) {
+    Iknp.checkN(n);
+    long[] out = new long[2 * n];
+    long[] q = new long[2 * Iknp.CHUNK];
+    long[] h1 = new long[2 * Iknp.CHUNK];
+    for (int from = 0; from < n; from += Iknp.CHUNK) {
+      int m = Math.min(Iknp.CHUNK, n - from);
+      long tweak = extendChunk(q, m);
+      flip(q, h1, m);
+      hash.hashSequential(q, 0, tweak, m);
+      hash.hashSequential(h1, 0, tweak, m);
+      for (int j = 0; j < m; j++) {
+        h1[2 * j] ^= q[2 * j] ^ delta0;
+        h1[2 * j + 1] ^= q[2 * j + 1] ^ delta1;
+      }
+      System.arraycopy(q, 0, out, 2 * from, 2 * m);
+      channel.sendLongs(Iknp.MSG_Y, h1, 0, 2 * m);
+    }
+    return out;
+  }
+
+  /** Receives the receiver's columns for {@code m} OTs and writes rows {@code q_j}; returns tweak. */
+  private long extendChunk(long[] q, int m) {
+    int words = Iknp.words(m);
+    long[] u = channel.receiveLongs(Iknp.MSG_U);
+    Iknp.checkLength(u, Iknp.KAPPA * words, "OT extension columns");
+    long[] cols = new long[Iknp.KAPPA * words];
+    for (int i = 0; i < Iknp.KAPPA; i++) {
+      columns[i].nextLongs(cols, i * words, words);
+      long si = -((i < 64 ? s0 >>> i : s1 >>> (i - 64)) & 1);
+      for (int w = 0; w < words; w++) {
+        cols[i * words + w] ^= si & u[i * words + w];
+      }
+    }
+    BitMatrix.transposeColumns(cols, words, q, 0, m);
+    long tweak = counter;
+    counter += m;
+    return tweak;
+  }
+
+  private void flip(long[] q, long[] dst, int m) {
+    for (int j = 0; j < m; j++) {
+      dst[2 * j] = q[2 * j] ^ s0;
+      dst[2 * j + 1] = q[2 * j + 1] ^ s1;
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.deepreshape.pi.he;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.deepreshape.pi.prg.AesPrg;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cheetah HomConv and HomFC as the protocol uses them: the client encrypts its mask {@code r}, the
+ * server multiplies by its weights, subtracts a random mask {@code R} on every coefficient and
+ * floods; the client's decrypted share plus the server's share is the plain product mod 2^l.
+ */
+class HomLinearTest {
+  private static final int L = 37;
+  private static final BfvParameters SECURE = BfvParameters.of(L);
+  private static final BfvParameters SMALL = BfvParameters.of(256, L);
+  private final SplittableRandom rnd = new SplittableRandom(29);
+  private final AesPrg prg = AesPrg.fromSecureRandom();
+
+  @Test
+  void convolutionsMatchPlainRingArithmetic() {
+    ConvShape[] shapes = {
+        new ConvShape(3, 8, 8, 4, 3, 1, 1),
+        new ConvShape(5, 7, 9, 3, 3, 2, 1),
+        new ConvShape(16, 6, 6, 5, 1, 1, 0),
+        new ConvShape(4, 9, 9, 2, 1, 2, 0),
+        new ConvShape(2, 11, 10, 3, 5, 3, 2),
+        new ConvShape(70, 8, 8, 2, 3, 1, 1)};
+    for (ConvShape shape : shapes) {
+      checkConv(SECURE, shape);
+    }
+  }
+
+  @Test
+  void tilingOverChannelsAndSpaceWhenTheInputExceedsN() {
+    ConvShape[] shapes = {
+        new ConvShape(6, 12, 12, 3, 3, 1, 1),
+        new ConvShape(3, 20, 30, 2, 3, 2, 1),
+        new ConvShape(12, 5, 5, 4, 1, 1, 0),
+        new ConvShape(1, 17, 70, 2, 5, 1, 0)};
+    for (ConvShape shape : shapes) {
+      HomConv plan = new HomConv(shape, SMALL.n());
+      assertThat(plan.inputPolys()).isGreaterThan(1);
+      checkConv(SMALL, shape);
+    }
+  }
+
+  @Test
+  void randomShapesStridesAndPaddings() {
+    for (int t = 0; t < 8; t++) {
+      int k = 1 + 2 * rnd.nextInt(3);
+      int h = k + rnd.nextInt(12);
+      int w = k + rnd.nextInt(12);
+      ConvShape shape = new ConvShape(1 + rnd.nextInt(6), h, w, 1 + rnd.nextInt(3), k,
+          1 + rnd.nextInt(3), rnd.nextInt(k / 2 + 1));
+      checkConv(SMALL, shape);
+    }
+  }
+
+  @Test
+  void fullyConnectedMatchesPlainRingArithmetic() {
+    // {inputs, outputs, log2 of the weight range}: 5000 inputs exceed N = 4096
+    int[][] sizes = {{10, 7, 14}, {512, 100, 14}, {300, 3, 14}, {5000, 10, 11}, {64, 4096, 14}};
+    for (int[] s : sizes) {
+      BfvParameters params = s[0] * s[1] > 40_000 ? SECURE : SMALL;
+      HomFc plan = new HomFc(s[0], s[1], params.n());
+      long[] x = ring(s[0]);
+      long[] w = weights(s[0] * s[1], s[2]);
+      long[] want = plan.multiply(w, x, L);
+      Client client = new Client(params);
+      Ciphertext[] in = client.encrypt(plan.encodeInput(x));
+      NttPlaintext[] pw = encodeAll(params, plan.encodeWeights(w));
+      Ciphertext[] out = plan.evaluate(params, in, pw);
+      double[] bounds = new double[out.length];
+      for (int b = 0; b < out.length; b++) {
+        bounds[b] = plan.noiseBound(pw, b);
+      }
+      long[][] serverMask = maskAndFlood(params, out, bounds);
+      long[] sum = add(plan.decodeOutput(client.decrypt(out)), plan.decodeOutput(serverMask));
+      assertThat(sum).as("FC %dx%d", s[1], s[0]).isEqualTo(want);
+    }
+  }
+
+  @Test
+  void floodingRefusesWeightsTooLargeForTheNoiseLimit() {
+    assertThatThrownBy(() -> NoiseFlooding.floodBits(SECURE, 0x1p30, 40))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("noise flooding needs 2^70");
+    assertThat(NoiseFlooding.floodBits(SECURE, 0x1p28, 40)).isEqualTo(68);
+  }
+
+  private void checkConv(BfvParameters params, ConvShape shape) {
+    HomConv plan = new HomConv(shape, params.n());
+    long[] x = ring(shape.channels() * shape.height() * shape.width());
+    int h = shape.kernel();
+    long[] k = weights(shape.kernels() * shape.channels() * h * h, 14);
+    long[] want = shape.convolve(x, k, L);
+    Client client = new Client(params);
+    Ciphertext[] in = client.encrypt(plan.encodeInput(x));
+    NttPlaintext[] pk = encodeAll(params, plan.encodeKernel(k));
+    Ciphertext[] out = plan.evaluate(params, in, pk);
+    double[] bounds = new double[out.length];
+    for (int o = 0; o < out.length; o++) {
+      bounds[o] = plan.noiseBound(pk, o / plan.tiles());
+    }
+    long[][] serverMask = maskAndFlood(params, out, bounds);
+    long[][] decrypted = client.decrypt(out);
+    for (Ciphertext ct : out) {
+      assertThat(client.dec.noiseBits(ct))
+          .isLessThanOrEqualTo(params.noiseLimitBits() - NoiseFlooding.MARGIN_BITS + 0.1);
+    }
+    long[] sum = add(plan.decodeOutput(decrypted), plan.decodeOutput(serverMask));
+    assertThat(sum).as("%s", shape).isEqualTo(want);
+  }
+
+  /** Subtracts a uniform mask from every coefficient and floods; returns the masks. */
+  private long[][] maskAndFlood(BfvParameters params, Ciphertext[] out, double[] bounds) {
+    BfvEvaluator ev = new BfvEvaluator(params);
+    long[][] masks = new long[out.length][params.n()];
+    for (int o = 0; o < out.length; o++) {
+      for (int j = 0; j < params.n(); j++) {
+        masks[o][j] = prg.nextLong() & params.plainMask();
+      }
+      ev.subtractPlain(out[o], masks[o]);
+      NoiseFlooding.apply(ev, params, out[o], bounds[o], NoiseFlooding.DEFAULT_LAMBDA, prg);
+    }
+    return masks;
+  }
+
+  private final class Client {
+    final Encryptor enc;
+    final Decryptor dec;
+
+    Client(BfvParameters params) {
+      SecretKey key = SecretKey.generate(params, prg);
+      enc = new Encryptor(key, prg);
+      dec = new Decryptor(key);
+    }
+
+    Ciphertext[] encrypt(long[][] polys) {
+      Ciphertext[] cts = new Ciphertext[polys.length];
+      for (int i = 0; i < polys.length; i++) {
+        cts[i] = enc.encrypt(polys[i]);
+      }
+      return cts;
+    }
+
+    long[][] decrypt(Ciphertext[] cts) {
+      long[][] polys = new long[cts.length][];
+      for (int i = 0; i < cts.length; i++) {
+        polys[i] = dec.decrypt(cts[i]);
+      }
+      return polys;
+    }
+  }
+
+  private static NttPlaintext[] encodeAll(BfvParameters params, long[][] polys) {
+    NttPlaintext[] out = new NttPlaintext[polys.length];
+    for (int i = 0; i < polys.length; i++) {
+      out[i] = NttPlaintext.encode(params, polys[i]);
+    }
+    return out;
+  }
+
+  private long[] ring(int n) {
+    long[] v = new long[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = rnd.nextLong() & ((1L << L) - 1);
+    }
+    return v;
+  }
+
+  /** Signed weights in {@code [-2^(bits-1), 2^(bits-1))} as values mod 2^l. */
+  private long[] weights(int n, int bits) {
+    long[] v = new long[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (rnd.nextInt(1 << bits) - (1 << (bits - 1))) & ((1L << L) - 1);
+    }
+    return v;
+  }
+
+  private static long[] add(long[] a, long[] b) {
+    long[] s = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      s[i] = (a[i] + b[i]) & ((1L << L) - 1);
+    }
+    return s;
+  }
+}
