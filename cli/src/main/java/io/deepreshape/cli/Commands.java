@@ -3,14 +3,18 @@ package io.deepreshape.cli;
 import io.deepreshape.cli.analyze.AnalyzeCommand;
 import io.deepreshape.cli.analyze.BenchCommand;
 import io.deepreshape.cli.analyze.ProfileCommand;
-import io.deepreshape.cli.design.CriticalityCommand;
 import io.deepreshape.cli.design.DesignCommand;
 import io.deepreshape.cli.design.EqualizeCommand;
 import io.deepreshape.cli.design.HybReNetCommand;
 import io.deepreshape.cli.design.ScaleCommand;
+import io.deepreshape.cli.optimize.CriticalityMeasureCommand;
+import io.deepreshape.cli.optimize.OptimizeCommand;
+import io.deepreshape.cli.pipeline.DemoCommand;
+import io.deepreshape.cli.pipeline.RunCommand;
 import io.deepreshape.cli.train.DatasetCommand;
 import io.deepreshape.cli.train.EvalCommand;
 import io.deepreshape.cli.train.TrainCommand;
+import io.deepreshape.cli.pi.PiCommand;
 import io.deepreshape.train.data.DatasetException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -25,8 +29,9 @@ public final class Commands {
   /** Every subcommand class; add new commands here. */
   static final List<Class<?>> SUBCOMMANDS = List.of(
       AnalyzeCommand.class, ProfileCommand.class, BenchCommand.class, DatasetCommand.class,
-      ScaleCommand.class, CriticalityCommand.class, EqualizeCommand.class, HybReNetCommand.class, DesignCommand.class,
-      TrainCommand.class, EvalCommand.class);
+      ScaleCommand.class, CriticalityMeasureCommand.class, EqualizeCommand.class, HybReNetCommand.class, DesignCommand.class,
+      TrainCommand.class, EvalCommand.class, RunCommand.class, DemoCommand.class, OptimizeCommand.class,
+      PiCommand.class);
 
   private Commands() {}
 

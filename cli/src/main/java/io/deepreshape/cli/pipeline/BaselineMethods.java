@@ -1,0 +1,32 @@
+package io.deepreshape.cli.pipeline;
+
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.train.optimize.Method;
+import io.deepreshape.train.optimize.ReluOptimization;
+import io.deepreshape.train.optimize.SnlSettings;
+import io.deepreshape.train.run.DataSettings;
+import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.trainer.TrainConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** Runs a baseline ReLU-optimization method (DeepReDuce, SNL, ReLU-reuse) on the baseline teacher at a budget. */
+final class BaselineMethods {
+  private BaselineMethods() {}
+
+  /** Plans, fine-tunes with KD (or finds both already done) and returns the reduced spec. */
+  static NetworkSpec run(String method, Path teacher, long budget, Criticality crit, DataSettings data,
+      TrainConfig finetune, Path runDir, ProgressLine progress, PrintWriter log) throws IOException {
+    ReluOptimization.Request req = new ReluOptimization.Request(teacher, Method.parse(method), budget, crit.order(),
+        data, finetune, SnlSettings.defaults(Math.max(2, finetune.epochs())), runDir);
+    ReluOptimization.Outcome o = ReluOptimization.run(req, progress, m -> {
+      log.println("[" + method + " " + budget + "] " + m);
+      log.flush();
+    });
+    if (!Results.finished(runDir)) {
+      throw new Pipeline.Interrupted(method + " at " + budget + " ReLUs was interrupted; run the pipeline again");
+    }
+    return o.plan().spec();
+  }
+}

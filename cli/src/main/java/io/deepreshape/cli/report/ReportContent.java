@@ -1,0 +1,31 @@
+package io.deepreshape.cli.report;
+
+import io.deepreshape.cli.plot.PlotNetwork;
+import java.util.List;
+
+/**
+ * Everything a pipeline report shows: its settings in words, the criticality used (a table of rows or a
+ * note), the stage ReLU distributions of baseline, equalized and HybReNet networks, the design space
+ * (ReLUs vs FLOPs), and the trained networks.
+ */
+public record ReportContent(
+    String title,
+    String dataset,
+    List<String> settings,
+    String criticalityNote,
+    List<List<String>> criticalityRows,
+    List<PlotNetwork> distributions,
+    List<PlotNetwork> designSpace,
+    List<TrainedNetwork> trained,
+    String profile,
+    List<String> notes) {
+
+  public ReportContent {
+    settings = List.copyOf(settings);
+    criticalityRows = List.copyOf(criticalityRows);
+    distributions = List.copyOf(distributions);
+    designSpace = List.copyOf(designSpace);
+    trained = List.copyOf(trained);
+    notes = List.copyOf(notes);
+  }
+}

@@ -1,0 +1,88 @@
+package io.deepreshape.cli.report;
+
+import io.deepreshape.cli.plot.Charts;
+import io.deepreshape.cli.plot.Plots;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/** Writes {@code report.html} (self-contained), {@code report.md}, {@code networks.csv} and the plots as PNG files. */
+public final class ReportWriter {
+  private ReportWriter() {}
+
+  /** Writes the report into {@code dir} and returns the HTML file. */
+  public static Path write(ReportContent c, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Map<String, BufferedImage> images = new LinkedHashMap<>();
+    if (!c.distributions().isEmpty()) {
+      images.put("stage-relus.png", Charts.stageDistribution("Stage ReLU distribution", c.distributions())
+          .createBufferedImage(Plots.PANEL_WIDTH + 160, Plots.HEIGHT));
+    }
+    if (!c.designSpace().isEmpty()) {
+      images.put("relus-vs-flops.png", Charts.reluFlops("ReLUs vs FLOPs (Pareto front marked)", c.designSpace())
+          .createBufferedImage(Plots.PANEL_WIDTH + 160, Plots.HEIGHT));
+    }
+    if (!c.trained().isEmpty()) {
+      images.put("accuracy-vs-relus.png", AccuracyCharts.accuracyVsRelus(c.trained(),
+          PublishedPoints.forDataset(c.dataset()), 800, 500));
+      images.put("accuracy-vs-latency.png", AccuracyCharts.accuracyVsLatency(c.trained(), c.profile(), 800, 500));
+    }
+    Map<String, byte[]> png = new LinkedHashMap<>();
+    for (Map.Entry<String, BufferedImage> e : images.entrySet()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      ImageIO.write(e.getValue(), "png", bytes);
+      png.put(e.getKey(), bytes.toByteArray());
+      atomic(dir.resolve(e.getKey()), bytes.toByteArray());
+    }
+    atomic(dir.resolve("networks.csv"), csv(c).getBytes(StandardCharsets.UTF_8));
+    atomic(dir.resolve("report.md"), ReportText.markdown(c, List.copyOf(png.keySet())).getBytes(StandardCharsets.UTF_8));
+    Path html = dir.resolve("report.html");
+    atomic(html, ReportText.html(c, embed(png)).getBytes(StandardCharsets.UTF_8));
+    return html;
+  }
+
+  static String csv(ReportContent c) {
+    StringBuilder sb = new StringBuilder("label,method,budget,relus,flops,params,latency_s,top1,spec,run\n");
+    for (TrainedNetwork n : c.trained()) {
+      sb.append(String.join(",", quote(n.label()), n.method(), String.valueOf(n.budget()), String.valueOf(n.relus()),
+          String.valueOf(n.flops()), String.valueOf(n.params()), String.format(Locale.ROOT, "%.4f", n.latencyS()),
+          String.format(Locale.ROOT, "%.4f", n.top1()), quote(n.spec()), quote(n.run()))).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String quote(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+
+  private static Map<String, String> embed(Map<String, byte[]> png) {
+    Map<String, String> out = new LinkedHashMap<>();
+    png.forEach((k, v) -> out.put(k, "data:image/png;base64," + Base64.getEncoder().encodeToString(v)));
+    return out;
+  }
+
+  static void atomic(Path file, byte[] bytes) throws IOException {
+    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  static List<String> names(Map<String, ?> m) {
+    return new ArrayList<>(m.keySet());
+  }
+}
