@@ -3,13 +3,20 @@ package io.deepreshape.cli.common;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with right-aligned numeric columns. */
+/** A plain-text table: the first {@code leftColumns} columns left-aligned, the rest (numbers) right-aligned. */
 public final class Table {
   private final List<String> header;
+  private final int leftColumns;
   private final List<List<String>> rows = new ArrayList<>();
 
+  /** A table whose first column is left-aligned. */
   public Table(String... header) {
+    this(1, header);
+  }
+
+  public Table(int leftColumns, String... header) {
     this.header = List.of(header);
+    this.leftColumns = leftColumns;
   }
 
   public Table row(Object... cells) {
@@ -41,12 +48,13 @@ public final class Table {
     return sb.toString();
   }
 
-  private static void line(StringBuilder sb, List<String> cells, int[] w) {
+  private void line(StringBuilder sb, List<String> cells, int[] w) {
+    StringBuilder l = new StringBuilder();
     for (int i = 0; i < w.length; i++) {
       String c = i < cells.size() ? cells.get(i) : "";
       String pad = " ".repeat(w[i] - c.length());
-      sb.append(i == 0 ? "" : "  ").append(i == 0 ? c + pad : pad + c);
+      l.append(i == 0 ? "" : "  ").append(i < leftColumns ? c + pad : pad + c);
     }
-    sb.append('\n');
+    sb.append(l.toString().stripTrailing()).append('\n');
   }
 }

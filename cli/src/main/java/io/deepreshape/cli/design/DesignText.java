@@ -1,5 +1,6 @@
 package io.deepreshape.cli.design;
 
+import io.deepreshape.cli.common.Table;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.design.Candidate;
 import io.deepreshape.design.DesignRequest;
@@ -56,7 +57,7 @@ final class DesignText {
   }
 
   private static String table(List<Candidate> list) {
-    TextTable t = new TextTable(2, "name", "plan", "ReLUs", "FLOPs", "latency", "offline", "online");
+    Table t = new Table(2, "name", "plan", "ReLUs", "FLOPs", "latency", "offline", "online");
     for (Candidate c : list) {
       t.row(c.spec().name(), c.plan().label(), Format.count(c.relus()), Format.si(c.flops()),
           Format.seconds(c.latency().totalS()), Format.seconds(c.latency().offlineS()),

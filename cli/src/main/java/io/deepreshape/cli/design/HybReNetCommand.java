@@ -1,5 +1,6 @@
 package io.deepreshape.cli.design;
 
+import io.deepreshape.cli.common.Table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.accounting.Accounting;
@@ -103,7 +104,7 @@ public final class HybReNetCommand implements Callable<Integer> {
     sb.append("equalized factors (").append(DesignFormat.factorNames(eq.length)).append("): ")
         .append(DesignFormat.ints(eq)).append("; alpha* = ").append(eq[0]).append("; latency: ").append(profile.name())
         .append(", ").append(net.name()).append("\n\n");
-    TextTable t = new TextTable(1, "network", "m", "factors", "ReLUs", "FLOPs", "stage ReLUs S1..SD", "latency", "Pareto");
+    Table t = new Table(1, "network", "m", "factors", "ReLUs", "FLOPs", "stage ReLUs S1..SD", "latency", "Pareto");
     for (int i = 0; i < fam.members().size(); i++) {
       FamilyMember m = fam.members().get(i);
       t.row(m.spec().name(), m.m(), DesignFormat.ints(m.factors()), Format.count(m.relus()), Format.si(m.flops()),

@@ -1,5 +1,6 @@
 package io.deepreshape.cli.design;
 
+import io.deepreshape.cli.common.Table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.accounting.Accounting;
@@ -138,7 +139,7 @@ public final class ScaleCommand implements Callable<Integer> {
     List<String> h = new ArrayList<>(List.of("network", "m", "factors", "ReLUs", "FLOPs"));
     h.addAll(DesignFormat.shareHeaders(costs.get(0)));
     h.add("latency");
-    TextTable t = new TextTable(1, h.toArray(String[]::new));
+    Table t = new Table(1, h.toArray(String[]::new));
     for (int i = 0; i < family.size(); i++) {
       NetworkSpec s = family.get(i);
       List<Object> row = new ArrayList<>(List.of(s.name(), s.baseWidth(), DesignFormat.ints(ChannelScaling.integerFactors(s)),
