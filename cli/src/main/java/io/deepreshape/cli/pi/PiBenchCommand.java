@@ -1,0 +1,218 @@
+package io.deepreshape.cli.pi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deepreshape.accounting.Accounting;
+import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.UserException;
+import io.deepreshape.cli.common.Format;
+import io.deepreshape.cli.common.Json;
+import io.deepreshape.latency.LatencyEstimate;
+import io.deepreshape.latency.LatencyModel;
+import io.deepreshape.latency.Profiles;
+import io.deepreshape.pi.channel.Channel;
+import io.deepreshape.pi.channel.ChannelConfig;
+import io.deepreshape.pi.channel.ChannelException;
+import io.deepreshape.pi.channel.TcpChannel;
+import io.deepreshape.pi.protocol.ClientSession;
+import io.deepreshape.pi.model.RunModel;
+import io.deepreshape.pi.protocol.InferenceResult;
+import io.deepreshape.pi.protocol.LocalRun;
+import io.deepreshape.pi.quant.PlainReference;
+import io.deepreshape.pi.quant.QuantNetwork;
+import io.deepreshape.train.data.Datasets;
+import io.deepreshape.train.data.ImageDataset;
+import io.deepreshape.train.data.Split;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pi bench}: both parties on this machine (a server process and this client process over
+ * TCP on 127.0.0.1, or threads of this process over TCP or an in-process channel), one secure inference, its costs per step and in total; {@code --verify} compares the
+ * logits with the quantised plaintext reference and {@code --agreement N} measures float versus
+ * quantised top-1 on a run's test set.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Run client and server on this machine and report offline/online time, bytes each way, "
+        + "client storage, ReLUs, AND gates and OTs per layer and in total.")
+public final class PiBenchCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  PiModelOptions model;
+
+  @Option(names = "--json", description = "Machine-readable output.")
+  boolean json;
+
+  @Option(names = "--verify", description = "Also evaluate the plaintext reference and report matches_reference.")
+  boolean verify;
+
+  @Option(names = "--in-process", description = "Run the server as a thread of this process, connected by an "
+      + "in-process channel (default: a second process over TCP on 127.0.0.1).")
+  boolean inProcess;
+
+  @Option(names = "--same-jvm", description = "Run the server as a thread of this process, over TCP on 127.0.0.1.")
+  boolean sameJvm;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder for the input image (with --run; default: the run's).")
+  Path data;
+
+  @Option(names = "--index", defaultValue = "0", description = "Test image index (with --run; default: ${DEFAULT-VALUE}).")
+  int index;
+
+  @Option(names = "--agreement", paramLabel = "N", defaultValue = "0",
+      description = "With --run: float vs quantised top-1 agreement on the first N test images (0: skip).")
+  int agreement;
+
+  @Option(names = "--bandwidth", paramLabel = "MBPS", defaultValue = "0",
+      description = "Emulated bandwidth in Mbit/s, both parties in this process (0: unthrottled).")
+  double bandwidth;
+
+  @Option(names = "--progress", negatable = true, defaultValue = "true",
+      description = "Print one line per finished step to stderr (default: on; --no-progress turns it off).")
+  boolean progress;
+
+  @Option(names = "--rtt", paramLabel = "MS", defaultValue = "0", description = "Emulated round-trip time in ms.")
+  double rtt;
+
+  @Override
+  public Integer call() {
+    PiModelOptions.Loaded m = model.load();
+    QuantNetwork net = m.net();
+    double[] image = image(m);
+    InferenceResult r;
+    try {
+      PrintWriter err = spec.commandLine().getErr();
+      Consumer<String> sink = line -> {
+        if (progress) {
+          err.println(line);
+          err.flush();
+        }
+      };
+      r = inProcess || sameJvm || bandwidth > 0
+          ? LocalRun.run(net, m.info(), image, inProcess, ChannelConfig.defaults(), null,
+              bandwidth * 1e6, rtt, sink)
+          : twoProcesses(m, image, sink);
+    } catch (ChannelException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    Boolean matches = null;
+    if (verify) {
+      long[] want = PlainReference.signedLogits(net, net.quantizeInput(image));
+      matches = Arrays.equals(want, r.logits());
+    }
+    Double agree = agreement > 0 ? agreement(m) : null;
+    PrintWriter w = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode o = Json.object();
+      o.put("network", m.info().spec().name());
+      o.put("ring_bits", net.config().l());
+      o.put("frac_bits", net.config().s());
+      o.put("weights", m.run() == null ? "random" : "trained");
+      o.put("channel", inProcess ? "in-process" : sameJvm ? "tcp-loopback, one process"
+          : "tcp-loopback, two processes");
+      if (matches != null) {
+        o.put("matches_reference", matches);
+      }
+      if (agree != null) {
+        o.put("float_quantized_top1_agreement", agree);
+        o.put("agreement_images", agreementImages);
+      }
+      PiReport.json(o, r);
+      LatencyEstimate e = estimate(m);
+      ObjectNode model = o.putObject("latency_model");
+      model.put("profile", "he-gc");
+      model.put("network", Profiles.DEFAULT_NETWORK);
+      model.put("offline_s", e.offlineS());
+      model.put("online_s", e.onlineS());
+      model.put("bytes_offline", e.offlineBytesUp() + e.offlineBytesDown());
+      model.put("bytes_online", e.onlineBytesUp() + e.onlineBytesDown());
+      model.put("client_storage_bytes", e.clientStorageBytes());
+      w.println(Json.write(o));
+    } else {
+      w.print(PiReport.table(r));
+      LatencyEstimate e = estimate(m);
+      w.printf(Locale.ROOT, "latency model (he-gc, %s): offline %s, online %s, %s offline, %s online,"
+          + " %s client storage%n", Profiles.DEFAULT_NETWORK, Format.seconds(e.offlineS()),
+          Format.seconds(e.onlineS()), Format.bytes(e.offlineBytesUp() + e.offlineBytesDown()),
+          Format.bytes(e.onlineBytesUp() + e.onlineBytesDown()),
+          Format.bytes(e.clientStorageBytes()));
+      w.printf(Locale.ROOT, "predicted class %d%n", r.predicted());
+      if (matches != null) {
+        w.println("matches reference: " + matches);
+      }
+      if (agree != null) {
+        w.println("float vs quantised top-1 agreement: " + Format.percent(agree) + " of "
+            + agreementImages + " test images");
+      }
+    }
+    w.flush();
+    return matches == null || matches ? ExitCodes.OK : ExitCodes.INTERNAL;
+  }
+
+  /** The server in a child JVM, this process the client, over TCP on 127.0.0.1. */
+  private InferenceResult twoProcesses(PiModelOptions.Loaded m, double[] image,
+      Consumer<String> sink) {
+    try (ServerProcess server = ServerProcess.start(model.args())) {
+      try (Channel c = TcpChannel.connect("127.0.0.1", server.port(), ChannelConfig.defaults())) {
+        return new ClientSession(m.info().spec()).withProgress(sink).run(c, i -> image);
+      }
+    }
+  }
+
+  private double[] image(PiModelOptions.Loaded m) {
+    if (m.run() != null) {
+      ImageDataset ds = testSet(m.run());
+      if (index < 0 || index >= ds.size()) {
+        throw new UserException("--index " + index + " is outside the test set of " + ds.size()
+            + " images");
+      }
+      return RunModel.image(ds, index, m.info().mean(), m.info().std());
+    }
+    SplittableRandom rnd = new SplittableRandom(model.seed + 7);
+    double[] x = new double[m.net().program().inputElements()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rnd.nextDouble(-2, 2);
+    }
+    return x;
+  }
+
+  private ImageDataset testSet(RunModel run) {
+    Path dir = data != null ? data : run.data().dataPath();
+    return Datasets.open(run.data().dataset(), dir, Split.TEST);
+  }
+
+  /** The latency model's estimate for the same network, for comparison with the measurement. */
+  private static LatencyEstimate estimate(PiModelOptions.Loaded m) {
+    return LatencyModel.estimate(Accounting.of(m.info().spec()), Profiles.load("he-gc"),
+        Profiles.network(Profiles.DEFAULT_NETWORK));
+  }
+
+  private int agreementImages;
+
+  private double agreement(PiModelOptions.Loaded m) {
+    if (m.run() == null) {
+      throw new UserException("--agreement needs --run (a trained model and its test set)");
+    }
+    ImageDataset ds = testSet(m.run());
+    int n = Math.min(agreement, ds.size());
+    agreementImages = n;
+    int same = 0;
+    for (int i = 0; i < n; i++) {
+      double[] x = RunModel.image(ds, i, m.info().mean(), m.info().std());
+      int f = PlainReference.argmax(PlainReference.floatLogits(m.net().program(), x));
+      int q = PlainReference.argmax(PlainReference.signedLogits(m.net(), m.net().quantizeInput(x)));
+      same += f == q ? 1 : 0;
+    }
+    return same / (double) n;
+  }
+}

@@ -1,0 +1,155 @@
+package io.deepreshape.cli.pi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.UserException;
+import io.deepreshape.cli.common.Json;
+import io.deepreshape.pi.channel.ChannelConfig;
+import io.deepreshape.pi.channel.ChannelException;
+import io.deepreshape.pi.channel.TcpChannel;
+import io.deepreshape.pi.model.RunModel;
+import io.deepreshape.pi.protocol.ClientSession;
+import io.deepreshape.pi.protocol.InferenceResult;
+import io.deepreshape.pi.protocol.ServerInfo;
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.spec.SpecIo;
+import io.deepreshape.train.data.Datasets;
+import io.deepreshape.train.data.ImageDataset;
+import io.deepreshape.train.data.Split;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pi infer}: the client. Connects to a server, runs one secure inference of an image file or
+ * a dataset image, prints the class, the logits and a per-phase table.
+ */
+@Command(name = "infer", mixinStandardHelpOptions = true,
+    description = "Classify one image by private inference against a 'pi serve' server.")
+public final class PiInferCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--connect", required = true, paramLabel = "HOST:PORT", description = "The server.")
+  String connect;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Input input;
+
+  /** Where the image comes from. */
+  static final class Input {
+    @Option(names = "--image", paramLabel = "FILE", description = "Image file (PNG, JPEG, BMP) of the network's input size.")
+    Path image;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder of the server's dataset (with --index).")
+    Path data;
+  }
+
+  @Option(names = "--index", defaultValue = "0", description = "Test image index with --data (default: ${DEFAULT-VALUE}).")
+  int index;
+
+  @Option(names = "--spec", paramLabel = "FILE", description = "Insist on this network shape (the server refuses another).")
+  Path expected;
+
+  @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for a silent server (default: ${DEFAULT-VALUE}).")
+  int timeout;
+
+  @Option(names = "--json", description = "Machine-readable output.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    int colon = connect.lastIndexOf(':');
+    if (colon <= 0 || colon == connect.length() - 1) {
+      throw new UserException("--connect must be HOST:PORT, got '" + connect + "'");
+    }
+    String host = connect.substring(0, colon);
+    int port;
+    try {
+      port = Integer.parseInt(connect.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new UserException("--connect must be HOST:PORT, got '" + connect + "'");
+    }
+    NetworkSpec want = expected == null ? null : SpecIo.read(expected);
+    ChannelConfig config = new ChannelConfig(ChannelConfig.DEFAULT_MAX_MESSAGE_BYTES, timeout * 1000);
+    InferenceResult r;
+    try (TcpChannel ch = TcpChannel.connect(host, port, config)) {
+      r = new ClientSession(want).run(ch, this::image);
+    } catch (ChannelException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    PrintWriter w = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode o = Json.object();
+      o.put("server", connect);
+      PiReport.json(o, r);
+      w.println(Json.write(o));
+    } else {
+      w.printf(Locale.ROOT, "class %d%n", r.predicted());
+      StringBuilder sb = new StringBuilder("logits");
+      for (double v : r.realLogits()) {
+        sb.append(String.format(Locale.ROOT, " %.4f", v));
+      }
+      w.println(sb);
+      w.print(PiReport.table(r));
+    }
+    w.flush();
+    return ExitCodes.OK;
+  }
+
+  private double[] image(ServerInfo info) {
+    if (input.data != null) {
+      if (info.dataset() == null) {
+        throw new IllegalArgumentException("the server's model names no dataset: use --image");
+      }
+      ImageDataset ds = Datasets.open(info.dataset(), input.data, Split.TEST);
+      if (index < 0 || index >= ds.size()) {
+        throw new IllegalArgumentException("--index " + index + " is outside the test set of "
+            + ds.size() + " images");
+      }
+      return RunModel.image(ds, index, info.mean(), info.std());
+    }
+    return imageFile(info);
+  }
+
+  private double[] imageFile(ServerInfo info) {
+    BufferedImage img;
+    try {
+      img = ImageIO.read(input.image.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + input.image + ": " + e.getMessage(), e);
+    }
+    if (img == null) {
+      throw new IllegalArgumentException(input.image + " is not a readable image");
+    }
+    var in = info.spec().input();
+    if (img.getWidth() != in.width() || img.getHeight() != in.height()) {
+      throw new IllegalArgumentException(input.image + " is " + img.getWidth() + "x"
+          + img.getHeight() + ", the network takes " + in.width() + "x" + in.height());
+    }
+    int hw = in.height() * in.width();
+    double[] x = new double[in.channels() * hw];
+    for (int i = 0; i < in.height(); i++) {
+      for (int j = 0; j < in.width(); j++) {
+        int rgb = img.getRGB(j, i);
+        int[] ch = {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff};
+        for (int c = 0; c < in.channels(); c++) {
+          int v = in.channels() == 1 ? (ch[0] * 299 + ch[1] * 587 + ch[2] * 114) / 1000 : ch[c];
+          double u = v / 255.0;
+          x[c * hw + i * in.width() + j] = info.mean() == null ? u
+              : (u - info.mean()[c]) / info.std()[c];
+        }
+      }
+    }
+    return x;
+  }
+}

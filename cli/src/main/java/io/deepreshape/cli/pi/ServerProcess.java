@@ -1,0 +1,119 @@
+package io.deepreshape.cli.pi;
+
+import io.deepreshape.cli.UserException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code pi serve} in a child JVM on 127.0.0.1 for one session, so that {@code pi bench} measures
+ * two processes over loopback (PI-ENGINE.md section 4). The child runs this JVM's class path with
+ * the same heap limit and picks a free port, which it announces on its first output line.
+ */
+final class ServerProcess implements AutoCloseable {
+  private static final Pattern SERVING = Pattern.compile("serving .* on [^ ]+:(\\d+)$");
+
+  private final Process process;
+  private final List<String> errors = new CopyOnWriteArrayList<>();
+  private final int port;
+
+  private ServerProcess(List<String> serveArgs) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.add("-Xmx" + Math.max(256, Runtime.getRuntime().maxMemory() >> 20) + "m");
+    cmd.add("-Dai.djl.offline=true");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("io.deepreshape.cli.Main");
+    cmd.addAll(List.of("pi", "serve", "--bind", "127.0.0.1", "--port", "0", "--sessions", "1"));
+    cmd.addAll(serveArgs);
+    try {
+      process = new ProcessBuilder(cmd).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the server process: " + e.getMessage(), e);
+    }
+    BlockingQueue<String> firstLine = new LinkedBlockingQueue<>();
+    daemon(() -> {
+      try (BufferedReader r = reader(process.getInputStream())) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          firstLine.offer(line);
+        }
+      } catch (IOException ignored) {
+        // the child ended
+      }
+      firstLine.offer("");
+    });
+    daemon(() -> {
+      try (BufferedReader r = reader(process.getErrorStream())) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          errors.add(line);
+        }
+      } catch (IOException ignored) {
+        // the child ended
+      }
+    });
+    String line;
+    try {
+      line = firstLine.poll(120, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroy();
+      throw new UserException("interrupted while starting the server process");
+    }
+    Matcher m = line == null ? null : SERVING.matcher(line.strip());
+    if (m == null || !m.find()) {
+      process.destroy();
+      throw new UserException("the server process did not start: "
+          + (errors.isEmpty() ? String.valueOf(line) : String.join(" ", errors)));
+    }
+    port = Integer.parseInt(m.group(1));
+  }
+
+  /** Starts {@code pi serve} with {@code serveArgs} (the network options). */
+  static ServerProcess start(List<String> serveArgs) {
+    return new ServerProcess(serveArgs);
+  }
+
+  /** The port it listens on. */
+  int port() {
+    return port;
+  }
+
+  /** What the child wrote to stderr (its session log). */
+  List<String> log() {
+    return List.copyOf(errors);
+  }
+
+  /** Waits for the child to finish its one session, then ends it if it has not. */
+  @Override
+  public void close() {
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroy();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroy();
+    }
+  }
+
+  private static BufferedReader reader(java.io.InputStream in) {
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+  }
+
+  private static void daemon(Runnable r) {
+    Thread t = new Thread(r, "pi-server-process-io");
+    t.setDaemon(true);
+    t.start();
+  }
+}

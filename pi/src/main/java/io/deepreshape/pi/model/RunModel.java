@@ -1,0 +1,80 @@
+package io.deepreshape.pi.model;
+
+import ai.djl.Device;
+import io.deepreshape.pi.quant.FloatNetwork;
+import io.deepreshape.pi.quant.ProgramBuilder;
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.train.data.Datasets;
+import io.deepreshape.train.data.ImageDataset;
+import io.deepreshape.train.data.Normalization;
+import io.deepreshape.train.data.Split;
+import io.deepreshape.train.run.DataSettings;
+import io.deepreshape.train.run.RunFiles;
+import io.deepreshape.train.run.SpecModelFactory;
+import io.deepreshape.train.trainer.ModelHandle;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A trained run loaded for private inference: its spec, its folded float network (batch norms in
+ * inference mode folded into the convolutions, PI-ENGINE.md section 1) and the normalisation its
+ * inputs were trained with.
+ *
+ * @param spec the run's spec
+ * @param network the folded float network
+ * @param data the run's data settings
+ * @param normalization the input normalisation
+ */
+public record RunModel(NetworkSpec spec, FloatNetwork network, DataSettings data,
+    Normalization normalization) {
+  /** The parameters file a finished run holds. */
+  public static final String PARAMS = "final.params";
+
+  /** Loads {@code runDir}; fails naming the missing file. */
+  public static RunModel load(Path runDir) {
+    NetworkSpec spec = RunFiles.spec(runDir);
+    Path params = runDir.resolve(PARAMS);
+    if (!Files.isRegularFile(params)) {
+      throw new IllegalArgumentException(runDir + " has no " + PARAMS
+          + ": the run has not finished");
+    }
+    FloatNetwork net;
+    try (InputStream in = Files.newInputStream(params);
+        ModelHandle handle = ModelHandle.load(new SpecModelFactory(spec), Device.cpu(), in)) {
+      DjlWeights w = new DjlWeights(handle.block().getParameters());
+      net = ProgramBuilder.build(spec, w);
+      if (!w.exhausted()) {
+        throw new IllegalArgumentException("the model in " + params
+            + " has more parameters than its spec's layout");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + params + ": " + e.getMessage(), e);
+    }
+    DataSettings data = RunFiles.data(runDir);
+    return new RunModel(spec, net, data, normalization(data));
+  }
+
+  /** The training normalisation: published statistics, else computed on the training split. */
+  static Normalization normalization(DataSettings data) {
+    return Normalization.defaults(Datasets.canonical(data.dataset()))
+        .orElseGet(() -> Datasets.normalization(data.dataset(),
+            Datasets.open(data.dataset(), data.dataPath(), Split.TRAIN)));
+  }
+
+  /** Image {@code index} of {@code ds} normalised with {@code norm}, CHW. */
+  public static double[] image(ImageDataset ds, int index, float[] mean, float[] std) {
+    byte[] raw = new byte[ds.imageBytes()];
+    ds.copyImage(index, raw, 0);
+    int hw = ds.height() * ds.width();
+    double[] x = new double[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      int c = i / hw;
+      double v = (raw[i] & 0xff) / 255.0;
+      x[i] = mean == null ? v : (v - mean[c]) / std[c];
+    }
+    return x;
+  }
+}

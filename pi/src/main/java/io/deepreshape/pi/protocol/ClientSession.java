@@ -1,0 +1,273 @@
+package io.deepreshape.pi.protocol;
+
+import io.deepreshape.pi.channel.Channel;
+import io.deepreshape.pi.channel.ChannelStats;
+import io.deepreshape.pi.channel.Phase;
+import io.deepreshape.pi.gc.GcEvaluator;
+import io.deepreshape.pi.he.BfvParameters;
+import io.deepreshape.pi.he.Decryptor;
+import io.deepreshape.pi.he.Encryptor;
+import io.deepreshape.pi.he.SecretKey;
+import io.deepreshape.pi.ot.IknpOtReceiver;
+import io.deepreshape.pi.prg.AesPrg;
+import io.deepreshape.pi.quant.FloatNetwork;
+import io.deepreshape.pi.quant.LinearOp;
+import io.deepreshape.pi.quant.ProgramBuilder;
+import io.deepreshape.pi.quant.QuantConfig;
+import io.deepreshape.pi.quant.QuantNetwork;
+import io.deepreshape.pi.quant.Step;
+import io.deepreshape.spec.NetworkSpec;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The client's side of one secure inference (PI-ENGINE.md section 2, Delphi's structure, Mishra et
+ * al. 2020): it learns the network's public shape from the server, proves it holds the same shape
+ * (hash) before any work, runs the offline phase (encrypting its masks, evaluating nothing yet,
+ * storing garbled circuits) and the online phase (sending its masked image, evaluating one garbled
+ * layer per round trip), and adds its share to the server's to read the logits. It measures every
+ * step. A failure is reported to the server as one line, then rethrown.
+ */
+public final class ClientSession {
+  private final NetworkSpec expected;
+  private Consumer<String> progress = line -> { };
+
+  /**
+   * A client; if {@code expected} is not null it insists on that network (the server refuses a
+   * different shape), otherwise it takes the shape the server announces.
+   */
+  public ClientSession(NetworkSpec expected) {
+    this.expected = expected;
+  }
+
+  /** Sends one line per finished step and phase to {@code sink} (e.g. a bench's stderr). */
+  public ClientSession withProgress(Consumer<String> sink) {
+    this.progress = sink;
+    return this;
+  }
+
+  /**
+   * Runs one inference over {@code raw}; {@code image} gives the normalised image (CHW) once the
+   * server's description (input normalisation) is known. The caller closes the channel.
+   */
+  public InferenceResult run(Channel raw, Function<ServerInfo, double[]> image) {
+    PeerErrorChannel ch = new PeerErrorChannel(raw, "server");
+    try {
+      return infer(ch, image);
+    } catch (RuntimeException e) {
+      ch.reportFailure("client: " + e.getMessage());
+      throw e;
+    } catch (OutOfMemoryError e) {
+      ch.reportFailure("client: out of memory (raise -Xmx)");
+      throw e;
+    }
+  }
+
+  private InferenceResult infer(PeerErrorChannel ch, Function<ServerInfo, double[]> image) {
+    Meter meter = new Meter(ch.stats());
+    ch.setPhase(Phase.OFFLINE);
+    ServerInfo info = ServerInfo.parse(ch.receive(Msg.INFO));
+    NetworkSpec spec = expected != null ? expected : info.spec();
+    QuantConfig q = info.config();
+    ch.send(Msg.HELLO, ShapeHash.of(spec, q));
+    ch.receive(Msg.READY);
+    FloatNetwork program = ProgramBuilder.shape(spec);
+    SecureRandom rnd = new SecureRandom();
+    AesPrg prg = AesPrg.fromSecureRandom(rnd);
+    IknpOtReceiver ot = new IknpOtReceiver(ch, rnd);
+    BfvParameters params = HeContext.params(q.l());
+    SecretKey key = SecretKey.generate(params, prg);
+    Encryptor enc = new Encryptor(key, prg);
+    Decryptor dec = new Decryptor(key);
+    List<LayerStats> rows = new ArrayList<>();
+    rows.add(meter.row("setup", 0, 0, 0, 0, 0, 0, true));
+    long storageEstimate = 0;
+    for (Step step : program.steps()) {
+      if (step.garbled()) {
+        storageEstimate += GcClientLayer.expectedStorage(GcPlan.of(step, q), q.l());
+      }
+    }
+    try (GcStore store = GcStore.forSize(storageEstimate)) {
+      return phases(ch, program, q, prg, ot, new Crypto(params, enc, dec), meter, rows, store,
+          image, info);
+    }
+  }
+
+  /** The client's HE context. */
+  private record Crypto(BfvParameters params, Encryptor enc, Decryptor dec) {}
+
+  private InferenceResult phases(PeerErrorChannel ch, FloatNetwork program, QuantConfig q,
+      AesPrg prg, IknpOtReceiver ot, Crypto he, Meter meter, List<LayerStats> rows,
+      GcStore store, Function<ServerInfo, double[]> image, ServerInfo info) {
+    int steps = program.steps().size();
+    long[][] masks = new long[steps + 1][];
+    masks[0] = random(prg, program.inputElements(), q);
+    GcClientLayer[] layers = new GcClientLayer[steps];
+    long[] lastShare = null;
+    long[][] offline = new long[steps][];
+    for (Step step : program.steps()) {
+      long[] c = step.pool() != null ? masks[step.shortcut()] : share(step, masks, he, ch, q);
+      long storage = 0;
+      if (step.garbled()) {
+        masks[step.index() + 1] = random(prg, step.outElements(), q);
+        GcClientLayer layer = new GcClientLayer(GcPlan.of(step, q), q, store);
+        layer.offline(ch, ot, c);
+        layers[step.index()] = layer;
+        storage = layer.storageBytes();
+      } else {
+        lastShare = c;
+      }
+      offline[step.index()] = meter.take(storage);
+      progress.accept(String.format(Locale.ROOT, "offline %d/%d %s: %.2f s, %d bytes",
+          step.index() + 1, steps, step.name(), offline[step.index()][0] / 1e9,
+          offline[step.index()][1] + offline[step.index()][2]));
+    }
+    return online(ch, program, q, meter, rows, layers, masks, lastShare, offline, image, info);
+  }
+
+  /** The client's share {@code c = sum (W r - t) + r_sc 2^s} of a step's sum (offline HE). */
+  private static long[] share(Step step, long[][] masks, Crypto he, PeerErrorChannel ch,
+      QuantConfig q) {
+    long[] c = new long[step.elements()];
+    for (LinearOp op : step.linears()) {
+      long[] part = HeLinear.client(ch, op, masks[op.input()], he.params(), he.enc(), he.dec());
+      for (int i = 0; i < c.length; i++) {
+        c[i] += part[i];
+      }
+    }
+    if (step.shortcut() >= 0) {
+      long[] r = masks[step.shortcut()];
+      for (int i = 0; i < c.length; i++) {
+        c[i] += r[i] << q.s();
+      }
+    }
+    for (int i = 0; i < c.length; i++) {
+      c[i] &= q.mask();
+    }
+    return c;
+  }
+
+  private InferenceResult online(PeerErrorChannel ch, FloatNetwork program, QuantConfig q,
+      Meter meter, List<LayerStats> rows, GcClientLayer[] layers, long[][] masks,
+      long[] lastShare, long[][] offline, Function<ServerInfo, double[]> image, ServerInfo info) {
+    int steps = program.steps().size();
+    ch.setPhase(Phase.ONLINE);
+    meter.reset();
+    double[] img = image.apply(info);
+    long[] x = QuantNetwork.encode(img, q, q.s());
+    if (x.length != program.inputElements()) {
+      throw new IllegalArgumentException("the image has " + x.length + " values, the network "
+          + "expects " + program.inputElements());
+    }
+    long[] first = new long[x.length];
+    for (int i = 0; i < x.length; i++) {
+      first[i] = (x[i] - masks[0][i]) & q.mask();
+    }
+    ch.sendLongs(Msg.MASKED_INPUT, first, 0, first.length);
+    GcEvaluator evaluator = new GcEvaluator();
+    long[] logits = null;
+    for (Step step : program.steps()) {
+      if (step.garbled()) {
+        layers[step.index()].online(ch, masks[step.index() + 1], evaluator);
+        layers[step.index()] = null;
+      } else {
+        long[] a = ch.receiveLongs(Msg.LOGIT_SHARE, step.elements());
+        logits = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+          logits[i] = q.signed(a[i] + lastShare[i]);
+        }
+      }
+      long[] on = meter.take(0);
+      rows.add(row(step, q, offline[step.index()], on));
+      progress.accept(String.format(Locale.ROOT, "online %d/%d %s: %.2f s, %d bytes",
+          step.index() + 1, steps, step.name(), on[0] / 1e9, on[3] + on[4]));
+    }
+    ch.send(Msg.READY, new byte[0]);
+    double[] real = new double[logits.length];
+    int best = 0;
+    for (int i = 0; i < logits.length; i++) {
+      real[i] = Math.scalb((double) logits[i], -2 * q.s());
+      if (logits[i] > logits[best]) {
+        best = i;
+      }
+    }
+    return new InferenceResult(logits, real, best, rows, LayerStats.sum("total", rows));
+  }
+
+  private static LayerStats row(Step step, QuantConfig q, long[] off, long[] on) {
+    long relus = 0;
+    long trunc = 0;
+    long ands = 0;
+    long ots = 0;
+    if (step.garbled()) {
+      for (GcGroup g : GcPlan.of(step, q)) {
+        ands += (long) g.circuit().andGates() * g.instances();
+        ots += (long) g.circuit().evaluatorInputs() * g.instances();
+        relus += (long) g.fullRelus() * g.instances();
+        trunc += g.fullRelus() == 0 ? g.instances() : 0;
+      }
+    }
+    long macs = 0;
+    for (LinearOp op : step.linears()) {
+      macs += op.macs();
+    }
+    String name = step.act() != null ? step.name() + " -> " + step.act().name() : step.name();
+    if (step.pool() != null) {
+      trunc = 0;
+    }
+    return new LayerStats(name, relus, trunc, ands, ots, macs, off[0] / 1e9, on[0] / 1e9,
+        off[1], off[2], on[3], on[4], off[5]);
+  }
+
+  private static long[] random(AesPrg prg, int n, QuantConfig q) {
+    long[] r = new long[n];
+    prg.nextLongs(r);
+    for (int i = 0; i < n; i++) {
+      r[i] &= q.mask();
+    }
+    return r;
+  }
+
+  /** Time and byte deltas between calls. */
+  private static final class Meter {
+    private final ChannelStats stats;
+    private long t0;
+    private long up0;
+    private long down0;
+    private long onUp0;
+    private long onDown0;
+
+    Meter(ChannelStats stats) {
+      this.stats = stats;
+      reset();
+    }
+
+    void reset() {
+      t0 = System.nanoTime();
+      up0 = stats.bytesSent(Phase.OFFLINE);
+      down0 = stats.bytesReceived(Phase.OFFLINE);
+      onUp0 = stats.bytesSent(Phase.ONLINE);
+      onDown0 = stats.bytesReceived(Phase.ONLINE);
+    }
+
+    /** {nanos, offline up, offline down, online up, online down, storage}; then resets. */
+    long[] take(long storage) {
+      long[] d = {System.nanoTime() - t0, stats.bytesSent(Phase.OFFLINE) - up0,
+          stats.bytesReceived(Phase.OFFLINE) - down0, stats.bytesSent(Phase.ONLINE) - onUp0,
+          stats.bytesReceived(Phase.ONLINE) - onDown0, storage};
+      reset();
+      return d;
+    }
+
+    LayerStats row(String name, long relus, long trunc, long ands, long ots, long macs,
+        long storage, boolean offline) {
+      long[] d = take(storage);
+      return new LayerStats(name, relus, trunc, ands, ots, macs, d[0] / 1e9, 0, d[1], d[2], d[3],
+          d[4], d[5]);
+    }
+  }
+}

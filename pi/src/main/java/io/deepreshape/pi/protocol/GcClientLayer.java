@@ -1,0 +1,115 @@
+package io.deepreshape.pi.protocol;
+
+import io.deepreshape.pi.channel.Channel;
+import io.deepreshape.pi.channel.ChannelException;
+import io.deepreshape.pi.gc.Circuit;
+import io.deepreshape.pi.gc.GcEvaluator;
+import io.deepreshape.pi.gc.WireBits;
+import io.deepreshape.pi.ot.IknpOtReceiver;
+import io.deepreshape.pi.prg.LongBytes;
+import io.deepreshape.pi.quant.QuantConfig;
+import java.util.List;
+
+/**
+ * The evaluator's side of one garbled layer (ReLU, truncation, reuse or max-pool) (PI-ENGINE.md section 2). Offline it receives, batch
+ * by batch, the labels of its share {@code c} by correlated OT and stores the tables, the labels of
+ * the server's mask {@code u} and the decoding bits (the client's storage). Online it evaluates on
+ * the labels of {@code a}, decodes {@code v = f(a + c) - u} and answers {@code v - r'}.
+ */
+final class GcClientLayer {
+  private final List<GcGroup> groups;
+  private final QuantConfig q;
+  private final GcStore store;
+  private long storageBytes;
+
+  GcClientLayer(List<GcGroup> groups, QuantConfig q, GcStore store) {
+    this.groups = groups;
+    this.q = q;
+    this.store = store;
+  }
+
+  /** Bytes this layer's material takes in the store: tables, labels, decoding bits. */
+  static long expectedStorage(List<GcGroup> groups, int l) {
+    long bytes = 0;
+    for (GcGroup g : groups) {
+      long n = g.instances();
+      bytes += n * (32L * g.circuit().andGates() + 16L * g.outWords() * l
+          + 16L * g.circuit().evaluatorInputs() + g.circuit().outputCount());
+    }
+    return bytes;
+  }
+
+  /** Bytes of garbled material stored between the phases. */
+  long storageBytes() {
+    return storageBytes;
+  }
+
+  /** Offline: OT for the labels of {@code c} (the layer's share, ring elements) and storage. */
+  void offline(Channel ch, IknpOtReceiver ot, long[] c) {
+    int l = q.l();
+    for (GcGroup g : groups) {
+      Circuit circuit = g.circuit();
+      int words = g.inWords();
+      int bs = g.batchSize();
+      int[] el = g.elements();
+      for (int k0 = 0; k0 < g.instances(); k0 += bs) {
+        int b = Math.min(bs, g.instances() - k0);
+        long[] vals = new long[words * b];
+        for (int i = 0; i < vals.length; i++) {
+          vals[i] = c[el[k0 * words + i]];
+        }
+        byte[] bits = new byte[words * l * b];
+        WireBits.encode(vals, words, l, bits, 0, b);
+        long[] own = ot.receiveCorrelated(WireBits.pack(bits), bits.length);
+        long[] tab = ch.receiveLongs(Msg.GC_TABLES, circuit.andGates() * b * 4);
+        long[] uLabels = ch.receiveLongs(Msg.GC_MASK_LABELS, g.outWords() * l * b * 2);
+        byte[] decode = ch.receive(Msg.GC_DECODE);
+        if (decode.length != 8 + circuit.outputCount() * b) {
+          throw new ChannelException("protocol error: " + decode.length
+              + " bytes of decoding bits, expected " + (8 + circuit.outputCount() * b));
+        }
+        long before = store.bytes();
+        store.put(new GcStore.Batch(tab, uLabels, own, decode));
+        storageBytes += store.bytes() - before;
+      }
+    }
+  }
+
+  /** Online: evaluates every batch and answers {@code v - rNext}; returns nothing to keep. */
+  void online(Channel ch, long[] rNext, GcEvaluator evaluator) {
+    int l = q.l();
+    int batch = 0;
+    for (GcGroup g : groups) {
+      Circuit circuit = g.circuit();
+      int words = g.inWords();
+      int outWords = g.outWords();
+      int bs = g.batchSize();
+      int[] outIdx = g.outputs();
+      for (int k0 = 0; k0 < g.instances(); k0 += bs) {
+        int b = Math.min(bs, g.instances() - k0);
+        long[] aLabels = ch.receiveLongs(Msg.GC_INPUT_LABELS, words * l * b * 2);
+        GcStore.Batch stored = store.next();
+        long[] uLabels = stored.maskLabels();
+        long[] own = stored.ownLabels();
+        long[] inputs = new long[aLabels.length + uLabels.length + own.length];
+        System.arraycopy(aLabels, 0, inputs, 0, aLabels.length);
+        System.arraycopy(uLabels, 0, inputs, aLabels.length, uLabels.length);
+        System.arraycopy(own, 0, inputs, aLabels.length + uLabels.length, own.length);
+        byte[] decode = stored.decode();
+        long tweakBase = LongBytes.get(decode, 0);
+        long[] out = evaluator.evaluate(circuit, b, stored.tables(), inputs, tweakBase);
+        byte[] bits = new byte[decode.length - 8];
+        for (int i = 0; i < bits.length; i++) {
+          bits[i] = (byte) ((out[2 * i] & 1) ^ decode[8 + i]);
+        }
+        long[] v = WireBits.decode(bits, 0, outWords, l, b);
+        int base = k0 * outWords;
+        for (int i = 0; i < v.length; i++) {
+          v[i] = (v[i] - rNext[outIdx[base + i]]) & q.mask();
+        }
+        ch.sendLongs(Msg.MASKED_OUTPUT, v, 0, v.length);
+        batch++;
+      }
+    }
+  }
+}

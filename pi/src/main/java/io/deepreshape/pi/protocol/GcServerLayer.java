@@ -1,0 +1,156 @@
+package io.deepreshape.pi.protocol;
+
+import io.deepreshape.pi.channel.Channel;
+import io.deepreshape.pi.gc.Circuit;
+import io.deepreshape.pi.gc.GarbledBatch;
+import io.deepreshape.pi.gc.Garbler;
+import io.deepreshape.pi.gc.WireBits;
+import io.deepreshape.pi.ot.IknpOtSender;
+import io.deepreshape.pi.prg.AesPrg;
+import io.deepreshape.pi.prg.LongBytes;
+import io.deepreshape.pi.quant.QuantConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The garbler's side of one garbled layer (ReLU, truncation, reuse or max-pool) (PI-ENGINE.md section 2; Delphi's ReLU protocol on a
+ * power-of-two ring). Offline, batch by batch: correlated OT gives the client the labels of its
+ * share {@code c}, the server garbles with those as evaluator zero-labels and sends the tables, the
+ * labels of its fresh mask {@code u} and the decoding bits; it keeps the zero-labels of its input
+ * {@code a} and {@code u}. Online it sends the labels of {@code a} and turns the client's {@code
+ * v - r'} into {@code x' - r'} by adding {@code u}.
+ */
+final class GcServerLayer {
+  private final List<GcGroup> groups;
+  private final QuantConfig q;
+  private final List<long[]> zeroLabels = new ArrayList<>();
+  private final List<long[]> masks = new ArrayList<>();
+
+  GcServerLayer(List<GcGroup> groups, QuantConfig q) {
+    this.groups = groups;
+    this.q = q;
+  }
+
+  /** Offline: OT, garbling and sending of every batch. */
+  void offline(Channel ch, Garbler garbler, IknpOtSender ot, AesPrg prg) {
+    int l = q.l();
+    for (GcGroup g : groups) {
+      Circuit c = g.circuit();
+      int inWords = g.inWords();
+      int outWords = g.outWords();
+      int bs = g.batchSize();
+      for (int k0 = 0; k0 < g.instances(); k0 += bs) {
+        int b = Math.min(bs, g.instances() - k0);
+        long[] evalLabels = ot.sendCorrelated(garbler.delta0(), garbler.delta1(),
+            c.evaluatorInputs() * b);
+        GarbledBatch gb = garbler.garble(c, b, evalLabels);
+        long[] u = new long[outWords * b];
+        prg.nextLongs(u);
+        for (int i = 0; i < u.length; i++) {
+          u[i] &= q.mask();
+        }
+        byte[] bits = new byte[outWords * l * b];
+        WireBits.encode(u, outWords, l, bits, 0, b);
+        long[] uLabels = garbler.encode(gb, inWords * l, outWords * l, bits);
+        ch.sendLongs(Msg.GC_TABLES, gb.tables(), 0, gb.tables().length);
+        ch.sendLongs(Msg.GC_MASK_LABELS, uLabels, 0, uLabels.length);
+        byte[] decode = new byte[8 + gb.decodeBits().length];
+        LongBytes.set(decode, 0, gb.tweakBase());
+        System.arraycopy(gb.decodeBits(), 0, decode, 8, gb.decodeBits().length);
+        ch.send(Msg.GC_DECODE, decode);
+        zeroLabels.add(Arrays.copyOf(gb.inputLabels0(), inWords * l * b * 2));
+        masks.add(u);
+      }
+    }
+  }
+
+  /**
+   * Online: sends the labels of {@code a} (the layer's input share, ring elements) and returns the
+   * masked output {@code x' - r'} the client's answers give; each answer goes to {@code view}. A
+   * second thread encodes and sends the labels of later batches while this one receives the
+   * answers of earlier ones, so the server's encoding overlaps the client's evaluation.
+   */
+  long[] online(Channel ch, long[] a, int outElements, long delta0, long delta1,
+      Consumer<long[]> view) {
+    List<int[]> batches = new ArrayList<>();
+    for (int gi = 0; gi < groups.size(); gi++) {
+      GcGroup g = groups.get(gi);
+      int bs = g.batchSize();
+      for (int k0 = 0; k0 < g.instances(); k0 += bs) {
+        batches.add(new int[] {gi, k0, Math.min(bs, g.instances() - k0)});
+      }
+    }
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    Thread sender = new Thread(() -> {
+      try {
+        for (int i = 0; i < batches.size(); i++) {
+          long[] labels = labels(batches.get(i), i, a, delta0, delta1);
+          ch.sendLongs(Msg.GC_INPUT_LABELS, labels, 0, labels.length);
+        }
+      } catch (RuntimeException e) {
+        failure.set(e);
+      }
+    }, "pi-gc-labels");
+    sender.setDaemon(true);
+    sender.start();
+    long[] next = new long[outElements];
+    try {
+      for (int i = 0; i < batches.size(); i++) {
+        int[] bt = batches.get(i);
+        GcGroup g = groups.get(bt[0]);
+        int outWords = g.outWords();
+        long[] got = ch.receiveLongs(Msg.MASKED_OUTPUT, outWords * bt[2]);
+        if (view != null) {
+          view.accept(got);
+        }
+        long[] u = masks.get(i);
+        int[] out = g.outputs();
+        int base = bt[1] * outWords;
+        for (int j = 0; j < got.length; j++) {
+          next[out[base + j]] = (got[j] + u[j]) & q.mask();
+        }
+        masks.set(i, null);
+      }
+    } catch (RuntimeException e) {
+      RuntimeException first = failure.get();
+      throw first != null ? first : e;
+    } finally {
+      try {
+        sender.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return next;
+  }
+
+  /** The active labels of {@code a} for batch {@code i} ({group, first instance, size}). */
+  private long[] labels(int[] bt, int i, long[] a, long delta0, long delta1) {
+    GcGroup g = groups.get(bt[0]);
+    int words = g.inWords();
+    int b = bt[2];
+    int[] el = g.elements();
+    int base = bt[1] * words;
+    long[] vals = new long[words * b];
+    for (int j = 0; j < vals.length; j++) {
+      vals[j] = a[el[base + j]];
+    }
+    byte[] bits = new byte[words * q.l() * b];
+    WireBits.encode(vals, words, q.l(), bits, 0, b);
+    long[] zero = zeroLabels.get(i);
+    zeroLabels.set(i, null);
+    long[] labels = new long[zero.length];
+    for (int j = 0; j < bits.length; j++) {
+      long m = -(long) (bits[j] & 1);
+      labels[2 * j] = zero[2 * j] ^ (m & delta0);
+      labels[2 * j + 1] = zero[2 * j + 1] ^ (m & delta1);
+    }
+    return labels;
+  }
+}

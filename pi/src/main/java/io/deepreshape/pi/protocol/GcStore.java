@@ -1,0 +1,158 @@
+package io.deepreshape.pi.protocol;
+
+import io.deepreshape.pi.prg.LongBytes;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+
+/**
+ * The client's storage of garbled material between the phases (PI-ENGINE.md section 2: tables,
+ * the labels of the server's masks and of its own share, decoding bits), batch by batch in the
+ * order the online phase consumes it. Kept in memory, or for large networks streamed to a
+ * temporary file and read back sequentially, so the client's memory stays bounded whatever the
+ * network's ReLU count.
+ */
+abstract class GcStore implements AutoCloseable {
+  /** Above this many bytes the material goes to a temporary file. */
+  static final long MEMORY_LIMIT = 1L << 30;
+
+  /**
+   * One batch of garbled material.
+   *
+   * @param tables half-gates tables
+   * @param maskLabels the active labels of the server's mask {@code u}
+   * @param ownLabels the active labels of the client's share {@code c}
+   * @param decode the tweak base (8 bytes) and the decoding bits
+   */
+  record Batch(long[] tables, long[] maskLabels, long[] ownLabels, byte[] decode) {}
+
+  private long bytes;
+
+  /** A store for about {@code expectedBytes} of material. */
+  static GcStore forSize(long expectedBytes) {
+    return expectedBytes > MEMORY_LIMIT ? new FileStore() : new MemoryStore();
+  }
+
+  /** Bytes stored so far. */
+  long bytes() {
+    return bytes;
+  }
+
+  /** Appends a batch. */
+  void put(Batch b) {
+    bytes += 8L * (b.tables.length + b.maskLabels.length + b.ownLabels.length) + b.decode.length;
+    write(b);
+  }
+
+  abstract void write(Batch b);
+
+  /** The next batch in the order of {@link #put}. */
+  abstract Batch next();
+
+  @Override
+  public abstract void close();
+
+  /** In memory. */
+  static final class MemoryStore extends GcStore {
+    private final ArrayDeque<Batch> batches = new ArrayDeque<>();
+
+    @Override
+    void write(Batch b) {
+      batches.add(b);
+    }
+
+    @Override
+    Batch next() {
+      return batches.poll();
+    }
+
+    @Override
+    public void close() {
+      batches.clear();
+    }
+  }
+
+  /** In a temporary file, deleted on close. */
+  static final class FileStore extends GcStore {
+    private final Path file;
+    private DataOutputStream out;
+    private DataInputStream in;
+
+    FileStore() {
+      try {
+        file = Files.createTempFile("deepreshape-pi-", ".gc");
+        file.toFile().deleteOnExit();
+        out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create the client's garbled-circuit store: "
+            + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    void write(Batch b) {
+      try {
+        longs(b.tables);
+        longs(b.maskLabels);
+        longs(b.ownLabels);
+        out.writeInt(b.decode.length);
+        out.write(b.decode);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the garbled-circuit store " + file + ": "
+            + e.getMessage(), e);
+      }
+    }
+
+    private void longs(long[] v) throws IOException {
+      out.writeInt(v.length);
+      out.write(LongBytes.toBytes(v, 0, v.length));
+    }
+
+    @Override
+    Batch next() {
+      try {
+        if (in == null) {
+          out.close();
+          out = null;
+          in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20));
+        }
+        long[] t = longs();
+        long[] m = longs();
+        long[] o = longs();
+        byte[] d = new byte[in.readInt()];
+        in.readFully(d);
+        return new Batch(t, m, o, d);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the garbled-circuit store " + file + ": "
+            + e.getMessage(), e);
+      }
+    }
+
+    private long[] longs() throws IOException {
+      byte[] b = new byte[Math.multiplyExact(in.readInt(), 8)];
+      in.readFully(b);
+      return LongBytes.fromBytes(b);
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (out != null) {
+          out.close();
+        }
+        if (in != null) {
+          in.close();
+        }
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // deleteOnExit removes the file at the latest when the JVM ends
+      }
+    }
+  }
+}

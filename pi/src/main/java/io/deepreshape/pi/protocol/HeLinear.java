@@ -1,0 +1,148 @@
+package io.deepreshape.pi.protocol;
+
+import io.deepreshape.pi.channel.Channel;
+import io.deepreshape.pi.channel.ChannelException;
+import io.deepreshape.pi.he.BfvEvaluator;
+import io.deepreshape.pi.he.BfvParameters;
+import io.deepreshape.pi.he.Ciphertext;
+import io.deepreshape.pi.he.ConvShape;
+import io.deepreshape.pi.he.Decryptor;
+import io.deepreshape.pi.he.Encryptor;
+import io.deepreshape.pi.he.HomConv;
+import io.deepreshape.pi.he.HomFc;
+import io.deepreshape.pi.he.NoiseFlooding;
+import io.deepreshape.pi.he.NttPlaintext;
+import io.deepreshape.pi.prg.AesPrg;
+import io.deepreshape.pi.quant.LinearOp;
+
+/**
+ * The offline phase of one linear layer (PI-ENGINE.md section 2; Delphi, Mishra et al. 2020, with
+ * Cheetah's coefficient-encoded HomConv/HomFC, Huang et al. 2022): the client encrypts its mask
+ * {@code r}; the server multiplies by its weights, subtracts a uniform polynomial {@code T} on every
+ * coefficient, floods the noise and returns; the client decrypts {@code c = W r - t}, the server
+ * keeps {@code t}. Output channels are processed in chunks so that the encoded kernels and the
+ * returned ciphertexts stay a few tens of MiB at a time (streaming, bounded memory).
+ */
+final class HeLinear {
+  /** Output ciphertexts per returned message. */
+  private static final int CIPHERTEXTS_PER_CHUNK = 32;
+
+  private HeLinear() {}
+
+  /** Client: sends {@code Enc(r)} and returns its share {@code c = W r - t} (ring elements). */
+  static long[] client(Channel ch, LinearOp op, long[] r, BfvParameters params, Encryptor enc,
+      Decryptor dec) {
+    long[][] polys = op.isConv()
+        ? new HomConv(op.conv(), params.n()).encodeInput(r)
+        : new HomFc(op.inFeatures(), op.outFeatures(), params.n()).encodeInput(r);
+    int ctLongs = ctLongs(params);
+    long[] msg = new long[polys.length * ctLongs];
+    for (int i = 0; i < polys.length; i++) {
+      System.arraycopy(enc.encrypt(polys[i]).toLongs(), 0, msg, i * ctLongs, ctLongs);
+    }
+    ch.sendLongs(Msg.HE_INPUT, msg, 0, msg.length);
+    long[] c = new long[op.outElements()];
+    int outputs = op.outChannels();
+    int chunk = chunk(op, params);
+    for (int m0 = 0; m0 < outputs; m0 += chunk) {
+      int mc = Math.min(chunk, outputs - m0);
+      Object plan = plan(op, params, mc);
+      int count = plan instanceof HomConv hc ? hc.outputPolys() : ((HomFc) plan).outputPolys();
+      long[] data = ch.receiveLongs(Msg.HE_OUTPUT, count * ctLongs);
+      long[][] dp = new long[count][];
+      for (int i = 0; i < count; i++) {
+        dp[i] = dec.decrypt(parse(params, data, i, ctLongs));
+      }
+      long[] part = plan instanceof HomConv hc ? hc.decodeOutput(dp) : ((HomFc) plan).decodeOutput(dp);
+      System.arraycopy(part, 0, c, m0 * op.outPlane(), part.length);
+    }
+    return c;
+  }
+
+  /** Server: answers the client's ciphertexts with {@code Enc(W r - T)}; returns {@code t}. */
+  static long[] server(Channel ch, LinearOp op, long[] w, BfvParameters params, AesPrg prg) {
+    int ctLongs = ctLongs(params);
+    int inPolys = op.isConv()
+        ? new HomConv(op.conv(), params.n()).inputPolys()
+        : new HomFc(op.inFeatures(), op.outFeatures(), params.n()).inputPolys();
+    long[] data = ch.receiveLongs(Msg.HE_INPUT, inPolys * ctLongs);
+    Ciphertext[] in = new Ciphertext[inPolys];
+    for (int i = 0; i < inPolys; i++) {
+      in[i] = parse(params, data, i, ctLongs);
+    }
+    data = null;
+    BfvEvaluator ev = new BfvEvaluator(params);
+    long[] t = new long[op.outElements()];
+    int outputs = op.outChannels();
+    int chunk = chunk(op, params);
+    int perOut = op.weightCount() / outputs;
+    for (int m0 = 0; m0 < outputs; m0 += chunk) {
+      int mc = Math.min(chunk, outputs - m0);
+      long[] wPart = new long[mc * perOut];
+      System.arraycopy(w, m0 * perOut, wPart, 0, wPart.length);
+      Object plan = plan(op, params, mc);
+      long[][] enc = plan instanceof HomConv hc ? hc.encodeKernel(wPart)
+          : ((HomFc) plan).encodeWeights(wPart);
+      NttPlaintext[] pw = new NttPlaintext[enc.length];
+      for (int i = 0; i < enc.length; i++) {
+        pw[i] = NttPlaintext.encode(params, enc[i]);
+      }
+      Ciphertext[] out = plan instanceof HomConv hc ? hc.evaluate(params, in, pw)
+          : ((HomFc) plan).evaluate(params, in, pw);
+      long[][] masks = new long[out.length][params.n()];
+      long[] msg = new long[out.length * ctLongs];
+      for (int o = 0; o < out.length; o++) {
+        prg.nextLongs(masks[o]);
+        for (int j = 0; j < params.n(); j++) {
+          masks[o][j] &= params.plainMask();
+        }
+        ev.subtractPlain(out[o], masks[o]);
+        double bound = plan instanceof HomConv hc ? hc.noiseBound(pw, o / hc.tiles())
+            : ((HomFc) plan).noiseBound(pw, o);
+        NoiseFlooding.apply(ev, params, out[o], bound, NoiseFlooding.DEFAULT_LAMBDA, prg);
+        System.arraycopy(out[o].toLongs(), 0, msg, o * ctLongs, ctLongs);
+      }
+      ch.sendLongs(Msg.HE_OUTPUT, msg, 0, msg.length);
+      long[] part = plan instanceof HomConv hc ? hc.decodeOutput(masks)
+          : ((HomFc) plan).decodeOutput(masks);
+      System.arraycopy(part, 0, t, m0 * op.outPlane(), part.length);
+    }
+    return t;
+  }
+
+  /** Output channels per chunk. */
+  private static int chunk(LinearOp op, BfvParameters params) {
+    if (!op.isConv()) {
+      HomFc one = new HomFc(op.inFeatures(), op.outFeatures(), params.n());
+      int rowsPerPoly = Math.max(1, op.outFeatures() / one.outputPolys());
+      return Math.max(1, Math.min(op.outFeatures(), CIPHERTEXTS_PER_CHUNK * rowsPerPoly));
+    }
+    int tiles = new HomConv(op.conv(), params.n()).tiles();
+    return Math.max(1, Math.min(op.outChannels(), CIPHERTEXTS_PER_CHUNK / tiles));
+  }
+
+  /** The plan for {@code mc} output channels (the input encoding does not depend on them). */
+  private static Object plan(LinearOp op, BfvParameters params, int mc) {
+    if (op.isConv()) {
+      ConvShape s = op.conv();
+      return new HomConv(new ConvShape(s.channels(), s.height(), s.width(), mc, s.kernel(),
+          s.stride(), s.padding()), params.n());
+    }
+    return new HomFc(op.inFeatures(), mc, params.n());
+  }
+
+  private static int ctLongs(BfvParameters params) {
+    return 2 * params.primeCount() * params.n() + 1;
+  }
+
+  private static Ciphertext parse(BfvParameters params, long[] data, int i, int ctLongs) {
+    long[] one = new long[ctLongs];
+    System.arraycopy(data, i * ctLongs, one, 0, ctLongs);
+    try {
+      return Ciphertext.fromLongs(params, one);
+    } catch (IllegalArgumentException e) {
+      throw new ChannelException("protocol error: malformed ciphertext from the peer: "
+          + e.getMessage(), e);
+    }
+  }
+}

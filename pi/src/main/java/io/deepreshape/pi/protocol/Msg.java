@@ -1,0 +1,20 @@
+package io.deepreshape.pi.protocol;
+
+/** Message types of the inference protocol (the OT layer uses 0x20-0x2f). */
+final class Msg {
+  static final byte ERROR = 0x40;
+  static final byte INFO = 0x41;
+  static final byte HELLO = 0x42;
+  static final byte READY = 0x43;
+  static final byte HE_INPUT = 0x44;
+  static final byte HE_OUTPUT = 0x45;
+  static final byte GC_TABLES = 0x46;
+  static final byte GC_MASK_LABELS = 0x47;
+  static final byte GC_DECODE = 0x48;
+  static final byte MASKED_INPUT = 0x49;
+  static final byte GC_INPUT_LABELS = 0x4a;
+  static final byte MASKED_OUTPUT = 0x4b;
+  static final byte LOGIT_SHARE = 0x4c;
+
+  private Msg() {}
+}

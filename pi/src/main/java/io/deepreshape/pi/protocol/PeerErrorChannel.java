@@ -1,0 +1,70 @@
+package io.deepreshape.pi.protocol;
+
+import io.deepreshape.pi.channel.Channel;
+import io.deepreshape.pi.channel.ChannelException;
+import io.deepreshape.pi.channel.ChannelStats;
+import io.deepreshape.pi.channel.Message;
+import io.deepreshape.pi.channel.Phase;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A channel that turns the peer's error report (a message of type {@link Msg#ERROR} carrying one
+ * line of text) into a {@link ChannelException} on any receive, and can send such a report, so
+ * that a failure on one side reaches the other as a one-line error instead of a protocol mismatch
+ * or a timeout.
+ */
+final class PeerErrorChannel implements Channel {
+  private final Channel inner;
+  private final String peer;
+
+  PeerErrorChannel(Channel inner, String peer) {
+    this.inner = inner;
+    this.peer = peer;
+  }
+
+  /** Sends one line describing a local failure; ignores a peer that is already gone. */
+  void reportFailure(String message) {
+    try {
+      String line = message == null ? "unknown error" : message.replace('\n', ' ');
+      byte[] text = line.getBytes(StandardCharsets.UTF_8);
+      inner.send(Msg.ERROR, text, 0, Math.min(text.length, 1000));
+    } catch (RuntimeException ignored) {
+      // the peer may have disconnected: there is nobody left to tell
+    }
+  }
+
+  @Override
+  public void send(byte type, byte[] payload, int off, int len) {
+    inner.send(type, payload, off, len);
+  }
+
+  @Override
+  public Message receive() {
+    Message m = inner.receive();
+    if (m.type() == Msg.ERROR) {
+      throw new ChannelException(peer + " failed: "
+          + new String(m.payload(), StandardCharsets.UTF_8));
+    }
+    return m;
+  }
+
+  @Override
+  public Phase phase() {
+    return inner.phase();
+  }
+
+  @Override
+  public void setPhase(Phase phase) {
+    inner.setPhase(phase);
+  }
+
+  @Override
+  public ChannelStats stats() {
+    return inner.stats();
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+}

@@ -1,0 +1,76 @@
+package io.deepreshape.pi.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deepreshape.pi.channel.ChannelException;
+import io.deepreshape.pi.quant.QuantConfig;
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.spec.SpecIo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What the server announces before any work: the network's public shape (its spec), the number
+ * format, and the input normalisation the model was trained with (so the client can prepare its
+ * image). Neither weights nor anything secret.
+ *
+ * @param spec the network spec (public shape)
+ * @param config ring and fractional bits
+ * @param dataset the dataset the model was trained on, or null
+ * @param mean per-channel normalisation mean, or null for none
+ * @param std per-channel normalisation standard deviation, or null for none
+ */
+public record ServerInfo(NetworkSpec spec, QuantConfig config, String dataset, float[] mean,
+    float[] std) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Serialises to UTF-8 JSON. */
+  byte[] toBytes() {
+    ObjectNode o = JSON.createObjectNode();
+    o.set("spec", SpecIo.toTree(spec));
+    o.put("l", config.l());
+    o.put("s", config.s());
+    if (dataset != null) {
+      o.put("dataset", dataset);
+    }
+    if (mean != null) {
+      ArrayNode m = o.putArray("mean");
+      ArrayNode s = o.putArray("std");
+      for (int i = 0; i < mean.length; i++) {
+        m.add(mean[i]);
+        s.add(std[i]);
+      }
+    }
+    return o.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Parses {@link #toBytes}; fails with a one-line protocol error. */
+  static ServerInfo parse(byte[] bytes) {
+    try {
+      JsonNode o = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+      NetworkSpec spec = SpecIo.parse(o.get("spec").toString(), true);
+      QuantConfig q = new QuantConfig(o.get("l").asInt(), o.get("s").asInt());
+      String ds = o.hasNonNull("dataset") ? o.get("dataset").asText() : null;
+      float[] mean = null;
+      float[] std = null;
+      if (o.has("mean")) {
+        mean = floats(o.get("mean"));
+        std = floats(o.get("std"));
+      }
+      return new ServerInfo(spec, q, ds, mean, std);
+    } catch (IOException | RuntimeException e) {
+      throw new ChannelException("protocol error: the server's network description is invalid: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static float[] floats(JsonNode a) {
+    float[] v = new float[a.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) a.get(i).asDouble();
+    }
+    return v;
+  }
+}

@@ -1,0 +1,127 @@
+package io.deepreshape.pi.protocol;
+
+import io.deepreshape.pi.channel.Channel;
+import io.deepreshape.pi.channel.ChannelException;
+import io.deepreshape.pi.channel.Phase;
+import io.deepreshape.pi.gc.Garbler;
+import io.deepreshape.pi.he.BfvParameters;
+import io.deepreshape.pi.ot.IknpOtSender;
+import io.deepreshape.pi.prg.AesPrg;
+import io.deepreshape.pi.quant.LinearOp;
+import io.deepreshape.pi.quant.QuantConfig;
+import io.deepreshape.pi.quant.QuantNetwork;
+import io.deepreshape.pi.quant.RingLinear;
+import io.deepreshape.pi.quant.Step;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * The server's side of one secure inference (PI-ENGINE.md section 2, Delphi's structure, Mishra et
+ * al. 2020): it announces the public shape, checks the client's shape hash before any work, runs
+ * the offline phase layer by layer (HE for linear layers, garbling and OT for nonlinear ones) and
+ * then the online phase on masked values. It holds the weights; it sees only values masked by the
+ * client's fresh randomness. A failure is reported to the client as one line, then rethrown.
+ */
+public final class ServerSession {
+  private final QuantNetwork net;
+  private final ServerInfo info;
+  private final Consumer<long[]> view;
+
+  /**
+   * A session serving {@code net}; {@code view}, if not null, receives every vector of ring
+   * elements the client sends online (for tests of what the server sees).
+   */
+  public ServerSession(QuantNetwork net, ServerInfo info, Consumer<long[]> view) {
+    this.net = net;
+    this.info = info;
+    this.view = view;
+  }
+
+  /** Runs the session over {@code raw}; the caller closes the channel. */
+  public void run(Channel raw) {
+    PeerErrorChannel ch = new PeerErrorChannel(raw, "client");
+    try {
+      serve(ch);
+    } catch (RuntimeException e) {
+      ch.reportFailure("server: " + e.getMessage());
+      throw e;
+    } catch (OutOfMemoryError e) {
+      ch.reportFailure("server: out of memory (raise -Xmx)");
+      throw e;
+    }
+  }
+
+  private void serve(PeerErrorChannel ch) {
+    ch.setPhase(Phase.OFFLINE);
+    QuantConfig q = net.config();
+    ch.send(Msg.INFO, info.toBytes());
+    byte[] hello = ch.receive(Msg.HELLO);
+    byte[] mine = ShapeHash.of(info.spec(), q);
+    if (!Arrays.equals(hello, mine)) {
+      throw new ChannelException("network shape mismatch: the client's network hash "
+          + ShapeHash.shortHex(hello) + " differs from the server's " + ShapeHash.shortHex(mine)
+          + " (" + info.spec().name() + ", l=" + q.l() + ", s=" + q.s() + ")");
+    }
+    ch.send(Msg.READY, new byte[0]);
+    SecureRandom rnd = new SecureRandom();
+    AesPrg prg = AesPrg.fromSecureRandom(rnd);
+    Garbler garbler = new Garbler(AesPrg.fromSecureRandom(rnd));
+    IknpOtSender ot = new IknpOtSender(ch, rnd);
+    BfvParameters params = HeContext.params(q.l());
+    int steps = net.steps().size();
+    long[][] t = new long[net.program().linearCount()][];
+    GcServerLayer[] layers = new GcServerLayer[steps];
+    for (Step step : net.steps()) {
+      for (LinearOp op : step.linears()) {
+        t[op.id()] = HeLinear.server(ch, op, net.weights()[op.id()], params, prg);
+      }
+      if (step.garbled()) {
+        layers[step.index()] = new GcServerLayer(GcPlan.of(step, q), q);
+        layers[step.index()].offline(ch, garbler, ot, prg);
+      }
+    }
+    ch.setPhase(Phase.ONLINE);
+    long[][] masked = new long[steps + 1][];
+    masked[0] = ch.receiveLongs(Msg.MASKED_INPUT, net.program().inputElements());
+    if (view != null) {
+      view.accept(masked[0]);
+    }
+    for (Step step : net.steps()) {
+      long[] a = step.pool() != null ? masked[step.shortcut()] : linear(step, masked, t);
+      if (step.garbled()) {
+        masked[step.index() + 1] = layers[step.index()].online(ch, a, step.outElements(),
+            garbler.delta0(), garbler.delta1(), view);
+        layers[step.index()] = null;
+      } else {
+        ch.sendLongs(Msg.LOGIT_SHARE, a, 0, a.length);
+      }
+    }
+    ch.receive(Msg.READY);
+  }
+
+  /** {@code a = sum (W (x - r) + t + b) + (x_sc - r_sc) 2^s}, ring elements. */
+  private long[] linear(Step step, long[][] masked, long[][] t) {
+    QuantConfig q = net.config();
+    long[] a = new long[step.elements()];
+    for (LinearOp op : step.linears()) {
+      long[] y = RingLinear.apply(op, net.weights()[op.id()], masked[op.input()]);
+      RingLinear.addBias(op, y, net.biases()[op.id()]);
+      long[] share = t[op.id()];
+      for (int i = 0; i < a.length; i++) {
+        a[i] += y[i] + share[i];
+      }
+      t[op.id()] = null;
+    }
+    if (step.shortcut() >= 0) {
+      long[] sc = masked[step.shortcut()];
+      for (int i = 0; i < a.length; i++) {
+        a[i] += sc[i] << q.s();
+      }
+    }
+    for (int i = 0; i < a.length; i++) {
+      a[i] &= q.mask();
+    }
+    return a;
+  }
+}

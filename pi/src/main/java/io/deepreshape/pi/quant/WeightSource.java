@@ -1,0 +1,68 @@
+package io.deepreshape.pi.quant;
+
+import io.deepreshape.layout.BatchNormLayer;
+import io.deepreshape.layout.ConvLayer;
+import io.deepreshape.layout.HeadLayout;
+
+/**
+ * Where a network's float parameters come from, asked for in the layout's execution order (the
+ * order of the DJL model's parameters): a trained run or random weights. A source may return null
+ * everywhere to build the shape alone (the client's view).
+ */
+public interface WeightSource {
+  /** Kernel {@code [M][C][k][k]} of a bias-free convolution. */
+  float[] conv(ConvLayer layer);
+
+  /** Batch-norm statistics and affine parameters. */
+  BatchNorm norm(BatchNormLayer layer);
+
+  /** Classifier weights {@code [classes][features]}. */
+  float[] fcWeight(HeadLayout head);
+
+  /** Classifier bias {@code [classes]}. */
+  float[] fcBias(HeadLayout head);
+
+  /**
+   * Inference-mode batch norm {@code y = gamma (x - mean) / sqrt(var + eps) + beta}.
+   *
+   * @param gamma scale
+   * @param beta shift
+   * @param mean running mean
+   * @param var running variance
+   * @param eps epsilon
+   */
+  record BatchNorm(float[] gamma, float[] beta, float[] mean, float[] var, double eps) {
+    /** The per-channel factor {@code gamma / sqrt(var + eps)}. */
+    public double scale(int c) {
+      return gamma[c] / Math.sqrt(var[c] + eps);
+    }
+
+    /** The per-channel offset {@code beta - mean * scale}. */
+    public double shift(int c) {
+      return beta[c] - mean[c] * scale(c);
+    }
+  }
+
+  /** The source of the shape alone: every parameter is null. */
+  WeightSource SHAPE_ONLY = new WeightSource() {
+    @Override
+    public float[] conv(ConvLayer layer) {
+      return null;
+    }
+
+    @Override
+    public BatchNorm norm(BatchNormLayer layer) {
+      return null;
+    }
+
+    @Override
+    public float[] fcWeight(HeadLayout head) {
+      return null;
+    }
+
+    @Override
+    public float[] fcBias(HeadLayout head) {
+      return null;
+    }
+  };
+}

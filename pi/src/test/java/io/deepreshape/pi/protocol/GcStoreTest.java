@@ -1,0 +1,34 @@
+package io.deepreshape.pi.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The client's garbled-material store returns batches in order, from memory or from a file. */
+class GcStoreTest {
+  @Test
+  void fileAndMemoryStoresReturnWhatWasPutInOrder() {
+    assertThat(GcStore.forSize(GcStore.MEMORY_LIMIT + 1)).isInstanceOf(GcStore.FileStore.class);
+    assertThat(GcStore.forSize(1000)).isInstanceOf(GcStore.MemoryStore.class);
+    for (GcStore store : new GcStore[] {new GcStore.FileStore(), new GcStore.MemoryStore()}) {
+      try (store) {
+        SplittableRandom rnd = new SplittableRandom(1);
+        GcStore.Batch[] put = new GcStore.Batch[5];
+        for (int i = 0; i < put.length; i++) {
+          put[i] = new GcStore.Batch(rnd.longs(100 * i + 4).toArray(), rnd.longs(37).toArray(),
+              rnd.longs(74).toArray(), new byte[] {(byte) i, 1, 2, 3, 4, 5, 6, 7, 8});
+          store.put(put[i]);
+        }
+        assertThat(store.bytes()).isEqualTo(8L * (1000 + 20 + 5 * 111) + 45);
+        for (GcStore.Batch want : put) {
+          GcStore.Batch got = store.next();
+          assertThat(got.tables()).isEqualTo(want.tables());
+          assertThat(got.maskLabels()).isEqualTo(want.maskLabels());
+          assertThat(got.ownLabels()).isEqualTo(want.ownLabels());
+          assertThat(got.decode()).isEqualTo(want.decode());
+        }
+      }
+    }
+  }
+}
