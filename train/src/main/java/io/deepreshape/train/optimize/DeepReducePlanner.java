@@ -1,0 +1,81 @@
+package io.deepreshape.train.optimize;
+
+import io.deepreshape.accounting.Accounting;
+import io.deepreshape.criticality.CriticalityOrder;
+import io.deepreshape.reduction.Reductions;
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.spec.ReluAddress;
+import java.util.List;
+
+/**
+ * DeepReDuce's coarse-grained ReLU reduction (Jha et al., ICML 2021; DEEPRESHAPE.md section 6.2):
+ * cull the {@code c} least critical stages, then thin the {@code t} least critical of the remaining
+ * ones. Among every (c, t) whose network is at or under the budget, the plan keeps the most ReLUs
+ * (the least destructive reduction); ties go to fewer operators, then fewer culls. The stem ReLU is
+ * culled only when no plan with it meets the budget.
+ */
+public final class DeepReducePlanner {
+  private DeepReducePlanner() {}
+
+  /**
+   * The plan for {@code spec} at {@code budget} ReLUs.
+   *
+   * @throws IllegalArgumentException when even culling every stage and the stem leaves more than the budget
+   */
+  public static DeepReducePlan plan(NetworkSpec spec, CriticalityOrder order, long budget) {
+    if (order.depth() != spec.depth()) {
+      throw new IllegalArgumentException("the criticality order has " + order.depth() + " stages but "
+          + spec.name() + " has " + spec.depth());
+    }
+    DeepReducePlan best = search(spec, order, budget, false);
+    if (best == null && spec.hasRelu(ReluAddress.STEM)) {
+      best = search(spec, order, budget, true);
+    }
+    if (best == null) {
+      long floor = Accounting.of(apply(spec, order.leastCriticalFirst(), List.of(),
+          spec.hasRelu(ReluAddress.STEM))).relus();
+      throw new IllegalArgumentException("culling and thinning cannot bring " + spec.name() + " to " + budget
+          + " ReLUs: culling every stage and the stem leaves " + floor);
+    }
+    return best;
+  }
+
+  private static DeepReducePlan search(NetworkSpec spec, CriticalityOrder order, long budget, boolean cullStem) {
+    List<Integer> least = order.leastCriticalFirst();
+    DeepReducePlan best = null;
+    for (int c = 0; c <= least.size(); c++) {
+      List<Integer> culled = least.subList(0, c);
+      List<Integer> rest = least.subList(c, least.size());
+      for (int t = 0; t <= rest.size(); t++) {
+        List<Integer> thinned = rest.subList(0, t);
+        NetworkSpec reduced = apply(spec, culled, thinned, cullStem);
+        long relus = Accounting.of(reduced).relus();
+        if (relus <= budget && (best == null || better(relus, c, t, best))) {
+          best = new DeepReducePlan(culled, thinned, cullStem, reduced, relus);
+        }
+      }
+    }
+    return best;
+  }
+
+  private static boolean better(long relus, int c, int t, DeepReducePlan best) {
+    if (relus != best.relus()) {
+      return relus > best.relus();
+    }
+    int ops = c + t;
+    int bestOps = best.culled().size() + best.thinned().size();
+    return ops != bestOps ? ops < bestOps : c < best.culled().size();
+  }
+
+  /** {@code spec} with the given stages culled, then the given stages thinned, and the stem culled if asked. */
+  static NetworkSpec apply(NetworkSpec spec, List<Integer> culled, List<Integer> thinned, boolean cullStem) {
+    NetworkSpec out = cullStem ? Reductions.cullStem(spec) : spec;
+    for (int s : culled) {
+      out = Reductions.cull(out, s);
+    }
+    for (int s : thinned) {
+      out = Reductions.thin(out, s);
+    }
+    return out;
+  }
+}

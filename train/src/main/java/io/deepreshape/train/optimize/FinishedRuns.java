@@ -1,0 +1,50 @@
+package io.deepreshape.train.optimize;
+
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.train.run.DataSettings;
+import io.deepreshape.train.run.RunFiles;
+import io.deepreshape.train.run.TrainingRun;
+import io.deepreshape.train.trainer.EpochMetrics;
+import io.deepreshape.train.trainer.RunDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What a run directory says about itself: finished or not, of which spec, with which final test accuracy. */
+public final class FinishedRuns {
+  private FinishedRuns() {}
+
+  /** Whether the run wrote its final parameters. */
+  public static boolean finished(Path runDir) {
+    return Files.isRegularFile(new RunDirectory(runDir).finalParamsFile());
+  }
+
+  /**
+   * Whether {@code runDir} holds a finished run of {@code spec}; fails when it holds a run (finished or
+   * not) of another network, so a measurement never mixes results of different networks.
+   */
+  public static boolean finishedRunOf(Path runDir, NetworkSpec spec) {
+    if (!Files.isRegularFile(runDir.resolve(RunFiles.SPEC))) {
+      return false;
+    }
+    NetworkSpec saved = RunFiles.spec(runDir);
+    if (!saved.equals(spec)) {
+      throw new IllegalArgumentException(runDir + " holds a run of another network (" + saved.name()
+          + ", expected " + spec.name() + "); choose another output folder or delete it");
+    }
+    return finished(runDir);
+  }
+
+  /**
+   * Test top-1 of the final model in [0, 1]: the last epoch's metric, or a fresh evaluation on
+   * {@code data} when the run recorded none.
+   */
+  public static double finalTestTop1(Path runDir, DataSettings data) throws IOException {
+    List<EpochMetrics> metrics = new RunDirectory(runDir).readMetrics();
+    if (!metrics.isEmpty() && metrics.get(metrics.size() - 1).testTop1() != null) {
+      return metrics.get(metrics.size() - 1).testTop1();
+    }
+    return TrainingRun.evaluate(runDir, data).top1();
+  }
+}

@@ -1,0 +1,26 @@
+package io.deepreshape.train.optimize;
+
+import io.deepreshape.spec.NetworkSpec;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A ReLU-reuse reduction (DEEPRESHAPE.md section 6.3): group size {@code r} applied to the live ReLU
+ * layers of {@code stages} (least critical first) and, if {@code stem}, to the stem ReLU; a layer with
+ * fewer than r channels gets one group of all its channels. {@code groupSize == 0} means no reuse was
+ * needed.
+ */
+public record ReusePlan(int groupSize, List<Integer> stages, boolean stem, NetworkSpec spec, long relus) {
+  public ReusePlan {
+    stages = List.copyOf(stages);
+  }
+
+  /** {@code "reuse:4 on S1, S4"}, or {@code "none"}. */
+  public String label() {
+    if (groupSize == 0) {
+      return "none";
+    }
+    String where = stages.stream().map(s -> "S" + s).collect(Collectors.joining(", "));
+    return "reuse:" + groupSize + " on " + where + (stem ? ", stem" : "");
+  }
+}

@@ -1,0 +1,54 @@
+package io.deepreshape.train.optimize;
+
+import ai.djl.Device;
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.train.run.DataSettings;
+import io.deepreshape.train.run.RunData;
+import io.deepreshape.train.run.RunFiles;
+import io.deepreshape.train.run.SpecModelFactory;
+import io.deepreshape.train.trainer.CheckpointFile;
+import io.deepreshape.train.trainer.CheckpointState;
+import io.deepreshape.train.trainer.ModelFactory;
+import io.deepreshape.train.trainer.ModelHandle;
+import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.trainer.SgdOptimizer;
+import io.deepreshape.train.trainer.TrainConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Prepares a fine-tuning run that starts from trained weights instead of a random initialisation, as
+ * DeepReDuce and SNL fine-tune the pretrained network: writes the run's spec, data settings, config,
+ * empty metrics and an epoch-0 checkpoint holding the source weights (copied by name, see {@link
+ * ParameterTransfer}). {@code TrainingRun.train} then resumes from that checkpoint. The checkpoint is
+ * written last and atomically, so a half-prepared folder is prepared again.
+ */
+public final class WarmStart {
+  private WarmStart() {}
+
+  /**
+   * @param sourceFactory builds the model whose parameters {@code sourceParams} holds
+   * @return how many parameter arrays came from the source
+   */
+  public static int prepare(Path runDir, NetworkSpec spec, DataSettings data, TrainConfig config,
+      ModelFactory sourceFactory, Path sourceParams, Device device) throws IOException {
+    RunData opened = RunData.open(data, spec.input());
+    int batches = opened.trainSource(config.batchSize(), config.seed()).batchesPerEpoch();
+    int steps = config.maxStepsPerEpoch() > 0 ? Math.min(batches, config.maxStepsPerEpoch()) : batches;
+    RunFiles.write(runDir, spec, data);
+    RunDirectory run = new RunDirectory(runDir);
+    run.writeConfig(config);
+    run.writeMetrics(List.of());
+    try (InputStream in = Files.newInputStream(sourceParams);
+        ModelHandle source = ModelHandle.load(sourceFactory, device, in);
+        ModelHandle student = ModelHandle.create(new SpecModelFactory(spec), device, config.seed())) {
+      int copied = ParameterTransfer.copy(source.block(), student.block(), student.manager());
+      CheckpointState start = new CheckpointState(0, 0, 0, steps, config.seed(), null, 0, 0, 0, 0, "start");
+      CheckpointFile.write(run.checkpointFile(), start, student, SgdOptimizer.of(config));
+      return copied;
+    }
+  }
+}
