@@ -27,7 +27,7 @@ class PipelineRunTest {
         baseline: basech:8
         budgets: [30000]
         methods: [deepreduce]
-        hybrenet: {widths: [4], f_max: 4}
+        hybrenet: {widths: [4], f_max: 8}
         train: {epochs: 1, batch_size: 32, lr: 0.05}
         finetune: {epochs: 1, lr: 0.02}
         """);
