@@ -42,7 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
     };
     PrintWriter log = spec.commandLine().getErr();
     log.println(ds.equals("fashion-mnist")
-        ? "demo: using a 2,000-image subset of Fashion-MNIST (the Debian package is installed)"
+        ? "demo: using 5,000 training and 2,000 test images of Fashion-MNIST (the Debian package is installed)"
         : "demo: using the built-in synthetic dataset (install dataset-fashion-mnist for real data)");
     log.flush();
     return RunCommand.execute(config(ds), out, spec.commandLine().getOut(), log, quiet);
@@ -51,7 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
   /** The demo's pipeline: small widths, few epochs, two budgets. */
   static PipelineConfig config(String dataset) {
     boolean real = dataset.equals("fashion-mnist");
-    return new PipelineConfig("demo-" + dataset, dataset, null, 2000, 500, real ? 2000 : 0, real ? 1000 : 0,
+    return new PipelineConfig("demo-" + dataset, dataset, null, 2000, 500, real ? 5000 : 0, real ? 2000 : 0,
         "basech:16", 1, List.of(25_000L, 50_000L), List.of("deepreduce", "snl"), List.of(4, 8), 8, 3, 2, 64, 0.05, 0.02,
         42, "he-gc", "loopback");
   }

@@ -148,7 +148,7 @@ public final class Pipeline {
           + c.hybrenetWidths() + "; raise the budget or add smaller widths (hybrenet.widths)");
     }
     Candidate best = r.candidates().get(0);
-    NetworkSpec chosen = best.spec().withName("hybrenet-" + budget + "-" + best.member());
+    NetworkSpec chosen = best.spec().withName(best.member() + "-b" + budget);
     log(String.format(Locale.ROOT, "budget %,d: chose %s (%,d ReLUs, %,d FLOPs, est. %.2f s)", budget,
         chosen.name(), best.relus(), best.flops(), best.latency().totalS()));
     SpecIo.write(chosen, file);
