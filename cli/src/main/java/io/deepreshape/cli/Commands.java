@@ -16,6 +16,7 @@ import io.deepreshape.cli.train.EvalCommand;
 import io.deepreshape.cli.train.TrainCommand;
 import io.deepreshape.cli.pi.PiCommand;
 import io.deepreshape.train.data.DatasetException;
+import io.deepreshape.train.trainer.TrainingDivergedException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -92,6 +93,7 @@ public final class Commands {
 
   private static boolean isUserError(Throwable ex) {
     return ex instanceof UserException || ex instanceof IllegalArgumentException || ex instanceof DatasetException
+        || ex instanceof TrainingDivergedException
         || (ex instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException);
   }
 

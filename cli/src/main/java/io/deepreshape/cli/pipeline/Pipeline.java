@@ -31,6 +31,7 @@ import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.TrainingRun;
 import io.deepreshape.train.trainer.ProgressLine;
 import io.deepreshape.train.trainer.TrainConfig;
+import io.deepreshape.train.trainer.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -162,7 +163,13 @@ public final class Pipeline {
       return;
     }
     log("training " + what + (teacher == null ? "" : " with distillation from the baseline"));
-    TrainingRun.train(spec, data, config(epochs, lr), teacher, run, progress);
+    try {
+      TrainingRun.train(spec, data, config(epochs, lr), teacher, run, progress);
+    } catch (TrainingDivergedException e) {
+      log(e.getMessage() + "; restarting " + what + " at learning rate " + lr / 10);
+      Divergence.clearTraining(run);
+      TrainingRun.train(spec, data, config(epochs, lr / 10), teacher, run, progress);
+    }
     if (!Results.finished(run)) {
       throw new Interrupted(what + " was interrupted; run the pipeline again to continue");
     }
