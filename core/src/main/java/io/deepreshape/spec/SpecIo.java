@@ -1,5 +1,6 @@
 package io.deepreshape.spec;
 
+import io.deepreshape.io.AtomicFiles;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -73,16 +73,7 @@ public final class SpecIo {
 
   /** Writes {@code spec} atomically (temp file, then rename), as JSON or YAML by extension. */
   public static void write(NetworkSpec spec, Path file) throws IOException {
-    String text = isJson(file) ? toJson(spec) : toYaml(spec);
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.writeString(file, isJson(file) ? toJson(spec) : toYaml(spec));
   }
 
   /** The canonical tree of {@code spec}. */

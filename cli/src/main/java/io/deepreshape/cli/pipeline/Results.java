@@ -1,5 +1,6 @@
 package io.deepreshape.cli.pipeline;
 
+import io.deepreshape.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,7 +15,6 @@ import io.deepreshape.train.run.DataSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** Turns finished run directories into report rows, and tells whether a run is finished. */
@@ -47,12 +47,6 @@ final class Results {
   }
 
   static void write(List<TrainedNetwork> trained, Path file) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".results", ".tmp");
-    try {
-      JSON.writeValue(tmp.toFile(), trained);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, out -> out.write(JSON.writeValueAsBytes(trained)));
   }
 }

@@ -1,5 +1,6 @@
 package io.deepreshape.cli.report;
 
+import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.cli.plot.Charts;
 import io.deepreshape.cli.plot.Plots;
 import java.awt.image.BufferedImage;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -73,13 +73,7 @@ public final class ReportWriter {
   }
 
   static void atomic(Path file, byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, out -> out.write(bytes));
   }
 
   static List<String> names(Map<String, ?> m) {

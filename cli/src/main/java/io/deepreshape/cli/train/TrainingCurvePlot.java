@@ -1,5 +1,6 @@
 package io.deepreshape.cli.train;
 
+import io.deepreshape.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.BasicStroke;
@@ -7,7 +8,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -73,13 +73,7 @@ public final class TrainingCurvePlot {
     JFreeChart chart = new JFreeChart("Training curve: " + title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     Path out = runDir.resolve("training-curve.png");
-    Path tmp = Files.createTempFile(runDir, ".curve", ".png");
-    try {
-      ChartUtils.saveChartAsPNG(tmp.toFile(), chart, 800, 500);
-      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(out, stream -> ChartUtils.writeChartAsPNG(stream, chart, 800, 500));
     return out;
   }
 

@@ -13,7 +13,7 @@ import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunData;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.TrainingRun;
-import io.deepreshape.train.trainer.AtomicFiles;
+import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.train.trainer.CloseableIterator;
 import io.deepreshape.train.trainer.DeviceSelector;
 import io.deepreshape.train.trainer.EpochSource;

@@ -1,5 +1,6 @@
 package io.deepreshape.train.run;
 
+import io.deepreshape.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.deepreshape.spec.NetworkSpec;
@@ -7,7 +8,6 @@ import io.deepreshape.spec.SpecIo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** The run directory's own files beside the trainer's: {@code spec.yaml} and {@code data.json}. */
 public final class RunFiles {
@@ -21,13 +21,7 @@ public final class RunFiles {
   public static void write(Path runDir, NetworkSpec spec, DataSettings data) throws IOException {
     Files.createDirectories(runDir);
     SpecIo.write(spec, runDir.resolve(SPEC));
-    Path tmp = Files.createTempFile(runDir, ".data", ".tmp");
-    try {
-      JSON.writeValue(tmp.toFile(), data);
-      Files.move(tmp, runDir.resolve(DATA), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(runDir.resolve(DATA), out -> out.write(JSON.writeValueAsBytes(data)));
   }
 
   /** Records the teacher run a run distils from (absolute path), or removes the record when there is none. */
@@ -37,13 +31,7 @@ public final class RunFiles {
       Files.deleteIfExists(f);
       return;
     }
-    Path tmp = Files.createTempFile(runDir, ".teacher", ".tmp");
-    try {
-      Files.writeString(tmp, teacherRun.toAbsolutePath().normalize() + "\n");
-      Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.writeString(f, teacherRun.toAbsolutePath().normalize() + "\n");
   }
 
   /** The teacher run recorded in {@code runDir}, or null. */

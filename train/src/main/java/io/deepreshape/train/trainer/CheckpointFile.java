@@ -1,5 +1,6 @@
 package io.deepreshape.train.trainer;
 
+import io.deepreshape.io.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,6 @@
 package io.deepreshape.train.trainer;
 
+import io.deepreshape.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

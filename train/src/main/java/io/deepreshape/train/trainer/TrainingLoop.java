@@ -1,5 +1,6 @@
 package io.deepreshape.train.trainer;
 
+import io.deepreshape.io.AtomicFiles;
 import ai.djl.engine.Engine;
 import io.deepreshape.train.data.HostBatch;
 import java.io.IOException;

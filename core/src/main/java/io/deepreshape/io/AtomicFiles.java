@@ -1,4 +1,4 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
