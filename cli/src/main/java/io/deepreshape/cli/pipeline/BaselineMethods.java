@@ -1,5 +1,6 @@
 package io.deepreshape.cli.pipeline;
 
+import io.deepreshape.train.optimize.FinishedRuns;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.optimize.Method;
 import io.deepreshape.train.optimize.ReluOptimization;
@@ -37,7 +38,7 @@ final class BaselineMethods {
           finetune.toBuilder().learningRate(lr).build(), req.snl(), runDir);
       o = ReluOptimization.run(req, progress, m -> say(log, method, budget, m));
     }
-    if (!Results.finished(runDir)) {
+    if (!FinishedRuns.finished(runDir)) {
       throw new Pipeline.Interrupted(method + " at " + budget + " ReLUs was interrupted; run the pipeline again");
     }
     return o.plan().spec();

@@ -1,5 +1,6 @@
 package io.deepreshape.cli.pipeline;
 
+import io.deepreshape.train.trainer.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ final class Divergence {
   private Divergence() {}
 
   static void clearTraining(Path run) throws IOException {
-    for (String f : new String[] {"checkpoint.bin", "metrics.jsonl", "config.json", "final.params"}) {
+    for (String f : new String[] {RunDirectory.CHECKPOINT, RunDirectory.METRICS, RunDirectory.CONFIG,
+        RunDirectory.FINAL_PARAMS}) {
       Files.deleteIfExists(run.resolve(f));
     }
   }

@@ -1,5 +1,6 @@
 package io.deepreshape.cli.pipeline;
 
+import io.deepreshape.train.optimize.FinishedRuns;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.cli.plot.PlotNetwork;
 import io.deepreshape.cli.report.ReportContent;
@@ -158,7 +159,7 @@ public final class Pipeline {
 
   private void train(String what, NetworkSpec spec, DataSettings data, int epochs, double lr, Path teacher, Path run)
       throws IOException {
-    if (Results.finished(run)) {
+    if (FinishedRuns.finished(run)) {
       log(what + ": done, skipped");
       return;
     }
@@ -170,7 +171,7 @@ public final class Pipeline {
       Divergence.clearTraining(run);
       TrainingRun.train(spec, data, config(epochs, lr / 10), teacher, run, progress);
     }
-    if (!Results.finished(run)) {
+    if (!FinishedRuns.finished(run)) {
       throw new Interrupted(what + " was interrupted; run the pipeline again to continue");
     }
   }

@@ -23,11 +23,6 @@ final class Results {
 
   private Results() {}
 
-  /** A run is finished when its final parameters exist (the trainer writes them last). */
-  static boolean finished(Path run) {
-    return Files.isRegularFile(run.resolve("final.params"));
-  }
-
   static TrainedNetwork of(String method, NetworkSpec spec, long budget, Path run, Path out, DataSettings data,
       Profile profile, NetworkSetting network) throws IOException {
     NetworkCost cost = Accounting.of(spec);

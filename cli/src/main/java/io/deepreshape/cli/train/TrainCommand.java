@@ -1,5 +1,6 @@
 package io.deepreshape.cli.train;
 
+import io.deepreshape.train.trainer.RunDirectory;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
@@ -17,7 +18,6 @@ import io.deepreshape.train.trainer.TrainResult;
 import io.deepreshape.train.trainer.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -92,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     NetworkSpec net = network.single();
-    if (resume && !Files.isRegularFile(out.resolve("checkpoint.bin"))) {
+    if (resume && !new RunDirectory(out).hasCheckpoint()) {
       throw new UserException(out + " has no checkpoint to resume");
     }
     String dataset = Datasets.canonical(network.dataset().key());
