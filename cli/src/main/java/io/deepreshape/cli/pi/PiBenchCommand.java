@@ -70,7 +70,8 @@ public final class PiBenchCommand implements Callable<Integer> {
   int index;
 
   @Option(names = "--agreement", paramLabel = "N", defaultValue = "0",
-      description = "With --run: float vs quantised top-1 agreement on the first N test images (0: skip).")
+      description = "With --run: float vs quantised top-1 agreement, and each one's top-1 accuracy, on the first N "
+          + "test images (0: skip).")
   int agreement;
 
   @Option(names = "--bandwidth", paramLabel = "MBPS", defaultValue = "0",
@@ -110,7 +111,7 @@ public final class PiBenchCommand implements Callable<Integer> {
       long[] want = PlainReference.signedLogits(net, net.quantizeInput(image));
       matches = Arrays.equals(want, r.logits());
     }
-    Double agree = agreement > 0 ? agreement(m) : null;
+    Agreement agree = agreement > 0 ? agreement(m) : null;
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = Json.object();
@@ -124,8 +125,10 @@ public final class PiBenchCommand implements Callable<Integer> {
         o.put("matches_reference", matches);
       }
       if (agree != null) {
-        o.put("float_quantized_top1_agreement", agree);
-        o.put("agreement_images", agreementImages);
+        o.put("float_quantized_top1_agreement", agree.agreement());
+        o.put("agreement_images", agree.images());
+        o.put("float_top1", agree.floatTop1());
+        o.put("quantized_top1", agree.quantizedTop1());
       }
       PiReport.json(o, r);
       LatencyEstimate e = estimate(m);
@@ -151,8 +154,9 @@ public final class PiBenchCommand implements Callable<Integer> {
         w.println("matches reference: " + matches);
       }
       if (agree != null) {
-        w.println("float vs quantised top-1 agreement: " + Format.percent(agree) + " of "
-            + agreementImages + " test images");
+        w.println("float vs quantised top-1 agreement: " + Format.percent(agree.agreement()) + " of "
+            + agree.images() + " test images (top-1 against the labels: float " + Format.percent(agree.floatTop1())
+            + ", quantised " + Format.percent(agree.quantizedTop1()) + ")");
       }
     }
     w.flush();
@@ -197,22 +201,20 @@ public final class PiBenchCommand implements Callable<Integer> {
         Profiles.network(Profiles.DEFAULT_NETWORK));
   }
 
-  private int agreementImages;
-
-  private double agreement(PiModelOptions.Loaded m) {
+  private Agreement agreement(PiModelOptions.Loaded m) {
     if (m.run() == null) {
       throw new UserException("--agreement needs --run (a trained model and its test set)");
     }
     ImageDataset ds = testSet(m.run());
     int n = Math.min(agreement, ds.size());
-    agreementImages = n;
-    int same = 0;
-    for (int i = 0; i < n; i++) {
-      double[] x = RunModel.image(ds, i, m.info().mean(), m.info().std());
-      int f = PlainReference.argmax(PlainReference.floatLogits(m.net().program(), x));
-      int q = PlainReference.argmax(PlainReference.signedLogits(m.net(), m.net().quantizeInput(x)));
-      same += f == q ? 1 : 0;
-    }
-    return same / (double) n;
+    PrintWriter err = spec.commandLine().getErr();
+    return Agreement.measure(m.net(), m.info(), ds, n, done -> {
+      if (progress && (done % 1000 == 0 || done == n)) {
+        synchronized (err) {
+          err.printf(Locale.ROOT, "agreement: %,d of %,d images%n", done, n);
+          err.flush();
+        }
+      }
+    });
   }
 }
