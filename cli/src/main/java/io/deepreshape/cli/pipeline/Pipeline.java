@@ -6,6 +6,7 @@ import io.deepreshape.cli.plot.PlotNetwork;
 import io.deepreshape.cli.report.ReportContent;
 import io.deepreshape.cli.report.ReportWriter;
 import io.deepreshape.cli.report.TrainedNetwork;
+import io.deepreshape.cli.report.TrainingCurve;
 import io.deepreshape.criticality.CriticalityOrder;
 import io.deepreshape.criticality.CriticalityScores;
 import io.deepreshape.design.BudgetDesign;
@@ -31,6 +32,7 @@ import io.deepreshape.train.optimize.CriticalityMeasurement;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.TrainingRun;
 import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.trainer.RunDirectory;
 import io.deepreshape.train.trainer.TrainConfig;
 import io.deepreshape.train.trainer.TrainingDivergedException;
 import java.io.IOException;
@@ -101,8 +103,13 @@ public final class Pipeline {
         trained.add(Results.of(method, reduced, budget, mrun, out, data, profile, network));
       }
     }
+    List<TrainingCurve> curves = new ArrayList<>();
+    for (TrainedNetwork t : trained) {
+      String label = t.method() + (t.budget() > 0 ? " @" + t.budget() : "");
+      curves.add(TrainingCurve.read(label, out.resolve(t.run()).resolve(RunDirectory.METRICS)));
+    }
     ReportContent content = new ReportContent("DeepReShape pipeline: " + c.name(), c.dataset(), settings(data, crit), crit.note(),
-        crit.rows(), distributions, space, trained, profile.name(), notes());
+        crit.rows(), distributions, space, trained, curves, profile.name(), notes());
     Results.write(trained, out.resolve("results.json"));
     return ReportWriter.write(content, out.resolve("report"));
   }

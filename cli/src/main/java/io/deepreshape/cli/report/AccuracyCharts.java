@@ -15,7 +15,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Accuracy against ReLUs and against estimated PI latency, one series per method. */
+/** Accuracy against ReLUs and against estimated PI latency, one series per method; training curves. */
 public final class AccuracyCharts {
   private static final Map<String, Color> COLORS = Map.of(
       "hybrenet", new Color(0xC0392B), "baseline", new Color(0x2C3E50), "deepreduce", new Color(0x2E86C1),
@@ -68,5 +68,37 @@ public final class AccuracyCharts {
     JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 15), plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     return chart.createBufferedImage(w, h);
+  }
+
+  /** Test top-1 after each epoch, one line per run. */
+  public static BufferedImage trainingCurves(List<TrainingCurve> curves, int w, int h) {
+    return trainingCurvesChart(curves).createBufferedImage(w, h);
+  }
+
+  static JFreeChart trainingCurvesChart(List<TrainingCurve> curves) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (TrainingCurve c : curves) {
+      XYSeries s = new XYSeries(c.label(), true, true);
+      for (int i = 0; i < c.epochs().size(); i++) {
+        s.add(c.epochs().get(i).doubleValue(), 100 * c.testTop1().get(i));
+      }
+      data.addSeries(s);
+    }
+    NumberAxis xAxis = new NumberAxis("epoch");
+    xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    NumberAxis yAxis = new NumberAxis("test top-1 (%)");
+    yAxis.setAutoRangeIncludesZero(false);
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+    for (int i = 0; i < curves.size(); i++) {
+      r.setSeriesStroke(i, new BasicStroke(1.5f));
+    }
+    XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+    plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    JFreeChart chart = new JFreeChart("Training curves: test top-1 per epoch", new Font("SansSerif", Font.BOLD, 15),
+        plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
   }
 }

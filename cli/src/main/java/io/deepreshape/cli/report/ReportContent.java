@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Everything a pipeline report shows: its settings in words, the criticality used (a table of rows or a
  * note), the stage ReLU distributions of baseline, equalized and HybReNet networks, the design space
- * (ReLUs vs FLOPs), and the trained networks.
+ * (ReLUs vs FLOPs), the trained networks and their training curves.
  */
 public record ReportContent(
     String title,
@@ -17,6 +17,7 @@ public record ReportContent(
     List<PlotNetwork> distributions,
     List<PlotNetwork> designSpace,
     List<TrainedNetwork> trained,
+    List<TrainingCurve> curves,
     String profile,
     List<String> notes) {
 
@@ -26,6 +27,7 @@ public record ReportContent(
     distributions = List.copyOf(distributions);
     designSpace = List.copyOf(designSpace);
     trained = List.copyOf(trained);
+    curves = List.copyOf(curves);
     notes = List.copyOf(notes);
   }
 }

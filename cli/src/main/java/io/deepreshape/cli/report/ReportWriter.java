@@ -38,6 +38,9 @@ public final class ReportWriter {
           PublishedPoints.forDataset(c.dataset()), 800, 500));
       images.put("accuracy-vs-latency.png", AccuracyCharts.accuracyVsLatency(c.trained(), c.profile(), 800, 500));
     }
+    if (c.curves().stream().anyMatch(t -> !t.epochs().isEmpty())) {
+      images.put("training-curves.png", AccuracyCharts.trainingCurves(c.curves(), 800, 500));
+    }
     Map<String, byte[]> png = new LinkedHashMap<>();
     for (Map.Entry<String, BufferedImage> e : images.entrySet()) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -54,7 +54,8 @@ class PipelineRunTest {
     assertThat(html).contains("At iso-ReLU (30,000 ReLUs budget)").contains("data:image/png;base64,")
         .contains(results.get(1).get("label").asText());
     assertThat(out.resolve("report/networks.csv")).exists();
-    assertThat(out.resolve("report/report.md")).exists();
+    assertThat(out.resolve("report/report.md")).content().contains("![training-curves.png](training-curves.png)");
+    assertThat(out.resolve("report/training-curves.png")).isNotEmptyFile();
 
     CliRun second = CliRun.of("run", file.toString(), "--out", out.toString(), "--quiet");
     assertThat(second.exitCode()).as(second.err()).isZero();
