@@ -24,14 +24,20 @@ public final class LatencyModel {
     return estimate(cost.layers(), profile, net);
   }
 
-  /** Estimate for the given layers only (e.g. one stage's rows). */
-  public static LatencyEstimate estimate(List<LayerCost> layers, Profile p, NetworkSetting net) {
+  /**
+   * What the model's cost terms multiply: MACs of linear layers, ReLU-equivalents, HE input and output
+   * elements of linear layers, and the number of layers with ReLUs (one round trip each online).
+   */
+  public record Counts(double macs, double reluEq, double heIn, double heOut, int reluLayers) {}
+
+  /** The counts of {@code layers}, a reuse element costing {@code reuseElementFraction} of a ReLU. */
+  public static Counts counts(List<LayerCost> layers, double reuseElementFraction) {
     double macs = 0;
     double reluEq = 0;
     double heIn = 0;
     double heOut = 0;
     int reluLayers = 0;
-    double e = p.value("reuse_element_relu_fraction");
+    double e = reuseElementFraction;
     for (LayerCost l : layers) {
       if (l.kind() == LayerKind.CONV || l.kind() == LayerKind.FC) {
         macs += l.flops();
@@ -44,6 +50,17 @@ public final class LatencyModel {
         }
       }
     }
+    return new Counts(macs, reluEq, heIn, heOut, reluLayers);
+  }
+
+  /** Estimate for the given layers only (e.g. one stage's rows). */
+  public static LatencyEstimate estimate(List<LayerCost> layers, Profile p, NetworkSetting net) {
+    Counts c = counts(layers, p.value("reuse_element_relu_fraction"));
+    double macs = c.macs();
+    double reluEq = c.reluEq();
+    double heIn = c.heIn();
+    double heOut = c.heOut();
+    int reluLayers = c.reluLayers();
     double heUp = heIn * p.value("he_bytes_per_element");
     double heDown = heOut * p.value("he_bytes_per_element");
     double gcUp = reluEq * p.value("offline_bytes_up_per_relu");

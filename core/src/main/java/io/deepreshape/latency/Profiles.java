@@ -99,7 +99,8 @@ public final class Profiles {
     List<CalibrationPoint> points = new ArrayList<>();
     for (JsonNode p : root.path("calibration")) {
       points.add(new CalibrationPoint(p.path("preset").asText(), p.path("dataset").asText(),
-          p.path("offline_s").asDouble(), p.path("online_s").asDouble(), p.path("source").asText()));
+          p.path("offline_s").asDouble(), p.path("online_s").asDouble(), p.path("source").asText(),
+          p.path("held_out").asBoolean(false)));
     }
     return new Profile(name, root.path("description").asText(""), root.path("garbler").asText("server"), constants,
         points);

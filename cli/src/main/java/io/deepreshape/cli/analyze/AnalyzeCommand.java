@@ -83,6 +83,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     o.put("latency_online", e.onlineS());
     o.put("profile", r.profile().name());
     o.put("network", r.network().name());
+    r.measured().ifPresent(m -> {
+      ObjectNode me = o.putObject("model_error");
+      me.put("measured_offline_s", m.point().offlineSeconds());
+      me.put("measured_online_s", m.point().onlineSeconds());
+      me.put("model_offline_s", m.estimate().offlineS());
+      me.put("model_online_s", m.estimate().onlineS());
+      me.put("offline_error", m.offlineError());
+      me.put("online_error", m.onlineError());
+      me.put("source", m.point().source());
+    });
     ObjectNode breakdown = o.putObject("latency_breakdown");
     breakdown.put("offline_linear_s", e.offlineLinearS());
     breakdown.put("offline_nonlinear_s", e.offlineNonlinearS());

@@ -5,6 +5,7 @@ import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.accounting.StageCost;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.cli.common.Table;
+import io.deepreshape.latency.Calibration;
 import io.deepreshape.latency.LatencyEstimate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,25 @@ final class AnalyzeText {
         + " (linear " + Format.seconds(e.onlineLinearS()) + ", non-linear " + Format.seconds(e.onlineNonlinearS())
         + ")\ncommunication: offline " + Format.bytes(e.offlineBytesUp()) + " up / " + Format.bytes(e.offlineBytesDown())
         + " down, online " + Format.bytes(e.onlineBytesUp()) + " up / " + Format.bytes(e.onlineBytesDown())
-        + " down; client GC storage " + Format.bytes(e.clientStorageBytes()) + "\n";
+        + " down; client GC storage " + Format.bytes(e.clientStorageBytes()) + "\n" + modelErrorLine(r);
+  }
+
+  /** The model's error against this network's measurement, or its largest error over the profile's points. */
+  static String modelErrorLine(NetworkReport r) {
+    if (r.measured().isPresent()) {
+      Calibration.Row m = r.measured().get();
+      return String.format(Locale.ROOT, "model error against the measurement of this network (%s): offline %s vs "
+          + "measured %s (%+.1f%%), online %s vs %s (%+.1f%%); loopback%n", m.point().source(),
+          Format.seconds(m.estimate().offlineS()), Format.seconds(m.point().offlineSeconds()), 100 * m.offlineError(),
+          Format.seconds(m.estimate().onlineS()), Format.seconds(m.point().onlineSeconds()), 100 * m.onlineError());
+    }
+    if (r.profile().calibration().isEmpty()) {
+      return "model error: not known (profile " + r.profile().name() + " lists no measurements)\n";
+    }
+    double[] e = Calibration.largestErrors(r.profile());
+    return String.format(Locale.ROOT, "model error: this network was not measured; on the %d measurements profile %s "
+        + "lists, at most %.1f%% offline and %.1f%% online (deepreshape profile %s)%n", r.profile().calibration().size(),
+        r.profile().name(), 100 * e[0], 100 * e[1], r.profile().name());
   }
 
   static String layerTable(NetworkReport r) {

@@ -4,6 +4,7 @@ import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.LayerCost;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.accounting.StageCost;
+import io.deepreshape.latency.Calibration;
 import io.deepreshape.latency.LatencyEstimate;
 import io.deepreshape.latency.LatencyModel;
 import io.deepreshape.latency.NetworkSetting;
@@ -11,10 +12,14 @@ import io.deepreshape.latency.Profile;
 import io.deepreshape.spec.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** A network's accounting with its latency estimate, in total and per stage. */
+/**
+ * A network's accounting with its latency estimate, in total and per stage, and the profile's
+ * measurement of this very network when it has one.
+ */
 public record NetworkReport(NetworkSpec spec, NetworkCost cost, LatencyEstimate latency, List<LatencyEstimate> stageLatency,
-    Profile profile, NetworkSetting network) {
+    Profile profile, NetworkSetting network, Optional<Calibration.Row> measured) {
 
   public static NetworkReport of(NetworkSpec spec, Profile profile, NetworkSetting network) {
     NetworkCost cost = Accounting.of(spec);
@@ -24,6 +29,6 @@ public record NetworkReport(NetworkSpec spec, NetworkCost cost, LatencyEstimate 
       perStage.add(LatencyModel.estimate(rows, profile, network));
     }
     return new NetworkReport(spec, cost, LatencyModel.estimate(cost, profile, network), List.copyOf(perStage), profile,
-        network);
+        network, Calibration.forSpec(profile, spec));
   }
 }

@@ -37,10 +37,11 @@ public final class ProfileCommand implements Callable<Integer> {
     }
     if (!p.calibration().isEmpty()) {
       out.println();
-      Table t = new Table("network", "measured offline", "model offline", "error", "measured online", "model online",
-          "error");
+      Table t = new Table("network", "role", "measured offline", "model offline", "error", "measured online",
+          "model online", "error");
       for (Calibration.Row r : Calibration.check(p)) {
-        t.row(r.point().preset() + "/" + r.point().dataset(), Format.seconds(r.point().offlineSeconds()),
+        t.row(r.point().preset() + "/" + r.point().dataset(), r.point().heldOut() ? "held out" : "fitted",
+            Format.seconds(r.point().offlineSeconds()),
             Format.seconds(r.estimate().offlineS()), signed(r.offlineError()), Format.seconds(r.point().onlineSeconds()),
             Format.seconds(r.estimate().onlineS()), signed(r.onlineError()));
       }
