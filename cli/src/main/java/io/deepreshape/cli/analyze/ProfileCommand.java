@@ -37,19 +37,23 @@ public final class ProfileCommand implements Callable<Integer> {
     }
     if (!p.calibration().isEmpty()) {
       out.println();
-      Table t = new Table("network", "role", "measured offline", "model offline", "error", "measured online",
-          "model online", "error");
-      for (Calibration.Row r : Calibration.check(p)) {
-        t.row(r.point().preset() + "/" + r.point().dataset(), r.point().heldOut() ? "held out" : "fitted",
-            Format.seconds(r.point().offlineSeconds()),
-            Format.seconds(r.estimate().offlineS()), signed(r.offlineError()), Format.seconds(r.point().onlineSeconds()),
-            Format.seconds(r.estimate().onlineS()), signed(r.onlineError()));
-      }
-      out.print(t.render());
+      out.print(calibrationTable(p));
       out.println("measurements on loopback; sources in the profile file");
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The profile's measurements next to the model's estimates, fitted or held out. */
+  public static String calibrationTable(Profile p) {
+    Table t = new Table("network", "role", "measured offline", "model offline", "error", "measured online",
+        "model online", "error");
+    for (Calibration.Row r : Calibration.check(p)) {
+      t.row(r.point().preset() + "/" + r.point().dataset(), r.point().heldOut() ? "held out" : "fitted",
+          Format.seconds(r.point().offlineSeconds()), Format.seconds(r.estimate().offlineS()), signed(r.offlineError()),
+          Format.seconds(r.point().onlineSeconds()), Format.seconds(r.estimate().onlineS()), signed(r.onlineError()));
+    }
+    return t.render();
   }
 
   private static String trim(double v) {

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deepreshape.cli.Commands;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
+import io.deepreshape.cli.analyze.ProfileCommand;
 import io.deepreshape.cli.common.Format;
-import io.deepreshape.cli.common.Table;
 import io.deepreshape.io.AtomicFiles;
-import io.deepreshape.latency.Calibration;
 import io.deepreshape.latency.Profile;
 import io.deepreshape.latency.ProfileFit;
 import io.deepreshape.latency.ProfileYaml;
@@ -101,14 +100,7 @@ public final class PiCalibrateCommand implements Callable<Integer> {
             + "; regenerate it rather than editing it."));
     AtomicFiles.writeString(out, yaml);
     PrintWriter w = spec.commandLine().getOut();
-    Table t = new Table("network", "role", "measured offline", "model offline", "error", "measured online",
-        "model online", "error");
-    for (Calibration.Row r : Calibration.check(p)) {
-      t.row(r.point().preset() + "/" + r.point().dataset(), r.point().heldOut() ? "held out" : "fitted",
-          Format.seconds(r.point().offlineSeconds()), Format.seconds(r.estimate().offlineS()), signed(r.offlineError()),
-          Format.seconds(r.point().onlineSeconds()), Format.seconds(r.estimate().onlineS()), signed(r.onlineError()));
-    }
-    w.print(t.render());
+    w.print(ProfileCommand.calibrationTable(p));
     w.println("wrote " + out);
     w.flush();
     return ExitCodes.OK;
@@ -155,9 +147,5 @@ public final class PiCalibrateCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "  offline %s, online %s%n", Format.seconds(m.offlineS()), Format.seconds(m.onlineS()));
     err.flush();
     return m;
-  }
-
-  private static String signed(double e) {
-    return String.format(Locale.ROOT, "%+.1f%%", 100 * e);
   }
 }
