@@ -53,6 +53,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "200", description = "Epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
+  @Option(names = "--max-bad-steps", defaultValue = "3", description = "Bad steps (loss NaN, infinite or"
+      + " above 1e4) in a row that are skipped without an update before the run stops as diverged;"
+      + " 0 stops at the first (default: ${DEFAULT-VALUE}).")
+  int maxBadSteps;
+
   @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
@@ -100,7 +105,7 @@ public final class TrainCommand implements Callable<Integer> {
         seed);
     TrainConfig config = TrainConfig.defaults().toBuilder().epochs(epochs).batchSize(batchSize).learningRate(lr)
         .weightDecay(weightDecay).warmupEpochs(warmup).labelSmoothing(labelSmoothing).seed(seed)
-        .kdTemperature(kdTemperature).kdWeight(kdWeight).maxStepsPerEpoch(maxSteps).build();
+        .kdTemperature(kdTemperature).kdWeight(kdWeight).maxStepsPerEpoch(maxSteps).maxBadSteps(maxBadSteps).build();
     ProgressLine progress = new ProgressLine(System.err, quiet ? ProgressLine.Mode.OFF : ProgressLine.Mode.AUTO);
     TrainResult result;
     try {

@@ -46,7 +46,7 @@ public final class WarmStart {
         ModelHandle source = ModelHandle.load(sourceFactory, device, in);
         ModelHandle student = ModelHandle.create(new SpecModelFactory(spec), device, config.seed())) {
       int copied = ParameterTransfer.copy(source.block(), student.block(), student.manager());
-      CheckpointState start = new CheckpointState(0, 0, 0, steps, config.seed(), null, 0, 0, 0, 0, "start");
+      CheckpointState start = new CheckpointState(0, 0, 0, steps, config.seed(), null, 0, 0, 0, 0, "start", 0);
       CheckpointFile.write(run.checkpointFile(), start, student, SgdOptimizer.of(config));
       return copied;
     }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param partialSamples training images seen in the epoch in progress
  * @param partialSeconds training seconds spent in the epoch in progress
  * @param reason {@code epoch_end} or {@code stop}
+ * @param partialSkipped bad steps skipped in the epoch in progress
  */
 public record CheckpointState(
     @JsonProperty("completed_epochs") int completedEpochs,
@@ -30,4 +31,5 @@ public record CheckpointState(
     @JsonProperty("partial_correct") long partialCorrect,
     @JsonProperty("partial_samples") long partialSamples,
     @JsonProperty("partial_seconds") double partialSeconds,
-    @JsonProperty("reason") String reason) {}
+    @JsonProperty("reason") String reason,
+    @JsonProperty("partial_skipped") int partialSkipped) {}

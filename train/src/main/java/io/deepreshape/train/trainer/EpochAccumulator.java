@@ -7,6 +7,7 @@ final class EpochAccumulator {
   private long samples;
   private double trainSeconds;
   private double secondsBeforeResume;
+  private int skipped;
 
   static EpochAccumulator restore(CheckpointState state) {
     EpochAccumulator acc = new EpochAccumulator();
@@ -15,6 +16,7 @@ final class EpochAccumulator {
     acc.samples = state.partialSamples();
     acc.trainSeconds = state.partialSeconds();
     acc.secondsBeforeResume = state.partialSeconds();
+    acc.skipped = state.partialSkipped();
     return acc;
   }
 
@@ -22,6 +24,14 @@ final class EpochAccumulator {
     lossSum += outcome.loss() * outcome.samples();
     correct += outcome.correct();
     samples += outcome.samples();
+  }
+
+  void addSkipped() {
+    skipped++;
+  }
+
+  int skipped() {
+    return skipped;
   }
 
   void addSeconds(double seconds) {
@@ -48,6 +58,6 @@ final class EpochAccumulator {
   CheckpointState state(int epoch, int batch, long globalStep, int stepsPerEpoch, long seed,
       Double bestTop1, String reason) {
     return new CheckpointState(epoch, batch, globalStep, stepsPerEpoch, seed, bestTop1, lossSum,
-        correct, samples, trainSeconds, reason);
+        correct, samples, trainSeconds, reason, skipped);
   }
 }

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param lr learning rate of the epoch's last step
  * @param imagesPerSecond training images per second of training time
  * @param seconds wall time of the epoch including evaluation
- * @param steps optimizer steps in the epoch
+ * @param steps batches of the epoch (updates plus skipped steps)
+ * @param skippedSteps bad steps of the epoch (loss not finite or above max_loss) that were
+ *     skipped without an update
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EpochMetrics(
@@ -28,4 +30,5 @@ public record EpochMetrics(
     @JsonProperty("lr") double lr,
     @JsonProperty("images_per_s") double imagesPerSecond,
     @JsonProperty("seconds") double seconds,
-    @JsonProperty("steps") int steps) {}
+    @JsonProperty("steps") int steps,
+    @JsonProperty("skipped_steps") int skippedSteps) {}

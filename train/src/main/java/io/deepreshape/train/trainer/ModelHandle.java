@@ -90,6 +90,20 @@ public final class ModelHandle implements AutoCloseable {
     return Collections.unmodifiableMap(arrays);
   }
 
+  /**
+   * Arrays the forward pass updates without gradients (batch-norm running mean and variance), by
+   * hierarchical name, in block order.
+   */
+  public Map<String, NDArray> statisticArrays() {
+    Map<String, NDArray> arrays = new LinkedHashMap<>();
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      if (!p.getValue().requiresGradient() && p.getValue().isInitialized()) {
+        arrays.put(p.getKey(), p.getValue().getArray());
+      }
+    }
+    return Collections.unmodifiableMap(arrays);
+  }
+
   /** Writes all parameters (including batch-norm running statistics) in DJL's block format. */
   public void saveParameters(OutputStream out) throws IOException {
     DataOutputStream data = new DataOutputStream(out);

@@ -92,6 +92,9 @@ public final class ProgressLine {
         "epoch %d/%d loss %.4f train %.2f%%%s lr %.4g %.0f img/s %s",
         m.epoch(), epochs, m.trainLoss(), 100 * m.trainTop1(), test, m.lr(), m.imagesPerSecond(),
         duration(m.seconds()));
+    if (m.skippedSteps() > 0) {
+      line += " (" + m.skippedSteps() + " bad steps skipped)";
+    }
     if (mode == Mode.LIVE) {
       int pad = Math.max(0, lastLength - line.length());
       out.println("\r" + line + " ".repeat(pad));

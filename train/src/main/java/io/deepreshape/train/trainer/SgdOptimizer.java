@@ -76,11 +76,26 @@ public final class SgdOptimizer {
     }
   }
 
+  /**
+   * Zeroes every gradient without an update: the step that produced them is skipped. Momentum
+   * buffers are left as they were.
+   */
+  public void discardGradients(Map<String, NDArray> weights, NDManager scratch) {
+    try (NDManager tmp = scratch.newSubManager()) {
+      for (NDArray weight : weights.values()) {
+        NDArray grad = weight.getGradient();
+        grad.attach(tmp);
+        zeroGradient(weight, grad);
+      }
+    }
+  }
+
   private static void zeroGradient(NDArray weight, NDArray grad) {
     if (weight instanceof PtNDArray) {
       JniUtils.zeroGrad((PtNDArray) weight);
     } else {
-      grad.subi(grad);
+      // not subi(grad): a NaN gradient minus itself stays NaN
+      grad.zerosLike().copyTo(grad);
     }
   }
 

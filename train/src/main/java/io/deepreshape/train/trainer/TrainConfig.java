@@ -23,7 +23,10 @@ import java.util.List;
  * @param kdTemperature distillation temperature T &gt; 0
  * @param kdWeight weight w of the soft (distillation) loss in [0, 1]
  * @param maxStepsPerEpoch if positive, caps the batches per epoch (quick runs); 0 means all
- * @param maxLoss a training loss above this (or not finite) stops the run as diverged
+ * @param maxLoss a training loss above this (or not finite) marks a bad step
+ * @param maxBadSteps bad steps in a row that are skipped (no update, batch-norm statistics
+ *     restored) before the run stops as diverged; 0 stops at the first one (and is what a
+ *     config.json written before this field existed reads as)
  */
 public record TrainConfig(
     @JsonProperty("epochs") int epochs,
@@ -41,7 +44,8 @@ public record TrainConfig(
     @JsonProperty("kd_temperature") double kdTemperature,
     @JsonProperty("kd_weight") double kdWeight,
     @JsonProperty("max_steps_per_epoch") int maxStepsPerEpoch,
-    @JsonProperty("max_loss") double maxLoss) {
+    @JsonProperty("max_loss") double maxLoss,
+    @JsonProperty("max_bad_steps") int maxBadSteps) {
 
   /** Validates all fields; milestones default to an empty list. */
   public TrainConfig {
@@ -70,6 +74,7 @@ public record TrainConfig(
     require(kdWeight >= 0 && kdWeight <= 1, "kd_weight must be in [0, 1], got " + kdWeight);
     require(maxStepsPerEpoch >= 0, "max_steps_per_epoch must be >= 0, got " + maxStepsPerEpoch);
     require(maxLoss > 0, "max_loss must be > 0, got " + maxLoss);
+    require(maxBadSteps >= 0, "max_bad_steps must be >= 0, got " + maxBadSteps);
   }
 
   private static void require(boolean condition, String message) {
@@ -106,6 +111,7 @@ public record TrainConfig(
     b.kdWeight = kdWeight;
     b.maxStepsPerEpoch = maxStepsPerEpoch;
     b.maxLoss = maxLoss;
+    b.maxBadSteps = maxBadSteps;
     return b;
   }
 
@@ -127,6 +133,7 @@ public record TrainConfig(
     private double kdWeight = 0.9;
     private int maxStepsPerEpoch;
     private double maxLoss = 1e4;
+    private int maxBadSteps = 3;
 
     private Builder() {}
 
@@ -210,10 +217,15 @@ public record TrainConfig(
       return this;
     }
 
+    public Builder maxBadSteps(int v) {
+      maxBadSteps = v;
+      return this;
+    }
+
     public TrainConfig build() {
       return new TrainConfig(epochs, batchSize, learningRate, momentum, weightDecay, nesterov,
           schedule, stepMilestones, stepGamma, warmupEpochs, labelSmoothing, seed, kdTemperature,
-          kdWeight, maxStepsPerEpoch, maxLoss);
+          kdWeight, maxStepsPerEpoch, maxLoss, maxBadSteps);
     }
   }
 }

@@ -5,11 +5,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.deepreshape.train.data.HostBatch;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One training iteration: batch to device, forward in training mode, loss (cross-entropy or
- * distillation), backward, divergence check, SGD update. Every array of the step lives in a
+ * distillation), backward, divergence check, SGD update. A bad step (loss not finite or above
+ * max_loss) updates nothing: its gradients are dropped and the batch-norm statistics restored. Every array of the step lives in a
  * sub-manager closed at the end of the step, so memory stays flat.
  */
 public final class TrainStep {
@@ -28,6 +31,7 @@ public final class TrainStep {
   private final Teacher teacher;
   private final TrainConfig config;
   private final Map<String, NDArray> weights;
+  private final Map<String, NDArray> statistics;
   private final HostStaging staging = new HostStaging();
 
   /** Creates the step; call again after parameters are replaced (the trainable arrays change). */
@@ -37,6 +41,7 @@ public final class TrainStep {
     this.teacher = teacher;
     this.config = config;
     this.weights = model.trainableArrays();
+    this.statistics = model.statisticArrays();
   }
 
   /** Whether a loss value counts as diverged under {@code maxLoss}. */
@@ -52,6 +57,14 @@ public final class TrainStep {
     long t3;
     Outcome outcome;
     try (NDManager scope = model.manager().newSubManager()) {
+      // A bad step must leave the model as it was, and a training-mode forward moves the
+      // batch-norm running statistics: keep copies to put back.
+      List<NDArray> saved = new ArrayList<>(statistics.size());
+      for (NDArray s : statistics.values()) {
+        NDArray copy = s.duplicate();
+        copy.attach(scope);
+        saved.add(copy);
+      }
       NDArray input = staging.images(scope, batch);
       NDArray labels = staging.labels(scope, batch);
       t1 = System.nanoTime();
@@ -71,6 +84,12 @@ public final class TrainStep {
       boolean updated = !diverged(lossValue, config.maxLoss());
       if (updated) {
         optimizer.step(weights, lr, scope);
+      } else {
+        optimizer.discardGradients(weights, scope);
+        int i = 0;
+        for (NDArray s : statistics.values()) {
+          saved.get(i++).copyTo(s);
+        }
       }
       t3 = System.nanoTime();
       long[] predicted = logits.argMax(1).toLongArray();

@@ -65,7 +65,7 @@ public final class Trainer {
     try (ModelHandle model = ModelHandle.create(factory, device, config.seed())) {
       SgdOptimizer optimizer = SgdOptimizer.of(config);
       CheckpointState initial =
-          new CheckpointState(0, 0, 0, stepsPerEpoch, config.seed(), null, 0, 0, 0, 0, "start");
+          new CheckpointState(0, 0, 0, stepsPerEpoch, config.seed(), null, 0, 0, 0, 0, "start", 0);
       CheckpointFile.write(run.checkpointFile(), initial, model, optimizer);
       return loop(run, config, model, optimizer, initial);
     }

@@ -29,6 +29,7 @@ final class TrainingLoop {
   private long globalStep;
   private final CheckpointState resumeState;
   private Double bestTop1;
+  private int badInARow;
 
   TrainingLoop(RunDirectory run, TrainConfig config, ModelHandle model, SgdOptimizer optimizer,
       CheckpointState from, StopSignal signal, EpochSource train, EvalSource eval, Teacher teacher,
@@ -98,11 +99,20 @@ final class TrainingLoop {
         lr = schedule.rate(globalStep);
         Engine.getInstance().setRandomSeed(SeedMixer.intSeed(config.seed(), globalStep));
         TrainStep.Outcome outcome = step.run(batch, lr, timings);
-        if (!outcome.updated()) {
-          throw diverged(outcome.loss(), epoch, b);
-        }
         globalStep++;
-        acc.add(outcome);
+        if (outcome.updated()) {
+          badInARow = 0;
+          acc.add(outcome);
+        } else {
+          badInARow++;
+          if (badInARow > config.maxBadSteps()) {
+            throw diverged(outcome.loss(), epoch, b);
+          }
+          acc.addSkipped();
+          progress.message("warning: " + badStep(outcome.loss()) + " at epoch " + (epoch + 1)
+              + " step " + (b + 1) + "; step skipped (" + badInARow + " of at most "
+              + config.maxBadSteps() + " in a row)");
+        }
         localSamples += outcome.samples();
         double elapsed = (System.nanoTime() - localStart) / 1e9;
         listener.onStep(epoch + 1, b + 1, globalStep, outcome.loss());
@@ -122,11 +132,11 @@ final class TrainingLoop {
     EpochMetrics metrics = new EpochMetrics(epoch + 1, acc.meanLoss(), acc.top1(),
         test == null ? null : test.top1(), test == null ? null : test.top5(),
         test == null ? null : test.loss(), lr, acc.imagesPerSecond(), seconds,
-        stepsPerEpoch);
+        stepsPerEpoch, acc.skipped());
     run.appendMetrics(metrics);
     completedEpochs = epoch + 1;
     writeCheckpoint(new CheckpointState(completedEpochs, 0, globalStep, stepsPerEpoch,
-        config.seed(), bestTop1, 0, 0, 0, 0, "epoch_end"));
+        config.seed(), bestTop1, 0, 0, 0, 0, "epoch_end", 0));
     progress.endEpoch(metrics);
     listener.onEpoch(metrics);
     return true;
@@ -137,15 +147,19 @@ final class TrainingLoop {
   }
 
   private TrainingDivergedException diverged(double loss, int epoch, int batch) {
-    String what = Double.isFinite(loss)
+    String streak = badInARow > 1 ? " (" + badInARow + " bad steps in a row)" : "";
+    String message = String.format(Locale.ROOT,
+        "%s at epoch %d step %d%s; last good checkpoint kept at %s", badStep(loss), epoch + 1,
+        batch + 1, streak, run.checkpointFile());
+    progress.message(message);
+    return new TrainingDivergedException(message, run.checkpointFile());
+  }
+
+  private String badStep(double loss) {
+    return Double.isFinite(loss)
         ? String.format(Locale.ROOT, "loss exploded to %.4g (max_loss %.4g)", loss,
             config.maxLoss())
         : "loss became " + (Double.isNaN(loss) ? "NaN" : loss > 0 ? "+Infinity" : "-Infinity");
-    String message = String.format(Locale.ROOT,
-        "%s at epoch %d step %d; last good checkpoint kept at %s", what, epoch + 1, batch + 1,
-        run.checkpointFile());
-    progress.message(message);
-    return new TrainingDivergedException(message, run.checkpointFile());
   }
 
   private TrainResult result(TrainResult.Status status) throws IOException {

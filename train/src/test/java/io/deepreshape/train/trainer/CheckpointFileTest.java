@@ -17,7 +17,7 @@ class CheckpointFileTest {
   @TempDir Path tmp;
 
   private static final CheckpointState STATE =
-      new CheckpointState(3, 7, 55, 16, 11, 0.5, 12.5, 100, 224, 1.5, "stop");
+      new CheckpointState(3, 7, 55, 16, 11, 0.5, 12.5, 100, 224, 1.5, "stop", 2);
 
   private Path writeCheckpoint() throws IOException {
     Path file = tmp.resolve(RunDirectory.CHECKPOINT);

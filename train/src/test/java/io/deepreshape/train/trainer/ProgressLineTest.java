@@ -12,7 +12,7 @@ class ProgressLineTest {
   private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
   private static EpochMetrics metrics() {
-    return new EpochMetrics(2, 0.5, 0.8, 0.75, 0.95, 0.6, 0.01, 1234.0, 65.0, 10);
+    return new EpochMetrics(2, 0.5, 0.8, 0.75, 0.95, 0.6, 0.01, 1234.0, 65.0, 10, 0);
   }
 
   @Test

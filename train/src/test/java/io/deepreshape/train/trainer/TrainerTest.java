@@ -136,14 +136,15 @@ class TrainerTest {
     assertThatThrownBy(() -> trainer(TRAIN).build().start(tmp, cfg))
         .isInstanceOf(TrainingDivergedException.class)
         .hasMessageMatching("loss (became NaN|became \\+Infinity|exploded to \\S+ \\(max_loss"
-            + " 1\\.000e\\+04\\)) at epoch 1 step \\d+; last good checkpoint kept at .*"
+            + " 1\\.000e\\+04\\)) at epoch 1 step \\d+ \\(4 bad steps in a row\\); last good checkpoint"
+            + " kept at .*"
             + RunDirectory.CHECKPOINT);
     assertCheckpointLoadable(tmp, 0);
   }
 
-  @Test
-  void nanLossStopsAndKeepsLastEpochCheckpoint() throws Exception {
-    EpochSource poisoned = new EpochSource() {
+  /** The training set with NaN written into the given batches of the second epoch. */
+  static EpochSource poisoned(int... badBatches) {
+    return new EpochSource() {
       @Override
       public int batchesPerEpoch() {
         return TRAIN.batchesPerEpoch();
@@ -163,7 +164,8 @@ class TrainerTest {
           @Override
           public HostBatch next() {
             HostBatch b = inner.next();
-            if (epoch == 1 && index++ == 3) {
+            int at = index++;
+            if (epoch == 1 && java.util.Arrays.stream(badBatches).anyMatch(x -> x == at)) {
               float[] data = b.data().clone();
               data[0] = Float.NaN;
               return new HostBatch(data, b.labels(), b.size(), b.channels(), b.height(), b.width());
@@ -178,12 +180,42 @@ class TrainerTest {
         };
       }
     };
-    assertThatThrownBy(() -> trainer(poisoned).build().start(tmp, config(3)))
+  }
+
+  @Test
+  void aNanBatchIsSkippedAndTheRunCompletes() throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TrainResult r = trainer(poisoned(3, 9, 10))
+        .progress(new PrintStream(log, true, StandardCharsets.UTF_8), ProgressLine.Mode.EPOCH_LINES)
+        .build().start(tmp, config(3));
+    assertThat(r.status()).isEqualTo(TrainResult.Status.COMPLETED);
+    List<EpochMetrics> m = new RunDirectory(tmp).readMetrics();
+    assertThat(m).extracting(EpochMetrics::skippedSteps).containsExactly(0, 3, 0);
+    assertThat(m.get(2).testTop1()).isGreaterThan(0.5);
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .contains("warning: loss became NaN at epoch 2 step 4; step skipped (1 of at most 3 in a row)")
+        .contains("warning: loss became NaN at epoch 2 step 11; step skipped (2 of at most 3 in a row)");
+    assertCheckpointLoadable(tmp, 3);
+  }
+
+  @Test
+  void moreBadStepsInARowThanAllowedStopTheRunAndKeepTheLastEpochCheckpoint() throws Exception {
+    assertThatThrownBy(() -> trainer(poisoned(3, 4, 5, 6)).build().start(tmp, config(3)))
+        .isInstanceOf(TrainingDivergedException.class)
+        .hasMessage("loss became NaN at epoch 2 step 7 (4 bad steps in a row); last good checkpoint"
+            + " kept at " + tmp.resolve(RunDirectory.CHECKPOINT));
+    assertCheckpointLoadable(tmp, 1);
+    assertThat(new RunDirectory(tmp).readMetrics()).hasSize(1);
+  }
+
+  @Test
+  void maxBadStepsZeroStopsAtTheFirstNan() throws Exception {
+    TrainConfig strict = config(3).toBuilder().maxBadSteps(0).build();
+    assertThatThrownBy(() -> trainer(poisoned(3)).build().start(tmp, strict))
         .isInstanceOf(TrainingDivergedException.class)
         .hasMessage("loss became NaN at epoch 2 step 4; last good checkpoint kept at "
             + tmp.resolve(RunDirectory.CHECKPOINT));
     assertCheckpointLoadable(tmp, 1);
-    assertThat(new RunDirectory(tmp).readMetrics()).hasSize(1);
   }
 
   private static void assertCheckpointLoadable(Path dir, int completedEpochs) throws Exception {
@@ -192,7 +224,9 @@ class TrainerTest {
     assertThat(c.state().batchInEpoch()).isZero();
     try (ModelHandle model = ModelHandle.create(MODEL, Device.cpu(), 0)) {
       model.loadParameters(new ByteArrayInputStream(c.modelParameters()));
-      for (NDArray array : model.trainableArrays().values()) {
+      assertThat(model.statisticArrays()).isNotEmpty();
+      for (NDArray array : java.util.stream.Stream.concat(model.trainableArrays().values().stream(),
+          model.statisticArrays().values().stream()).toList()) {
         for (float v : array.toFloatArray()) {
           assertThat(Float.isFinite(v)).isTrue();
         }
