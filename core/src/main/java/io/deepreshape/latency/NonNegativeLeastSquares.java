@@ -18,6 +18,29 @@ public final class NonNegativeLeastSquares {
       throw new IllegalArgumentException("need as many right-hand sides as rows and 1.." + MAX_UNKNOWNS
           + " unknowns, got " + a.length + " rows, " + b.length + " values, " + k + " unknowns");
     }
+    // Columns range from MACs (1e8) to ciphertext counts (1e2): scale each to a largest entry of 1 so that
+    // the normal equations stay well conditioned; the scaling does not change which x >= 0 is optimal.
+    double[] scale = new double[k];
+    double[][] scaled = new double[a.length][k];
+    for (int j = 0; j < k; j++) {
+      for (double[] row : a) {
+        scale[j] = Math.max(scale[j], Math.abs(row[j]));
+      }
+      if (scale[j] == 0) {
+        scale[j] = 1;
+      }
+      for (int r = 0; r < a.length; r++) {
+        scaled[r][j] = a[r][j] / scale[j];
+      }
+    }
+    double[] x = solveScaled(scaled, b, k);
+    for (int j = 0; j < k; j++) {
+      x[j] /= scale[j];
+    }
+    return x;
+  }
+
+  private static double[] solveScaled(double[][] a, double[] b, int k) {
     double[] best = new double[k];
     double bestResidual = residual(a, b, best);
     for (int mask = 1; mask < (1 << k); mask++) {

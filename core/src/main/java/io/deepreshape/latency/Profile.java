@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A protocol profile: named constants with their sources and the measurements it is calibrated on.
- * Required constants are listed in {@link #REQUIRED}.
+ * Required constants are listed in {@link #REQUIRED}, those with a default in {@link #OPTIONAL}.
  */
 public record Profile(String name, String description, String garbler, Map<String, Constant> constants,
     List<CalibrationPoint> calibration) {
@@ -16,13 +16,38 @@ public record Profile(String name, String description, String garbler, Map<Strin
       "he_bytes_per_element", "online_bytes_down_per_relu", "online_bytes_up_per_relu",
       "client_storage_bytes_per_relu");
 
+  /** Ring degree of the engine's HE ciphertexts (BFV, N = 4096; PI-ENGINE.md). */
+  public static final double DEFAULT_POLY_DEGREE = 4096;
+
+  /**
+   * Constants a profile may leave out, with the value they then take: the terms of Cheetah-packed HE
+   * (costs per polynomial product and per ciphertext), which the Delphi-calibrated profiles do not use,
+   * and the client's storage tier (a client_memory_limit_bytes of 0 keeps everything in memory; above
+   * a positive limit the garbled material goes to a file and every ReLU costs
+   * online_us_per_relu_from_file more online), a fixed online cost per ReLU layer and a fixed offline set-up per inference.
+   */
+  public static final Map<String, Double> OPTIONAL = Map.of(
+      "he_poly_degree", DEFAULT_POLY_DEGREE,
+      "he_offline_us_per_product", 0.0,
+      "he_offline_us_per_input_poly", 0.0,
+      "he_offline_us_per_output_poly", 0.0,
+      "he_bytes_per_input_poly", 0.0,
+      "he_bytes_per_output_poly", 0.0,
+      "client_memory_limit_bytes", 0.0,
+      "online_ms_per_relu_layer", 0.0,
+      "offline_setup_s", 0.0,
+      "online_us_per_relu_from_file", 0.0);
+
   public Profile {
-    constants = Map.copyOf(constants);
+    constants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(constants)); // keeps the order
     calibration = List.copyOf(calibration);
   }
 
   public double value(String constant) {
     Constant c = constants.get(constant);
+    if (c == null && OPTIONAL.containsKey(constant)) {
+      return OPTIONAL.get(constant);
+    }
     if (c == null) {
       throw new IllegalStateException("profile " + name + " has no constant " + constant);
     }

@@ -12,13 +12,20 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Fits a profile's constants to end-to-end measurements of the engine on loopback (PI-ENGINE.md section
- * 4): each measured quantity is linear in the model's counts (MACs, ReLUs, HE elements), so every group
- * of constants is a non-negative least-squares fit of relative errors. Held-out measurements are kept
+ * 4): each measured quantity is linear in the model's counts (MACs, ReLUs, and the ciphertexts and
+ * polynomial products of Cheetah's packing), so every group of constants is a non-negative least-squares
+ * fit of relative errors. The engine reports how much of the offline time went to HE: that part is fitted to
+ * the HE counts (four terms: measure at least four networks of different shapes), the rest to ReLUs and a
+ * constant set-up. Held-out measurements are kept
  * as calibration points but not fitted.
  */
 public final class ProfileFit {
-  /** One {@code pi bench} measurement of a preset network. */
-  public record Measurement(String preset, String dataset, double offlineS, double onlineS, double offlineBytesUp,
+  /**
+   * One {@code pi bench} measurement of a preset network; {@code offlineHeS} is the part of the offline time
+   * spent on homomorphic linear layers, the rest being garbled circuits, OT and the session's set-up.
+   */
+  public record Measurement(String preset, String dataset, double offlineS, double onlineS, double offlineHeS,
+      double offlineBytesUp,
       double offlineBytesDown, double onlineBytesUp, double onlineBytesDown, double clientStorageBytes,
       boolean heldOut) {
 
@@ -41,6 +48,16 @@ public final class ProfileFit {
    * ratio of MACs to ReLUs); {@code provenance} says when and where they were measured.
    */
   public static Profile fit(String name, String description, List<Measurement> measurements, String provenance) {
+    return fit(name, description, measurements, provenance, 0);
+  }
+
+  /**
+   * As {@link #fit(String, String, List, String)} for an engine whose client keeps its garbled material in
+   * a file above {@code clientMemoryLimitBytes} (0: always in memory); networks measured above the limit
+   * fit the extra online cost per ReLU of reading it back.
+   */
+  public static Profile fit(String name, String description, List<Measurement> measurements, String provenance,
+      long clientMemoryLimitBytes) {
     List<Measurement> fit = measurements.stream().filter(m -> !m.heldOut()).toList();
     if (fit.size() < 2) {
       throw new IllegalArgumentException("a profile fit needs at least two measured networks that are not held out, got "
@@ -50,31 +67,59 @@ public final class ProfileFit {
     String nets = String.join(", ", fit.stream().map(Measurement::label).toList());
     String how = "relative least-squares fit (coefficients >= 0) to pi bench on " + provenance + " over " + nets;
 
-    // offline bytes: up = h * HE inputs + u * ReLUs, down = h * HE outputs + d * ReLUs
+    // offline bytes: up = bi * input ciphertexts + u * ReLUs, down = bo * output ciphertexts + v * ReLUs
     List<double[]> rows = new ArrayList<>();
     List<Double> rhs = new ArrayList<>();
     for (int i = 0; i < fit.size(); i++) {
-      addRow(rows, rhs, new double[] {c.get(i).heIn(), c.get(i).reluEq(), 0}, fit.get(i).offlineBytesUp());
-      addRow(rows, rhs, new double[] {c.get(i).heOut(), 0, c.get(i).reluEq()}, fit.get(i).offlineBytesDown());
+      addRow(rows, rhs, new double[] {c.get(i).heInPolys(), c.get(i).reluEq(), 0, 0}, fit.get(i).offlineBytesUp());
+      addRow(rows, rhs, new double[] {0, 0, c.get(i).heOutPolys(), c.get(i).reluEq()}, fit.get(i).offlineBytesDown());
     }
     double[] bytes = solve(rows, rhs);
-    double[] time = twoTerm(fit, c, Measurement::offlineS, LatencyModel.Counts::macs, LatencyModel.Counts::reluEq);
-    double[] online = twoTerm(fit, c, Measurement::onlineS, LatencyModel.Counts::reluEq, LatencyModel.Counts::macs);
+    double[] he = terms(fit, c, Measurement::offlineHeS, LatencyModel.Counts::macs, LatencyModel.Counts::heProducts,
+        LatencyModel.Counts::heInPolys, LatencyModel.Counts::heOutPolys);
+    double[] gc = terms(fit, c, m -> m.offlineS() - m.offlineHeS(), LatencyModel.Counts::reluEq, x -> 1.0);
+    List<double[]> onRows = new ArrayList<>();
+    List<Double> onRhs = new ArrayList<>();
+    for (int i = 0; i < fit.size(); i++) {
+      boolean file = clientMemoryLimitBytes > 0 && fit.get(i).clientStorageBytes() > clientMemoryLimitBytes;
+      addRow(onRows, onRhs, new double[] {c.get(i).reluEq(), c.get(i).macs(), file ? c.get(i).reluEq() : 0,
+          c.get(i).reluLayers()}, fit.get(i).onlineS());
+    }
+    double[] online = solve(onRows, onRhs);
     double onUp = oneTerm(fit, c, Measurement::onlineBytesUp);
     double onDown = oneTerm(fit, c, Measurement::onlineBytesDown);
     double storage = oneTerm(fit, c, Measurement::clientStorageBytes);
 
     Map<String, Constant> k = new LinkedHashMap<>();
-    k.put("he_offline_us_per_mac", new Constant(round(time[0] * 1e6), how + ": offline = a x MACs + b x ReLUs, a"));
-    k.put("gc_offline_us_per_relu", new Constant(round(time[1] * 1e6), "same fit, b"));
-    k.put("online_us_per_relu", new Constant(round(online[0] * 1e6), how + ": online = c x ReLUs + d x MACs, c"));
+    k.put("he_poly_degree", new Constant(Profile.DEFAULT_POLY_DEGREE,
+        "the engine's BFV ring degree (PI-ENGINE.md section 3); ciphertexts are counted with Cheetah's packing"));
+    k.put("he_offline_us_per_mac", new Constant(round(he[0] * 1e6), how
+        + ": offline time of the HE layers = a x MACs + p x polynomial products + i x input ciphertexts"
+        + " + o x output ciphertexts, a"));
+    k.put("he_offline_us_per_product", new Constant(round(he[1] * 1e6), "same fit, p"));
+    k.put("he_offline_us_per_input_poly", new Constant(round(he[2] * 1e6), "same fit, i"));
+    k.put("he_offline_us_per_output_poly", new Constant(round(he[3] * 1e6), "same fit, o"));
+    k.put("gc_offline_us_per_relu", new Constant(round(gc[0] * 1e6), how
+        + ": the rest of the offline time (garbling, OT, set-up) = b x ReLUs + s, b"));
+    k.put("offline_setup_s", new Constant(round(gc[1]), "same fit, s"));
+    k.put("online_us_per_relu", new Constant(round(online[0] * 1e6), how
+        + ": online = c x ReLUs + d x MACs + f x ReLUs of networks whose garbled material is read back from a file"
+        + " + e x ReLU layers, c"));
     k.put("online_us_per_mac", new Constant(round(online[1] * 1e6), "same fit, d"));
+    k.put("online_ms_per_relu_layer", new Constant(round(online[3] * 1e3), "same fit, e"));
+    if (clientMemoryLimitBytes > 0) {
+      k.put("online_us_per_relu_from_file", new Constant(round(online[2] * 1e6), "same fit, f"));
+      k.put("client_memory_limit_bytes", new Constant(clientMemoryLimitBytes,
+          "the engine's client keeps at most this much garbled material in memory, the rest in a file"));
+    }
     k.put("reuse_element_relu_fraction", new Constant(REUSE_FRACTION,
         "derived from PI-ENGINE.md section 2: a reusing element still runs the adder, select and re-mask"));
-    k.put("offline_bytes_down_per_relu", new Constant(round(bytes[2]), how
-        + ": offline bytes up = h x HE inputs + u x ReLUs, down = h x HE outputs + v x ReLUs, v"));
+    k.put("he_bytes_per_input_poly", new Constant(round(bytes[0]), how
+        + ": offline bytes up = bi x input ciphertexts + u x ReLUs, down = bo x output ciphertexts + v x ReLUs, bi"));
     k.put("offline_bytes_up_per_relu", new Constant(round(bytes[1]), "same fit, u"));
-    k.put("he_bytes_per_element", new Constant(round(bytes[0]), "same fit, h"));
+    k.put("he_bytes_per_output_poly", new Constant(round(bytes[2]), "same fit, bo"));
+    k.put("offline_bytes_down_per_relu", new Constant(round(bytes[3]), "same fit, v"));
+    k.put("he_bytes_per_element", new Constant(0, "not used: this profile counts HE traffic per ciphertext"));
     k.put("online_bytes_down_per_relu", new Constant(round(onDown), how + ": online bytes down per ReLU"));
     k.put("online_bytes_up_per_relu", new Constant(round(onUp), how + ": online bytes up per ReLU"));
     k.put("client_storage_bytes_per_relu", new Constant(round(storage), how + ": client storage per ReLU"));
@@ -86,13 +131,17 @@ public final class ProfileFit {
     return new Profile(name, description, "server", k, points);
   }
 
-  private static double[] twoTerm(List<Measurement> ms, List<LatencyModel.Counts> c, ToDoubleFunction<Measurement> y,
-      ToDoubleFunction<LatencyModel.Counts> first, ToDoubleFunction<LatencyModel.Counts> second) {
+  @SafeVarargs
+  private static double[] terms(List<Measurement> ms, List<LatencyModel.Counts> c, ToDoubleFunction<Measurement> y,
+      ToDoubleFunction<LatencyModel.Counts>... columns) {
     List<double[]> rows = new ArrayList<>();
     List<Double> rhs = new ArrayList<>();
     for (int i = 0; i < ms.size(); i++) {
-      addRow(rows, rhs, new double[] {first.applyAsDouble(c.get(i)), second.applyAsDouble(c.get(i))},
-          y.applyAsDouble(ms.get(i)));
+      double[] a = new double[columns.length];
+      for (int j = 0; j < columns.length; j++) {
+        a[j] = columns[j].applyAsDouble(c.get(i));
+      }
+      addRow(rows, rhs, a, y.applyAsDouble(ms.get(i)));
     }
     return solve(rows, rhs);
   }

@@ -23,9 +23,8 @@ public final class ProfileYaml {
     root.put("description", p.description());
     root.put("garbler", p.garbler());
     Map<String, Object> constants = new LinkedHashMap<>();
-    p.constants().entrySet().stream()
-        .sorted(Map.Entry.comparingByKey(
-            (a, b) -> Integer.compare(Profile.REQUIRED.indexOf(a), Profile.REQUIRED.indexOf(b))))
+    // in the profile's own order: a fit names its method on its first constant and says "same fit" after
+    p.constants().entrySet()
         .forEach(e -> {
           Map<String, Object> c = new LinkedHashMap<>();
           c.put("value", e.getValue().value());

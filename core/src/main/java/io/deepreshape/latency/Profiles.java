@@ -16,7 +16,7 @@ import java.util.Map;
 /** Loads built-in profiles and network settings from resources, or a user's profile file. */
 public final class Profiles {
   /** Built-in profile names; the first is the default. */
-  public static final List<String> BUILT_IN = List.of("he-gc", "he-gc-client-garbler", "relu-only");
+  public static final List<String> BUILT_IN = List.of("he-gc", "he-gc-client-garbler", "relu-only", "measured");
   public static final String DEFAULT_NETWORK = "loopback";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -31,6 +31,9 @@ public final class Profiles {
   public static Profile load(String nameOrFile) {
     if (BUILT_IN.contains(nameOrFile)) {
       try (InputStream in = Profiles.class.getResourceAsStream(nameOrFile + ".yaml")) {
+        if (in == null) {
+          throw new IllegalStateException("built-in profile " + nameOrFile + " is missing from the build");
+        }
         return parse(YAML.readTree(in), "built-in profile " + nameOrFile);
       } catch (IOException e) {
         throw new IllegalStateException("built-in profile " + nameOrFile + " is unreadable", e);
@@ -88,6 +91,16 @@ public final class Profiles {
       }
       if (source.isBlank()) {
         throw new ProfileException(where + ": constants." + e.getKey() + ".source must say where the value comes from");
+      }
+      if (!Profile.REQUIRED.contains(e.getKey()) && !Profile.OPTIONAL.containsKey(e.getKey())) {
+        throw new ProfileException(where + ": constants." + e.getKey() + " is not a constant of the model: expected "
+            + String.join(", ", Profile.REQUIRED) + " or " + String.join(", ", new java.util.TreeSet<>(
+                Profile.OPTIONAL.keySet())));
+      }
+      if (e.getKey().equals("he_poly_degree") && (v.asDouble() < 16 || v.asDouble() > (1 << 20)
+          || Integer.bitCount(v.asInt()) != 1 || v.asDouble() != v.asInt())) {
+        throw new ProfileException(where + ": constants.he_poly_degree must be a power of two from 16 to 2^20, was "
+            + v);
       }
       constants.put(e.getKey(), new Constant(v.asDouble(), source));
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code profile NAME|FILE}: a latency profile's constants with their sources and its calibration error. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
     description = "Show a latency profile: every constant with its source, and the model's error against the "
-        + "measurements the profile lists. Built-in: he-gc, he-gc-client-garbler, relu-only.")
+        + "measurements the profile lists. Built-in: he-gc, he-gc-client-garbler, relu-only, measured.")
 public final class ProfileCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

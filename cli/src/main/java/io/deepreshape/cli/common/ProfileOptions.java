@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 /** {@code --profile NAME|FILE} and {@code --network NAME}: how latency is estimated. */
 public final class ProfileOptions {
   @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = "he-gc",
-      description = "Latency profile: he-gc (server garbles), he-gc-client-garbler, relu-only, or a profile file "
+      description = "Latency profile: he-gc (server garbles), he-gc-client-garbler, relu-only, measured (this "
+          + "project's engine, fitted by pi calibrate), or a profile file "
           + "(default: ${DEFAULT-VALUE}).")
   String profile;
 

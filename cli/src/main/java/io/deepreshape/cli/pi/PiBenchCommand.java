@@ -82,11 +82,17 @@ public final class PiBenchCommand implements Callable<Integer> {
       description = "Print one line per finished step to stderr (default: on; --no-progress turns it off).")
   boolean progress;
 
+  @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = "measured",
+      description = "Latency profile whose estimate is printed beside the measurement (default: ${DEFAULT-VALUE}, "
+          + "fitted to this engine by pi calibrate; he-gc is Delphi's).")
+  String profile;
+
   @Option(names = "--rtt", paramLabel = "MS", defaultValue = "0", description = "Emulated round-trip time in ms.")
   double rtt;
 
   @Override
   public Integer call() {
+    Profiles.load(profile); // a bad --profile fails before minutes of inference
     PiModelOptions.Loaded m = model.load();
     QuantNetwork net = m.net();
     double[] image = image(m);
@@ -133,7 +139,7 @@ public final class PiBenchCommand implements Callable<Integer> {
       PiReport.json(o, r);
       LatencyEstimate e = estimate(m);
       ObjectNode model = o.putObject("latency_model");
-      model.put("profile", "he-gc");
+      model.put("profile", profile);
       model.put("network", Profiles.DEFAULT_NETWORK);
       model.put("offline_s", e.offlineS());
       model.put("online_s", e.onlineS());
@@ -144,8 +150,8 @@ public final class PiBenchCommand implements Callable<Integer> {
     } else {
       w.print(PiReport.table(r));
       LatencyEstimate e = estimate(m);
-      w.printf(Locale.ROOT, "latency model (he-gc, %s): offline %s, online %s, %s offline, %s online,"
-          + " %s client storage%n", Profiles.DEFAULT_NETWORK, Format.seconds(e.offlineS()),
+      w.printf(Locale.ROOT, "latency model (%s, %s): offline %s, online %s, %s offline, %s online,"
+          + " %s client storage%n", profile, Profiles.DEFAULT_NETWORK, Format.seconds(e.offlineS()),
           Format.seconds(e.onlineS()), Format.bytes(e.offlineBytesUp() + e.offlineBytesDown()),
           Format.bytes(e.onlineBytesUp() + e.onlineBytesDown()),
           Format.bytes(e.clientStorageBytes()));
@@ -196,8 +202,8 @@ public final class PiBenchCommand implements Callable<Integer> {
   }
 
   /** The latency model's estimate for the same network, for comparison with the measurement. */
-  private static LatencyEstimate estimate(PiModelOptions.Loaded m) {
-    return LatencyModel.estimate(Accounting.of(m.info().spec()), Profiles.load("he-gc"),
+  private LatencyEstimate estimate(PiModelOptions.Loaded m) {
+    return LatencyModel.estimate(Accounting.of(m.info().spec()), Profiles.load(profile),
         Profiles.network(Profiles.DEFAULT_NETWORK));
   }
 

@@ -11,6 +11,7 @@ import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.latency.Profile;
 import io.deepreshape.latency.ProfileFit;
 import io.deepreshape.latency.ProfileYaml;
+import io.deepreshape.pi.protocol.ClientSession;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.Presets;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,9 +38,9 @@ import picocli.CommandLine.Option;
         "The built-in 'measured' profile is this command's output: regenerate it on a quiet machine with",
         "  deepreshape pi calibrate --out core/src/main/resources/io/deepreshape/latency/measured.yaml"})
 public final class PiCalibrateCommand implements Callable<Integer> {
-  static final List<String> DEFAULT_FIT = List.of("resnet20@cifar100", "basech:16@fashion-mnist",
-      "hybrenet:4,5,5,2@fashion-mnist", "resnet18@cifar100");
-  static final List<String> DEFAULT_HOLD_OUT = List.of("resnet32@cifar100");
+  static final List<String> DEFAULT_FIT = List.of("resnet20@cifar100", "resnet32@cifar100",
+      "basech:8@fashion-mnist", "basech:16@fashion-mnist", "hybrenet:4,5,5,2@fashion-mnist", "resnet18@cifar100");
+  static final List<String> DEFAULT_HOLD_OUT = List.of("hybrenet:8,3,3,2@fashion-mnist", "resnet56@cifar100");
   /** Run first and discarded, so that the JIT has compiled the engine before the timed runs. */
   static final String WARM_UP = "basech:4@fashion-mnist";
 
@@ -46,13 +48,14 @@ public final class PiCalibrateCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--net", paramLabel = "PRESET@DATASET",
-      description = "A network to measure and fit, repeatable (default: " + "resnet20@cifar100, basech:16@fashion-mnist, "
-          + "hybrenet:4,5,5,2@fashion-mnist, resnet18@cifar100).")
+      description = "A network to measure and fit, repeatable; offline time has five terms, so give at least five "
+          + "networks of different shapes (default: resnet20@cifar100, resnet32@cifar100, basech:8@fashion-mnist, "
+          + "basech:16@fashion-mnist, hybrenet:4,5,5,2@fashion-mnist, resnet18@cifar100).")
   List<String> nets;
 
   @Option(names = "--hold-out", paramLabel = "PRESET@DATASET",
-      description = "A network to measure but leave out of the fit, to check it (default: resnet32@cifar100; "
-          + "'none' for none).")
+      description = "A network to measure but leave out of the fit, to check it (default: "
+          + "hybrenet:8,3,3,2@fashion-mnist, resnet56@cifar100; 'none' for none).")
   List<String> heldOut;
 
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "Profile file to write (YAML).")
@@ -65,33 +68,60 @@ public final class PiCalibrateCommand implements Callable<Integer> {
       + "(default: two processes over TCP on 127.0.0.1, as pi bench).")
   boolean inProcess;
 
+  @Option(names = "--repeat", defaultValue = "3", description = "Runs per network; the fit uses the median of "
+      + "each quantity (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Option(names = "--measurements", paramLabel = "FILE",
+      description = "Also write the measurements (the medians, with where and when) to this JSON file.")
+  Path measurementsOut;
+
+  @Option(names = "--refit", paramLabel = "FILE",
+      description = "Measure nothing: fit the profile to the measurements of a file written by --measurements.")
+  Path refit;
+
   @Option(names = "--machine", paramLabel = "TEXT", defaultValue = "this machine",
       description = "Words describing the machine, kept in the constants' sources (default: ${DEFAULT-VALUE}).")
   String machine;
 
   @Override
   public Integer call() throws IOException {
-    List<String> fit = nets == null || nets.isEmpty() ? DEFAULT_FIT : nets;
-    List<String> check = heldOut == null ? DEFAULT_HOLD_OUT
-        : heldOut.equals(List.of("none")) ? List.of() : heldOut;
+    if (repeat < 1) {
+      throw new UserException("--repeat must be >= 1, got " + repeat);
+    }
     PrintWriter err = spec.commandLine().getErr();
-    fit.forEach(PiCalibrateCommand::parse);
-    check.forEach(PiCalibrateCommand::parse);
-    List<ProfileFit.Measurement> ms = new ArrayList<>();
-    err.println("warming up (one untimed inference of " + WARM_UP + ") ...");
-    measure(WARM_UP, false, new PrintWriter(new StringWriter()));
-    for (String n : fit) {
-      ms.add(measure(n, false, err));
+    List<ProfileFit.Measurement> ms;
+    String provenance;
+    if (refit != null) {
+      Recorded r = Recorded.read(refit);
+      ms = r.measurements();
+      provenance = r.provenance();
+    } else {
+      List<String> fit = nets == null || nets.isEmpty() ? DEFAULT_FIT : nets;
+      List<String> check = heldOut == null ? DEFAULT_HOLD_OUT
+          : heldOut.equals(List.of("none")) ? List.of() : heldOut;
+      fit.forEach(PiCalibrateCommand::parse);
+      check.forEach(PiCalibrateCommand::parse);
+      ms = new ArrayList<>();
+      err.println("warming up (one untimed inference of " + WARM_UP + ") ...");
+      benchOnce(WARM_UP, "basech:4", "fashion-mnist", false);
+      for (String n : fit) {
+        ms.add(measure(n, false, err));
+      }
+      for (String n : check) {
+        ms.add(measure(n, true, err));
+      }
+      provenance = machine + ", " + LocalDate.now() + (inProcess ? ", in-process channel"
+          : ", two processes over TCP loopback");
+      if (measurementsOut != null) {
+        new Recorded(provenance, ms).write(measurementsOut);
+        err.println("wrote the measurements to " + measurementsOut);
+      }
     }
-    for (String n : check) {
-      ms.add(measure(n, true, err));
-    }
-    String provenance = machine + ", " + LocalDate.now() + (inProcess ? ", in-process channel"
-        : ", two processes over TCP loopback");
     Profile p;
     try {
-      p = ProfileFit.fit(name, "this project's two-party engine (pi bench) measured on " + machine
-          + "; Delphi's protocol, server garbles", ms, provenance);
+      p = ProfileFit.fit(name, "this project's two-party engine (pi bench) measured on " + provenance
+          + "; Delphi's protocol, server garbles", ms, provenance, ClientSession.MEMORY_LIMIT_BYTES);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), e);
     }
@@ -121,12 +151,36 @@ public final class PiCalibrateCommand implements Callable<Integer> {
     String[] pd = parse(net);
     String preset = pd[0];
     String dataset = pd[1];
-    err.println("measuring " + preset + " on " + dataset + (held ? " (held out)" : "") + " ...");
+    err.println("measuring " + preset + " on " + dataset + (held ? " (held out)" : "")
+        + (repeat > 1 ? ", " + repeat + " runs" : "") + " ...");
     err.flush();
+    List<ProfileFit.Measurement> runs = new ArrayList<>();
+    for (int i = 0; i < repeat; i++) {
+      runs.add(benchOnce(net, preset, dataset, held));
+    }
+    ProfileFit.Measurement m = new ProfileFit.Measurement(preset, dataset, median(runs, ProfileFit.Measurement::offlineS),
+        median(runs, ProfileFit.Measurement::onlineS), median(runs, ProfileFit.Measurement::offlineHeS),
+        median(runs, ProfileFit.Measurement::offlineBytesUp),
+        median(runs, ProfileFit.Measurement::offlineBytesDown), median(runs, ProfileFit.Measurement::onlineBytesUp),
+        median(runs, ProfileFit.Measurement::onlineBytesDown), median(runs, ProfileFit.Measurement::clientStorageBytes),
+        held);
+    err.printf(Locale.ROOT, "  offline %s, online %s%s%n", Format.seconds(m.offlineS()), Format.seconds(m.onlineS()),
+        repeat > 1 ? String.format(Locale.ROOT, " (medians; runs %s offline, %s online)",
+            range(runs, ProfileFit.Measurement::offlineS), range(runs, ProfileFit.Measurement::onlineS)) : "");
+    err.flush();
+    return m;
+  }
+
+  private ProfileFit.Measurement benchOnce(String net, String preset, String dataset, boolean held) {
+    // the client runs in this process: start every run from a collected heap, so that no run pays for
+    // the garbage of the one before it
+    System.gc();
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
+    // the estimate pi bench prints beside the measurement is not used here: name a profile that exists even
+    // while the measured one is being regenerated
     List<String> args = new ArrayList<>(List.of("pi", "bench", "--preset", preset, "--dataset", dataset, "--json",
-        "--no-progress"));
+        "--no-progress", "--profile", "he-gc"));
     if (inProcess) {
       args.add("--in-process");
     }
@@ -140,12 +194,45 @@ public final class PiCalibrateCommand implements Callable<Integer> {
     } catch (IOException ex) {
       throw new IllegalStateException("pi bench printed no JSON for " + net, ex);
     }
-    ProfileFit.Measurement m = new ProfileFit.Measurement(preset, dataset, t.get("offline_s").asDouble(),
-        t.get("online_s").asDouble(), t.get("bytes_offline_client_to_server").asDouble(),
+    return new ProfileFit.Measurement(preset, dataset, t.get("offline_s").asDouble(),
+        t.get("online_s").asDouble(), t.get("offline_he_s").asDouble(), t.get("bytes_offline_client_to_server").asDouble(),
         t.get("bytes_offline_server_to_client").asDouble(), t.get("bytes_online_client_to_server").asDouble(),
         t.get("bytes_online_server_to_client").asDouble(), t.get("client_storage_bytes").asDouble(), held);
-    err.printf(Locale.ROOT, "  offline %s, online %s%n", Format.seconds(m.offlineS()), Format.seconds(m.onlineS()));
-    err.flush();
-    return m;
+  }
+
+  /** What --measurements writes and --refit reads. */
+  record Recorded(String provenance, List<ProfileFit.Measurement> measurements) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    void write(Path file) throws IOException {
+      AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
+    }
+
+    static Recorded read(Path file) {
+      Recorded r;
+      try {
+        r = JSON.readValue(file.toFile(), Recorded.class);
+      } catch (IOException e) {
+        throw new UserException("--refit " + file + ": not a measurements file written by pi calibrate --measurements ("
+            + e.getMessage().lines().findFirst().orElse("") + ")", e);
+      }
+      if (r.provenance() == null || r.measurements() == null || r.measurements().isEmpty()) {
+        throw new UserException("--refit " + file + ": expected provenance and a non-empty list of measurements");
+      }
+      return r;
+    }
+  }
+
+  /** The median (the mean of the middle two for an even count). */
+  static double median(List<ProfileFit.Measurement> runs, ToDoubleFunction<ProfileFit.Measurement> f) {
+    double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  private static String range(List<ProfileFit.Measurement> runs, ToDoubleFunction<ProfileFit.Measurement> f) {
+    double lo = runs.stream().mapToDouble(f).min().orElse(0);
+    double hi = runs.stream().mapToDouble(f).max().orElse(0);
+    return Format.seconds(lo) + "-" + Format.seconds(hi);
   }
 }

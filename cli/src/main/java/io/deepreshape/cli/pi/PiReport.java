@@ -48,6 +48,7 @@ final class PiReport {
     ObjectNode o = Json.object();
     o.put("name", s.name());
     o.put("offline_s", s.offlineSeconds());
+    o.put("offline_he_s", s.offlineHeSeconds());
     o.put("online_s", s.onlineSeconds());
     o.put("bytes_offline", s.bytesOffline());
     o.put("bytes_online", s.bytesOnline());

@@ -49,9 +49,9 @@ class OptimizeCommandTest {
     CliRun r = optimize("deepreduce", 20_000, "dr");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).contains("using the default criticality order S3 > S2 > S4 > S1");
-    assertThat(r.out()).contains("reduction: cull S1, S4, S2")
+    assertThat(r.out()).contains("reduction: cull stem; cull S1; thin S4, S2")
         .containsPattern("teacher \\(hybrenet:8,2,2,2\\) +[0-9.]+% +69,632 +69,632 +8\\.87M")
-        .containsPattern("deepreduce \\(hybrenet:8,2,2,2-deepreduce-20000\\) +[0-9.]+% +16,384 +16,384 +8\\.87M");
+        .containsPattern("deepreduce \\(hybrenet:8,2,2,2-deepreduce-20000\\) +[0-9.]+% +18,432 +18,432 +8\\.87M");
     assertThat(dir.resolve("dr").resolve("plan.json")).exists();
 
     CliRun again = optimize("deepreduce", 20_000, "dr");

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deepreshape.cli.CliRun;
 import io.deepreshape.latency.CalibrationPoint;
 import io.deepreshape.latency.Profile;
+import io.deepreshape.latency.ProfileFit;
 import io.deepreshape.latency.Profiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class PiCalibrateCommandTest {
   void fitsAProfileToTheMeasuredNetworks() throws Exception {
     Path out = dir.resolve("measured.yaml");
     CliRun run = CliRun.of("pi", "calibrate", "--net", "basech:2@fashion-mnist", "--net", "basech:4@fashion-mnist",
-        "--hold-out", "hybrenet:2,2,2,2@fashion-mnist", "--in-process", "--out", out.toString());
+        "--hold-out", "hybrenet:2,2,2,2@fashion-mnist", "--in-process", "--repeat", "1", "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("held out").contains("wrote " + out);
 
@@ -52,6 +54,41 @@ class PiCalibrateCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("'resnet20'").contains("PRESET@DATASET").doesNotContain("Exception");
     assertThat(dir.resolve("x.yaml")).doesNotExist();
+  }
+
+  @Test
+  void refitReadsTheMeasurementsFileAndMeasuresNothing() throws Exception {
+    List<ProfileFit.Measurement> ms = List.of(
+        new ProfileFit.Measurement("resnet20", "cifar100", 6.1, 1.2, 4.0, 2.0e7, 3.1e8, 6.0e5, 1.1e8, 8.0e8, false),
+        new ProfileFit.Measurement("basech:16", "fashion-mnist", 4.7, 0.86, 3.2, 1.3e7, 2.0e8, 3.5e5, 6.4e7, 4.6e8, false),
+        new ProfileFit.Measurement("resnet18", "cifar100", 28.6, 6.4, 20.0, 5.6e7, 2.9e9, 1.7e6, 3.3e8, 2.4e9, true));
+    Path file = dir.resolve("m.json");
+    new PiCalibrateCommand.Recorded("a test machine, 2026-11-26", ms).write(file);
+    Path out = dir.resolve("refit.yaml");
+    CliRun run = CliRun.of("pi", "calibrate", "--refit", file.toString(), "--out", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("measuring");
+    Profile p = Profiles.load(out.toString());
+    Profile expected = ProfileFit.fit("measured", p.description(), ms, "a test machine, 2026-11-26",
+        io.deepreshape.pi.protocol.ClientSession.MEMORY_LIMIT_BYTES);
+    assertThat(p.constants()).isEqualTo(expected.constants());
+    assertThat(p.calibration()).extracting(CalibrationPoint::offlineSeconds).containsExactly(6.1, 4.7, 28.6);
+
+    Files.writeString(dir.resolve("bad.json"), "{\"provenance\": \"x\"}");
+    CliRun bad = CliRun.of("pi", "calibrate", "--refit", dir.resolve("bad.json").toString(), "--out", out.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("bad.json").contains("measurements").doesNotContain("\tat ");
+  }
+
+  @Test
+  void theMedianOfTheRunsIsFitted() {
+    List<ProfileFit.Measurement> runs = List.of(run(3.0), run(1.0), run(2.5));
+    assertThat(PiCalibrateCommand.median(runs, ProfileFit.Measurement::offlineS)).isEqualTo(2.5);
+    assertThat(PiCalibrateCommand.median(runs.subList(0, 2), ProfileFit.Measurement::offlineS)).isEqualTo(2.0);
+  }
+
+  private static ProfileFit.Measurement run(double offline) {
+    return new ProfileFit.Measurement("basech:2", "fashion-mnist", offline, 1, offline / 2, 1, 1, 1, 1, 1, false);
   }
 
   private static double storagePerRelu(String preset) throws Exception {

@@ -1,5 +1,7 @@
 package io.deepreshape.pi.he;
 
+import io.deepreshape.packing.ConvTiling;
+
 /**
  * Cheetah's HomConv (Huang et al., USENIX Security 2022, section 3.2): a convolution as products of
  * polynomials in coefficient encoding, no rotations. The zero-padded input is cut into tiles of
@@ -25,22 +27,21 @@ public final class HomConv {
   private final int tilesW;
   private final int offset;
 
-  /** Plans the tiling of {@code shape} for ring degree {@code n}. */
+  /** Plans the tiling of {@code shape} for ring degree {@code n} ({@link ConvTiling}). */
   public HomConv(ConvShape shape, int n) {
+    ConvTiling t = ConvTiling.plan(shape.channels(), shape.height(), shape.width(), shape.kernel(),
+        shape.padding(), n);
     int h = shape.kernel();
-    if ((long) h * h > n) {
-      throw new IllegalArgumentException("kernel " + h + "x" + h + " does not fit N=" + n);
-    }
     this.shape = shape;
     this.n = n;
     this.hp = shape.height() + 2 * shape.padding();
     this.wp = shape.width() + 2 * shape.padding();
-    this.wt = Math.min(wp, n / h);
-    this.ht = Math.min(hp, n / wt);
-    this.cg = Math.min(shape.channels(), n / (ht * wt));
-    this.groups = ceilDiv(shape.channels(), cg);
-    this.tilesH = ceilDiv(hp - h + 1, ht - h + 1);
-    this.tilesW = ceilDiv(wp - h + 1, wt - h + 1);
+    this.wt = t.tileWidth();
+    this.ht = t.tileHeight();
+    this.cg = t.channelsPerGroup();
+    this.groups = t.groups();
+    this.tilesH = t.tilesHigh();
+    this.tilesW = t.tilesWide();
     this.offset = (cg - 1) * ht * wt + (h - 1) * wt + h - 1;
   }
 
@@ -182,9 +183,5 @@ public final class HomConv {
 
   private int colStart(int tile) {
     return (tile % tilesW) * (wt - shape.kernel() + 1);
-  }
-
-  private static int ceilDiv(int a, int b) {
-    return (a + b - 1) / b;
   }
 }

@@ -1,5 +1,7 @@
 package io.deepreshape.pi.he;
 
+import io.deepreshape.packing.FcPacking;
+
 /**
  * Cheetah's HomFC (Huang et al., USENIX Security 2022, section 3.3): a matrix-vector product {@code
  * y = W x} with {@code W} of {@code M x C}, in coefficient encoding. The input is cut into groups
@@ -22,16 +24,14 @@ public final class HomFc {
 
   /** Plans {@code outputs x inputs} products for ring degree {@code n}. */
   public HomFc(int inputs, int outputs, int n) {
-    if (inputs < 1 || outputs < 1) {
-      throw new IllegalArgumentException("FC sizes must be >= 1, got " + outputs + "x" + inputs);
-    }
+    FcPacking plan = FcPacking.plan(inputs, outputs, n);
     this.inputs = inputs;
     this.outputs = outputs;
     this.n = n;
-    this.cg = Math.min(inputs, n);
-    this.rows = Math.min(outputs, n / cg);
-    this.groups = (inputs + cg - 1) / cg;
-    this.blocks = (outputs + rows - 1) / rows;
+    this.cg = plan.groupSize();
+    this.rows = plan.rowsPerPoly();
+    this.groups = plan.groups();
+    this.blocks = plan.blocks();
   }
 
   /** Number of input polynomials. */

@@ -33,6 +33,12 @@ import java.util.function.Function;
  * step. A failure is reported to the server as one line, then rethrown.
  */
 public final class ClientSession {
+  /**
+   * Above this much garbled material the client streams it to a temporary file and reads it back
+   * online, instead of keeping it in memory (the latency profile's client_memory_limit_bytes).
+   */
+  public static final long MEMORY_LIMIT_BYTES = GcStore.MEMORY_LIMIT;
+
   private final NetworkSpec expected;
   private Consumer<String> progress = line -> { };
 
@@ -109,8 +115,11 @@ public final class ClientSession {
     GcClientLayer[] layers = new GcClientLayer[steps];
     long[] lastShare = null;
     long[][] offline = new long[steps][];
+    long[] heNanos = new long[steps];
     for (Step step : program.steps()) {
+      long h0 = System.nanoTime();
       long[] c = step.pool() != null ? masks[step.shortcut()] : share(step, masks, he, ch, q);
+      heNanos[step.index()] = System.nanoTime() - h0;
       long storage = 0;
       if (step.garbled()) {
         masks[step.index() + 1] = random(prg, step.outElements(), q);
@@ -126,7 +135,7 @@ public final class ClientSession {
           step.index() + 1, steps, step.name(), offline[step.index()][0] / 1e9,
           offline[step.index()][1] + offline[step.index()][2]));
     }
-    return online(ch, program, q, meter, rows, layers, masks, lastShare, offline, image, info);
+    return online(ch, program, q, meter, rows, layers, masks, lastShare, offline, heNanos, image, info);
   }
 
   /** The client's share {@code c = sum (W r - t) + r_sc 2^s} of a step's sum (offline HE). */
@@ -153,7 +162,8 @@ public final class ClientSession {
 
   private InferenceResult online(PeerErrorChannel ch, FloatNetwork program, QuantConfig q,
       Meter meter, List<LayerStats> rows, GcClientLayer[] layers, long[][] masks,
-      long[] lastShare, long[][] offline, Function<ServerInfo, double[]> image, ServerInfo info) {
+      long[] lastShare, long[][] offline, long[] heNanos, Function<ServerInfo, double[]> image,
+      ServerInfo info) {
     int steps = program.steps().size();
     ch.setPhase(Phase.ONLINE);
     meter.reset();
@@ -182,7 +192,7 @@ public final class ClientSession {
         }
       }
       long[] on = meter.take(0);
-      rows.add(row(step, q, offline[step.index()], on));
+      rows.add(row(step, q, offline[step.index()], heNanos[step.index()], on));
       progress.accept(String.format(Locale.ROOT, "online %d/%d %s: %.2f s, %d bytes",
           step.index() + 1, steps, step.name(), on[0] / 1e9, on[3] + on[4]));
     }
@@ -198,7 +208,7 @@ public final class ClientSession {
     return new InferenceResult(logits, real, best, rows, LayerStats.sum("total", rows));
   }
 
-  private static LayerStats row(Step step, QuantConfig q, long[] off, long[] on) {
+  private static LayerStats row(Step step, QuantConfig q, long[] off, long heNanos, long[] on) {
     long relus = 0;
     long trunc = 0;
     long ands = 0;
@@ -219,8 +229,8 @@ public final class ClientSession {
     if (step.pool() != null) {
       trunc = 0;
     }
-    return new LayerStats(name, relus, trunc, ands, ots, macs, off[0] / 1e9, on[0] / 1e9,
-        off[1], off[2], on[3], on[4], off[5]);
+    return new LayerStats(name, relus, trunc, ands, ots, macs, off[0] / 1e9, heNanos / 1e9,
+        on[0] / 1e9, off[1], off[2], on[3], on[4], off[5]);
   }
 
   private static long[] random(AesPrg prg, int n, QuantConfig q) {
@@ -266,7 +276,7 @@ public final class ClientSession {
     LayerStats row(String name, long relus, long trunc, long ands, long ots, long macs,
         long storage, boolean offline) {
       long[] d = take(storage);
-      return new LayerStats(name, relus, trunc, ands, ots, macs, d[0] / 1e9, 0, d[1], d[2], d[3],
+      return new LayerStats(name, relus, trunc, ands, ots, macs, d[0] / 1e9, 0, 0, d[1], d[2], d[3],
           d[4], d[5]);
     }
   }

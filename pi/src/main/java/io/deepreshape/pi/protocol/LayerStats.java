@@ -12,6 +12,8 @@ package io.deepreshape.pi.protocol;
  * @param ots oblivious transfers (one per bit of the client's share)
  * @param macs multiply-accumulates of the step's linear layers
  * @param offlineSeconds offline wall time
+ * @param offlineHeSeconds the part of the offline time spent on the step's homomorphic linear layers
+ *     (encrypting, the server's evaluation, transfers, decrypting); the rest is garbled circuits and OT
  * @param onlineSeconds online wall time
  * @param offlineUp offline bytes client to server
  * @param offlineDown offline bytes server to client
@@ -20,7 +22,7 @@ package io.deepreshape.pi.protocol;
  * @param clientStorageBytes garbled tables and labels the client keeps between the phases
  */
 public record LayerStats(String name, long relus, long truncations, long andGates, long ots,
-    long macs, double offlineSeconds, double onlineSeconds, long offlineUp, long offlineDown,
+    long macs, double offlineSeconds, double offlineHeSeconds, double onlineSeconds, long offlineUp, long offlineDown,
     long onlineUp, long onlineDown, long clientStorageBytes) {
   /** Offline bytes both ways. */
   public long bytesOffline() {
@@ -40,6 +42,7 @@ public record LayerStats(String name, long relus, long truncations, long andGate
     long ots = 0;
     long macs = 0;
     double off = 0;
+    double offHe = 0;
     double on = 0;
     long ou = 0;
     long od = 0;
@@ -53,6 +56,7 @@ public record LayerStats(String name, long relus, long truncations, long andGate
       ots += r.ots;
       macs += r.macs;
       off += r.offlineSeconds;
+      offHe += r.offlineHeSeconds;
       on += r.onlineSeconds;
       ou += r.offlineUp;
       od += r.offlineDown;
@@ -60,6 +64,6 @@ public record LayerStats(String name, long relus, long truncations, long andGate
       nd += r.onlineDown;
       st += r.clientStorageBytes;
     }
-    return new LayerStats(name, relus, trunc, ands, ots, macs, off, on, ou, od, nu, nd, st);
+    return new LayerStats(name, relus, trunc, ands, ots, macs, off, offHe, on, ou, od, nu, nd, st);
   }
 }

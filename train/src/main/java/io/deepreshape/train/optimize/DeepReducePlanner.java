@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * DeepReDuce's coarse-grained ReLU reduction (Jha et al., ICML 2021; DEEPRESHAPE.md section 6.2):
  * cull the {@code c} least critical stages, then thin the {@code t} least critical of the remaining
- * ones. Among every (c, t) whose network is at or under the budget, the plan keeps the most ReLUs
- * (the least destructive reduction); ties go to fewer operators, then fewer culls. The stem ReLU is
- * culled only when no plan with it meets the budget.
+ * ones, with or without culling the stem ReLU. Among every such plan whose network is at or under the
+ * budget, the plan keeps the most ReLUs (the least destructive reduction); ties go to fewer operators
+ * (culling the stem counts as one), then keeping the stem, then fewer culls.
  */
 public final class DeepReducePlanner {
   private DeepReducePlanner() {}
@@ -28,8 +28,11 @@ public final class DeepReducePlanner {
           + spec.name() + " has " + spec.depth());
     }
     DeepReducePlan best = search(spec, order, budget, false);
-    if (best == null && spec.hasRelu(ReluAddress.STEM)) {
-      best = search(spec, order, budget, true);
+    if (spec.hasRelu(ReluAddress.STEM)) {
+      DeepReducePlan stemCulled = search(spec, order, budget, true);
+      if (stemCulled != null && (best == null || better(stemCulled, best))) {
+        best = stemCulled;
+      }
     }
     if (best == null) {
       long floor = Accounting.of(apply(spec, order.leastCriticalFirst(), List.of(),
@@ -50,21 +53,33 @@ public final class DeepReducePlanner {
         List<Integer> thinned = rest.subList(0, t);
         NetworkSpec reduced = apply(spec, culled, thinned, cullStem);
         long relus = Accounting.of(reduced).relus();
-        if (relus <= budget && (best == null || better(relus, c, t, best))) {
-          best = new DeepReducePlan(culled, thinned, cullStem, reduced, relus);
+        DeepReducePlan plan = new DeepReducePlan(culled, thinned, cullStem, reduced, relus);
+        if (relus <= budget && (best == null || better(plan, best))) {
+          best = plan;
         }
       }
     }
     return best;
   }
 
-  private static boolean better(long relus, int c, int t, DeepReducePlan best) {
-    if (relus != best.relus()) {
-      return relus > best.relus();
+  /** More ReLUs; then fewer operators (a culled stem is one); then the stem kept; then fewer culls. */
+  private static boolean better(DeepReducePlan a, DeepReducePlan b) {
+    if (a.relus() != b.relus()) {
+      return a.relus() > b.relus();
     }
-    int ops = c + t;
-    int bestOps = best.culled().size() + best.thinned().size();
-    return ops != bestOps ? ops < bestOps : c < best.culled().size();
+    int opsA = operators(a);
+    int opsB = operators(b);
+    if (opsA != opsB) {
+      return opsA < opsB;
+    }
+    if (a.stemCulled() != b.stemCulled()) {
+      return !a.stemCulled();
+    }
+    return a.culled().size() < b.culled().size();
+  }
+
+  private static int operators(DeepReducePlan p) {
+    return p.culled().size() + p.thinned().size() + (p.stemCulled() ? 1 : 0);
   }
 
   /** {@code spec} with the given stages culled, then the given stages thinned, and the stem culled if asked. */

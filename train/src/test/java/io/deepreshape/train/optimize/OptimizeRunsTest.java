@@ -87,13 +87,14 @@ class OptimizeRunsTest {
   void deepReduceLandsUnderBudgetAndResumesWithoutRedoingWork() throws Exception {
     List<String> log = new ArrayList<>();
     ReluOptimization.Outcome o = optimize(Method.DEEPREDUCE, 20_000, "deepreduce", log);
-    assertThat(o.plan().relus()).isEqualTo(16_384);
-    assertThat(o.plan().description()).isEqualTo("cull S1, S4, S2");
+    // the plan PlannersTest works out by hand: cull the stem and S1, thin S4 and S2
+    assertThat(o.plan().relus()).isEqualTo(18_432);
+    assertThat(o.plan().description()).isEqualTo("cull stem; cull S1; thin S4, S2");
     assertThat(o.training().status()).isEqualTo(TrainResult.Status.COMPLETED);
     // every convolution, batch norm (with running statistics) and the classifier start from the teacher
     assertThat(o.warmStartArrays()).isEqualTo(parameterArrays(NET));
     Path run = dir.resolve("deepreduce");
-    assertThat(Accounting.of(RunFiles.spec(run)).relus()).isEqualTo(16_384);
+    assertThat(Accounting.of(RunFiles.spec(run)).relus()).isEqualTo(18_432);
     assertMeasuredEqualsAccounting(run);
     FileTime finished = Files.getLastModifiedTime(new RunDirectory(run).finalParamsFile());
 
