@@ -4,6 +4,7 @@ import io.deepreshape.accounting.LayerCost;
 import io.deepreshape.accounting.LayerKind;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.layout.ConvLayer;
+import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.packing.ConvTiling;
 import io.deepreshape.packing.FcPacking;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.List;
  *       a file), plus label transfer and, per ReLU layer, one round trip and online_ms_per_relu_layer.</li>
  * </ul>
  * A ReLU-equivalent is one ReLU; in a {@code reuse:r} layer each of the C*H*W elements costs
- * {@code reuse_element_relu_fraction} of a ReLU and each comparison the rest.
+ * {@code reuse_element_relu_fraction} of a ReLU and each comparison the rest; an element of a culled
+ * (identity) position costs {@code culled_element_relu_fraction} of a ReLU (0 in the paper's accounting).
  */
 public final class LatencyModel {
   private LatencyModel() {}
@@ -45,16 +47,24 @@ public final class LatencyModel {
   public record Counts(double macs, double reluEq, double heIn, double heOut, int reluLayers,
       double heInPolys, double heOutPolys, double heProducts) {}
 
-  /** The counts of {@code layers} at the default ring degree. */
+  /** The counts of {@code layers} at the default ring degree, culled elements free. */
   public static Counts counts(List<LayerCost> layers, double reuseElementFraction) {
-    return counts(layers, reuseElementFraction, (int) Profile.DEFAULT_POLY_DEGREE);
+    return counts(layers, reuseElementFraction, (int) Profile.DEFAULT_POLY_DEGREE, 0);
+  }
+
+  /** The counts of {@code layers} under profile {@code p}. */
+  public static Counts counts(List<LayerCost> layers, Profile p) {
+    return counts(layers, p.value("reuse_element_relu_fraction"), (int) p.value("he_poly_degree"),
+        p.value("culled_element_relu_fraction"));
   }
 
   /**
-   * The counts of {@code layers}, a reuse element costing {@code reuseElementFraction} of a ReLU, HE
-   * ciphertexts of degree {@code polyDegree}.
+   * The counts of {@code layers}, a reuse element costing {@code reuseElementFraction} of a ReLU, an
+   * element of a culled (identity) ReLU position {@code culledElementFraction} of one (an engine that
+   * truncates in a garbled circuit still pays for it), HE ciphertexts of degree {@code polyDegree}.
    */
-  public static Counts counts(List<LayerCost> layers, double reuseElementFraction, int polyDegree) {
+  public static Counts counts(List<LayerCost> layers, double reuseElementFraction, int polyDegree,
+      double culledElementFraction) {
     double macs = 0;
     double reluEq = 0;
     double heIn = 0;
@@ -88,7 +98,9 @@ public final class LatencyModel {
         }
       } else if (l.kind() == LayerKind.RELU) {
         reluEq += l.reuseMuxes() > 0 ? l.relus() * (1 - e) + l.reuseMuxes() * e : l.relus();
-        if (l.relus() > 0 || l.reuseMuxes() > 0) {
+        long culled = l.reuseMuxes() == 0 && l.layer() instanceof ReluLayer r ? r.elements() - l.relus() : 0;
+        reluEq += culled * culledElementFraction;
+        if (l.relus() > 0 || l.reuseMuxes() > 0 || (culled > 0 && culledElementFraction > 0)) {
           reluLayers++;
         }
       }
@@ -98,7 +110,7 @@ public final class LatencyModel {
 
   /** Estimate for the given layers only (e.g. one stage's rows), without the session's set-up. */
   public static LatencyEstimate estimate(List<LayerCost> layers, Profile p, NetworkSetting net) {
-    Counts c = counts(layers, p.value("reuse_element_relu_fraction"), (int) p.value("he_poly_degree"));
+    Counts c = counts(layers, p);
     double macs = c.macs();
     double reluEq = c.reluEq();
     double heIn = c.heIn();

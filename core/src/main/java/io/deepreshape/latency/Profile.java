@@ -24,19 +24,21 @@ public record Profile(String name, String description, String garbler, Map<Strin
    * (costs per polynomial product and per ciphertext), which the Delphi-calibrated profiles do not use,
    * and the client's storage tier (a client_memory_limit_bytes of 0 keeps everything in memory; above
    * a positive limit the garbled material goes to a file and every ReLU costs
-   * online_us_per_relu_from_file more online), a fixed online cost per ReLU layer and a fixed offline set-up per inference.
+   * online_us_per_relu_from_file more online), a fixed online cost per ReLU layer, a fixed offline set-up per inference, and the cost of an element
+   * whose ReLU was culled, as a fraction of a ReLU's.
    */
-  public static final Map<String, Double> OPTIONAL = Map.of(
-      "he_poly_degree", DEFAULT_POLY_DEGREE,
-      "he_offline_us_per_product", 0.0,
-      "he_offline_us_per_input_poly", 0.0,
-      "he_offline_us_per_output_poly", 0.0,
-      "he_bytes_per_input_poly", 0.0,
-      "he_bytes_per_output_poly", 0.0,
-      "client_memory_limit_bytes", 0.0,
-      "online_ms_per_relu_layer", 0.0,
-      "offline_setup_s", 0.0,
-      "online_us_per_relu_from_file", 0.0);
+  public static final Map<String, Double> OPTIONAL = Map.ofEntries(
+      Map.entry("he_poly_degree", DEFAULT_POLY_DEGREE),
+      Map.entry("he_offline_us_per_product", 0.0),
+      Map.entry("he_offline_us_per_input_poly", 0.0),
+      Map.entry("he_offline_us_per_output_poly", 0.0),
+      Map.entry("he_bytes_per_input_poly", 0.0),
+      Map.entry("he_bytes_per_output_poly", 0.0),
+      Map.entry("client_memory_limit_bytes", 0.0),
+      Map.entry("online_ms_per_relu_layer", 0.0),
+      Map.entry("offline_setup_s", 0.0),
+      Map.entry("culled_element_relu_fraction", 0.0),
+      Map.entry("online_us_per_relu_from_file", 0.0));
 
   public Profile {
     constants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(constants)); // keeps the order

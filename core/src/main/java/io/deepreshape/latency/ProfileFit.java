@@ -48,7 +48,7 @@ public final class ProfileFit {
    * ratio of MACs to ReLUs); {@code provenance} says when and where they were measured.
    */
   public static Profile fit(String name, String description, List<Measurement> measurements, String provenance) {
-    return fit(name, description, measurements, provenance, 0);
+    return fit(name, description, measurements, provenance, 0, 0, "");
   }
 
   /**
@@ -58,6 +58,16 @@ public final class ProfileFit {
    */
   public static Profile fit(String name, String description, List<Measurement> measurements, String provenance,
       long clientMemoryLimitBytes) {
+    return fit(name, description, measurements, provenance, clientMemoryLimitBytes, 0, "");
+  }
+
+  /**
+   * As {@link #fit(String, String, List, String, long)}, with the engine's cost of an element whose ReLU
+   * was culled as a fraction of a ReLU's ({@code culledFractionSource} says where it comes from; the
+   * preset networks measured have no culled ReLUs, so it cannot be fitted from them).
+   */
+  public static Profile fit(String name, String description, List<Measurement> measurements, String provenance,
+      long clientMemoryLimitBytes, double culledElementFraction, String culledFractionSource) {
     List<Measurement> fit = measurements.stream().filter(m -> !m.heldOut()).toList();
     if (fit.size() < 2) {
       throw new IllegalArgumentException("a profile fit needs at least two measured networks that are not held out, got "
@@ -114,6 +124,9 @@ public final class ProfileFit {
     }
     k.put("reuse_element_relu_fraction", new Constant(REUSE_FRACTION,
         "derived from PI-ENGINE.md section 2: a reusing element still runs the adder, select and re-mask"));
+    if (culledElementFraction > 0) {
+      k.put("culled_element_relu_fraction", new Constant(round(culledElementFraction), culledFractionSource));
+    }
     k.put("he_bytes_per_input_poly", new Constant(round(bytes[0]), how
         + ": offline bytes up = bi x input ciphertexts + u x ReLUs, down = bo x output ciphertexts + v x ReLUs, bi"));
     k.put("offline_bytes_up_per_relu", new Constant(round(bytes[1]), "same fit, u"));

@@ -46,6 +46,21 @@ class LatencyModelTest {
   }
 
   @Test
+  void aCulledElementCostsTheProfilesFractionOfAReLU() {
+    // hybrenet:8,2,2,2 on 32x32 with S1's four ReLU layers (8 x 32 x 32 each) culled:
+    // 69,632 - 4 x 8,192 = 36,864 ReLUs and 32,768 culled elements
+    NetworkSpec culled = Presets.build("hybrenet:8,2,2,2", Dataset.SYNTHETIC).withReluModes(Map.of(
+        ReluAddress.of(1, 1, 1), ReluMode.IDENTITY, ReluAddress.of(1, 1, 2), ReluMode.IDENTITY,
+        ReluAddress.of(1, 2, 1), ReluMode.IDENTITY, ReluAddress.of(1, 2, 2), ReluMode.IDENTITY));
+    var layers = Accounting.of(culled).layers();
+    assertThat(LatencyModel.counts(layers, 1, 4096, 0).reluEq()).isEqualTo(36_864);
+    assertThat(LatencyModel.counts(layers, 1, 4096, 0.75).reluEq()).isEqualTo(36_864 + 0.75 * 32_768);
+    // the culled layers still run as garbled layers, so they count for the per-layer online cost
+    assertThat(LatencyModel.counts(layers, 1, 4096, 0.75).reluLayers())
+        .isEqualTo(LatencyModel.counts(layers, 1, 4096, 0).reluLayers() + 4);
+  }
+
+  @Test
   void reluOnlyProfileIgnoresFlops() {
     Profile p = Profiles.load("relu-only");
     NetworkCost wide = Accounting.of(Presets.build("stagech:64,2", Dataset.CIFAR100));

@@ -11,7 +11,9 @@ import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.latency.Profile;
 import io.deepreshape.latency.ProfileFit;
 import io.deepreshape.latency.ProfileYaml;
+import io.deepreshape.pi.gc.ReluCircuits;
 import io.deepreshape.pi.protocol.ClientSession;
+import io.deepreshape.pi.quant.QuantConfig;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.Presets;
 import java.io.IOException;
@@ -34,9 +36,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = {"Measure preset networks with pi bench and fit a latency profile to the measurements: every "
-        + "constant of the he-gc model, with its source, and the measurements as calibration points.",
+        + "constant of the model (HE per ciphertext and polynomial product, garbling per ReLU, online per ReLU, "
+        + "MAC and ReLU layer), with its source, and the measurements as calibration points.",
         "The built-in 'measured' profile is this command's output: regenerate it on a quiet machine with",
-        "  deepreshape pi calibrate --out core/src/main/resources/io/deepreshape/latency/measured.yaml"})
+        "  deepreshape pi calibrate --out core/src/main/resources/io/deepreshape/latency/measured.yaml \\",
+        "    --measurements docs/results/pi-calibration.json"})
 public final class PiCalibrateCommand implements Callable<Integer> {
   static final List<String> DEFAULT_FIT = List.of("resnet20@cifar100", "resnet32@cifar100",
       "basech:8@fashion-mnist", "basech:16@fashion-mnist", "hybrenet:4,5,5,2@fashion-mnist", "resnet18@cifar100");
@@ -121,7 +125,8 @@ public final class PiCalibrateCommand implements Callable<Integer> {
     Profile p;
     try {
       p = ProfileFit.fit(name, "this project's two-party engine (pi bench) measured on " + provenance
-          + "; Delphi's protocol, server garbles", ms, provenance, ClientSession.MEMORY_LIMIT_BYTES);
+          + "; Delphi's protocol, server garbles", ms, provenance, ClientSession.MEMORY_LIMIT_BYTES, culledFraction(),
+          culledFractionSource());
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), e);
     }
@@ -198,6 +203,19 @@ public final class PiCalibrateCommand implements Callable<Integer> {
         t.get("online_s").asDouble(), t.get("offline_he_s").asDouble(), t.get("bytes_offline_client_to_server").asDouble(),
         t.get("bytes_offline_server_to_client").asDouble(), t.get("bytes_online_client_to_server").asDouble(),
         t.get("bytes_online_server_to_client").asDouble(), t.get("client_storage_bytes").asDouble(), held);
+  }
+
+  /** AND gates of the engine's truncation circuit (a culled ReLU) over those of its ReLU circuit. */
+  static double culledFraction() {
+    QuantConfig q = QuantConfig.DEFAULT;
+    return ReluCircuits.identity(q.l(), q.s()).andGates() / (double) ReluCircuits.relu(q.l(), q.s()).andGates();
+  }
+
+  private static String culledFractionSource() {
+    QuantConfig q = QuantConfig.DEFAULT;
+    return "derived from the engine's circuits at l = " + q.l() + ", s = " + q.s() + ": a culled ReLU still truncates"
+        + " and re-masks in a garbled circuit of " + ReluCircuits.identity(q.l(), q.s()).andGates()
+        + " AND gates, against " + ReluCircuits.relu(q.l(), q.s()).andGates() + " for a ReLU";
   }
 
   /** What --measurements writes and --refit reads. */

@@ -69,8 +69,12 @@ class PiCalibrateCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).doesNotContain("measuring");
     Profile p = Profiles.load(out.toString());
+    // a culled ReLU runs the engine's 72-AND truncation circuit against 96 AND gates for a ReLU
+    // (ReluCircuitsTest, l = 37, s = 12)
+    assertThat(p.value("culled_element_relu_fraction")).isEqualTo(0.75);
     Profile expected = ProfileFit.fit("measured", p.description(), ms, "a test machine, 2026-11-26",
-        io.deepreshape.pi.protocol.ClientSession.MEMORY_LIMIT_BYTES);
+        io.deepreshape.pi.protocol.ClientSession.MEMORY_LIMIT_BYTES, 0.75,
+        p.constants().get("culled_element_relu_fraction").source());
     assertThat(p.constants()).isEqualTo(expected.constants());
     assertThat(p.calibration()).extracting(CalibrationPoint::offlineSeconds).containsExactly(6.1, 4.7, 28.6);
 
