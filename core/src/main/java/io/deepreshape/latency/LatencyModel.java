@@ -3,6 +3,7 @@ package io.deepreshape.latency;
 import io.deepreshape.accounting.LayerCost;
 import io.deepreshape.accounting.LayerKind;
 import io.deepreshape.accounting.NetworkCost;
+import io.deepreshape.layout.BatchNormLayer;
 import io.deepreshape.layout.ConvLayer;
 import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.packing.ConvTiling;
@@ -75,7 +76,16 @@ public final class LatencyModel {
     long lastConvOut = 0;
     int reluLayers = 0;
     double e = reuseElementFraction;
+    LayerCost previous = null;
     for (LayerCost l : layers) {
+      if (l.kind() == LayerKind.BATCH_NORM && l.layer() instanceof BatchNormLayer bn && !foldable(previous, l)) {
+        // the engine cannot fold this batch norm into a convolution (pre-activation blocks, the head's):
+        // it runs it as a 1x1 convolution of C to C channels under HE
+        ConvTiling t = ConvTiling.plan(bn.channels(), bn.height(), bn.width(), 1, 0, polyDegree);
+        inPolys += t.inputPolys();
+        outPolys += t.outputPolys(bn.channels());
+        products += t.products(bn.channels());
+      }
       if (l.kind() == LayerKind.CONV || l.kind() == LayerKind.FC) {
         macs += l.flops();
         heIn += l.inputs();
@@ -104,8 +114,20 @@ public final class LatencyModel {
           reluLayers++;
         }
       }
+      previous = l;
     }
     return new Counts(macs, reluEq, heIn, heOut, reluLayers, inPolys, outPolys, products);
+  }
+
+  /** A batch norm folds into the convolution right before it in the same block (or stem, or shortcut). */
+  private static boolean foldable(LayerCost previous, LayerCost bn) {
+    return previous != null && previous.kind() == LayerKind.CONV
+        && (block(previous.name()).equals(block(bn.name())) || bn.name().startsWith(previous.name() + "."));
+  }
+
+  private static String block(String layerName) {
+    int dot = layerName.lastIndexOf('.');
+    return dot < 0 ? layerName : layerName.substring(0, dot);
   }
 
   /** Estimate for the given layers only (e.g. one stage's rows), without the session's set-up. */

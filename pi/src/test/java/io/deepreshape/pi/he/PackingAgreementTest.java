@@ -16,15 +16,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The latency model counts, from the accounting alone, the ciphertexts and polynomial products that the
- * engine's HomConv and HomFc plans of the same network use (post-activation networks: in pre-activation
- * WideResNets the engine also runs the batch norms it cannot fold as 1x1 convolutions, which the
- * accounting does not list as linear layers).
+ * engine's HomConv and HomFc plans of the same network use, the batch norms the engine cannot fold
+ * (pre-activation WideResNets) included: it runs them as 1x1 convolutions.
  */
 class PackingAgreementTest {
   @Test
   void theModelsCiphertextCountsAreTheEnginesOnEveryShape() {
     for (String[] n : new String[][] {{"resnet20", "cifar100"}, {"basech:16", "fashion-mnist"},
-        {"hybrenet:4,5,5,2", "fashion-mnist"}, {"resnet50", "cifar100"}, {"resnet18", "tinyimagenet"}}) {
+        {"hybrenet:4,5,5,2", "fashion-mnist"}, {"resnet50", "cifar100"}, {"resnet18", "tinyimagenet"}, {"wrn-16-2", "cifar10"}}) {
       NetworkSpec spec = Presets.build(n[0], Dataset.parse(n[1]));
       FloatNetwork program = ProgramBuilder.build(spec, new RandomWeights(1));
       long in = 0;
