@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * One training iteration: batch to device, forward in training mode, loss (cross-entropy or
  * distillation), backward, divergence check, SGD update. A bad step (loss not finite or above
- * max_loss) updates nothing: its gradients are dropped and the batch-norm statistics restored. Every array of the step lives in a
- * sub-manager closed at the end of the step, so memory stays flat.
+ * max_loss) updates nothing: its gradients are dropped and the batch-norm statistics restored.
+ * Every array of the step lives in a sub-manager closed at the end of the step, so memory stays
+ * flat.
  */
 public final class TrainStep {
   /**
