@@ -108,7 +108,8 @@ public final class PiCalibrateCommand implements Callable<Integer> {
       check.forEach(PiCalibrateCommand::parse);
       ms = new ArrayList<>();
       err.println("warming up (one untimed inference of " + WARM_UP + ") ...");
-      benchOnce(WARM_UP, "basech:4", "fashion-mnist", false);
+      String[] warm = parse(WARM_UP);
+      benchOnce(WARM_UP, warm[0], warm[1], false);
       for (String n : fit) {
         ms.add(measure(n, false, err));
       }
