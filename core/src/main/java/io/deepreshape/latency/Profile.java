@@ -1,5 +1,7 @@
 package io.deepreshape.latency;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +43,7 @@ public record Profile(String name, String description, String garbler, Map<Strin
       Map.entry("online_us_per_relu_from_file", 0.0));
 
   public Profile {
-    constants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(constants)); // keeps the order
+    constants = Collections.unmodifiableMap(new LinkedHashMap<>(constants)); // keeps the order
     calibration = List.copyOf(calibration);
   }
 

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** Loads built-in profiles and network settings from resources, or a user's profile file. */
 public final class Profiles {
@@ -94,7 +95,7 @@ public final class Profiles {
       }
       if (!Profile.REQUIRED.contains(e.getKey()) && !Profile.OPTIONAL.containsKey(e.getKey())) {
         throw new ProfileException(where + ": constants." + e.getKey() + " is not a constant of the model: expected "
-            + String.join(", ", Profile.REQUIRED) + " or " + String.join(", ", new java.util.TreeSet<>(
+            + String.join(", ", Profile.REQUIRED) + " or " + String.join(", ", new TreeSet<>(
                 Profile.OPTIONAL.keySet())));
       }
       if (e.getKey().equals("he_poly_degree") && (v.asDouble() < 16 || v.asDouble() > (1 << 20)
