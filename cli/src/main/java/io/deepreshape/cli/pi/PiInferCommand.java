@@ -10,6 +10,7 @@ import io.deepreshape.pi.channel.TcpChannel;
 import io.deepreshape.pi.model.RunModel;
 import io.deepreshape.pi.protocol.ClientSession;
 import io.deepreshape.pi.protocol.InferenceResult;
+import io.deepreshape.pi.protocol.PeerBusyException;
 import io.deepreshape.pi.protocol.ServerInfo;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.SpecIo;
@@ -31,11 +32,20 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pi infer}: the client. Connects to a server, runs one secure inference of an image file or
- * a dataset image, prints the class, the logits and a per-phase table.
+ * a dataset image, prints the class, the logits and a per-phase table. A server that is busy gives
+ * exit code {@value #BUSY} (EX_TEMPFAIL of sysexits.h: try again later); every other failure of the
+ * connection or of the server, as before, is one line and exit code 2.
  */
 @Command(name = "infer", mixinStandardHelpOptions = true,
-    description = "Classify one image by private inference against a 'pi serve' server.")
+    description = "Classify one image by private inference against a 'pi serve' server.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:the image was classified",
+        "2:bad input, or the connection or the server failed (the message says which side)",
+        "75:the server is busy: try again later"})
 public final class PiInferCommand implements Callable<Integer> {
+  /** Exit code when the server turns the client away as busy (sysexits.h EX_TEMPFAIL). */
+  static final int BUSY = 75;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +70,8 @@ public final class PiInferCommand implements Callable<Integer> {
   @Option(names = "--spec", paramLabel = "FILE", description = "Insist on this network shape (the server refuses another).")
   Path expected;
 
-  @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for a silent server (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+      description = "Seconds to wait for a silent server, also while queued behind other clients (default: ${DEFAULT-VALUE}).")
   int timeout;
 
   @Option(names = "--json", description = "Machine-readable output.")
@@ -80,10 +91,16 @@ public final class PiInferCommand implements Callable<Integer> {
       throw new UserException("--connect must be HOST:PORT, got '" + connect + "'");
     }
     NetworkSpec want = expected == null ? null : SpecIo.read(expected);
-    ChannelConfig config = new ChannelConfig(ChannelConfig.DEFAULT_MAX_MESSAGE_BYTES, timeout * 1000);
+    ChannelConfig config = new ChannelConfig(ChannelConfig.DEFAULT_MAX_MESSAGE_BYTES,
+        Seconds.millis("--timeout", timeout));
     InferenceResult r;
     try (TcpChannel ch = TcpChannel.connect(host, port, config)) {
       r = new ClientSession(want).run(ch, this::image);
+    } catch (PeerBusyException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return BUSY;
     } catch (ChannelException e) {
       throw new UserException(e.getMessage(), e);
     }

@@ -5,6 +5,7 @@ import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.pi.channel.ChannelConfig;
 import io.deepreshape.pi.protocol.PiServer;
+import io.deepreshape.pi.protocol.ServerLimits;
 import io.deepreshape.pi.protocol.ShapeHash;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,10 +18,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code pi serve}: loads a trained run (or random weights for a spec) and serves secure inference,
- * one session per connection; a bad client costs one log line, never the server.
+ * one session per connection; a bad client costs one log line, never the server, and an idle,
+ * slow or oversized client holds a connection for at most the stated deadlines.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve private inference of a trained network: waits for clients, one session per connection.")
+    description = {"Serve private inference of a trained network: waits for clients, one session per connection.",
+        "Each connection has --handshake-timeout seconds to greet and name its network (its first message may be"
+            + " at most 1 KiB; later ones at most what the network needs), then waits up to --queue-timeout for one"
+            + " of the --threads sessions, which has --offline-timeout and --online-timeout seconds for its phases."
+            + " Beyond --threads + --queue open connections a client is told the server is busy."})
 public final class PiServeCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -37,19 +43,44 @@ public final class PiServeCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "Sessions served at once (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--queue", defaultValue = "32",
+      description = "Connections accepted beyond the running sessions (in their handshake or waiting);"
+          + " more are told the server is busy (default: ${DEFAULT-VALUE}).")
+  int queue;
+
+  @Option(names = "--handshake-timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Seconds from connecting until a client has greeted and named its network (default: ${DEFAULT-VALUE}).")
+  int handshakeTimeout;
+
+  @Option(names = "--queue-timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Seconds a client past its handshake waits for a free session before it is told the server is"
+          + " busy; keep it below the clients' --timeout (default: ${DEFAULT-VALUE}).")
+  int queueTimeout;
+
+  @Option(names = "--offline-timeout", paramLabel = "SECONDS", defaultValue = "3600",
+      description = "Seconds a session's offline phase may take in all (default: ${DEFAULT-VALUE}).")
+  int offlineTimeout;
+
+  @Option(names = "--online-timeout", paramLabel = "SECONDS", defaultValue = "600",
+      description = "Seconds a session's online phase may take in all (default: ${DEFAULT-VALUE}).")
+  int onlineTimeout;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+      description = "Seconds a client may stay silent within a phase (default: ${DEFAULT-VALUE}).")
+  int timeout;
+
   @Option(names = "--sessions", defaultValue = "0",
       description = "Exit after this many sessions, good or failed (0: serve until stopped).")
   int sessions;
 
-  @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for a silent client (default: ${DEFAULT-VALUE}).")
-  int timeout;
-
   @Override
   public Integer call() throws InterruptedException {
+    ServerLimits limits = limits();
+    ChannelConfig config = new ChannelConfig(ChannelConfig.DEFAULT_MAX_MESSAGE_BYTES,
+        Seconds.millis("--timeout", timeout));
     PiModelOptions.Loaded m = model.load();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ChannelConfig config = new ChannelConfig(ChannelConfig.DEFAULT_MAX_MESSAGE_BYTES, timeout * 1000);
     PiServer started;
     try {
       started = PiServer.start(bind, port, m.net(), m.info(), config, line -> {
@@ -57,7 +88,7 @@ public final class PiServeCommand implements Callable<Integer> {
           err.println(line);
           err.flush();
         }
-      }, Math.max(1, threads));
+      }, limits);
     } catch (UncheckedIOException e) {
       throw new UserException(e.getMessage(), e);
     }
@@ -77,5 +108,23 @@ public final class PiServeCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  private ServerLimits limits() {
+    if (threads < 1) {
+      throw new UserException("--threads must be at least 1, got " + threads);
+    }
+    if (queue < 1) {
+      throw new UserException("--queue must be at least 1, got " + queue);
+    }
+    if (sessions < 0) {
+      throw new UserException("--sessions must be 0 (serve until stopped) or more, got " + sessions);
+    }
+    if ((long) threads + queue > Integer.MAX_VALUE) {
+      throw new UserException("--threads plus --queue must be at most " + Integer.MAX_VALUE);
+    }
+    return new ServerLimits(threads, queue, Seconds.millis("--handshake-timeout", handshakeTimeout),
+        Seconds.millis("--queue-timeout", queueTimeout), Seconds.millis("--offline-timeout", offlineTimeout),
+        Seconds.millis("--online-timeout", onlineTimeout));
   }
 }

@@ -29,6 +29,23 @@ public interface Channel extends AutoCloseable {
   /** The byte counters of this end. */
   ChannelStats stats();
 
+  /**
+   * From now on accepts only messages of at most {@code bytes} payload bytes; {@code context} ends
+   * the error for a larger one (e.g. "before the handshake").
+   */
+  void limitMessages(int bytes, String context);
+
+  /**
+   * Ends this channel once {@link System#nanoTime()} passes {@code deadlineNanos}: a send or receive
+   * then waiting, and every later one, fails with {@code reason} (one line). Replaces an earlier
+   * deadline; {@link Long#MAX_VALUE} clears it. Bounds a session as a whole where the read timeout
+   * bounds only each silence.
+   */
+  void expireAt(long deadlineNanos, String reason);
+
+  /** Names the other party in this end's errors ("client", "server"); "peer" until then. */
+  void namePeer(String name);
+
   /** Closes this end; the peer's pending or next receive fails with a clear message. */
   @Override
   void close();

@@ -15,10 +15,12 @@ public record ChannelConfig(int maxMessageBytes, int readTimeoutMillis) {
   /** Validates the limits. */
   public ChannelConfig {
     if (maxMessageBytes < 1) {
-      throw new IllegalArgumentException("maxMessageBytes must be >= 1, got " + maxMessageBytes);
+      throw new IllegalArgumentException("the message size limit must be at least 1 byte, got "
+          + maxMessageBytes);
     }
     if (readTimeoutMillis < 1) {
-      throw new IllegalArgumentException("readTimeoutMillis must be >= 1, got " + readTimeoutMillis);
+      throw new IllegalArgumentException("the read timeout must be at least 1 ms, got "
+          + readTimeoutMillis + " ms");
     }
   }
 

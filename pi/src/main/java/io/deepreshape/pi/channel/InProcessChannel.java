@@ -53,19 +53,19 @@ public final class InProcessChannel extends AbstractChannel {
       throw new ChannelException("cannot receive: this channel end is closed");
     }
     Message m;
+    String waiting = "waiting for the " + peer();
     try {
-      m = inbox.poll(config.readTimeoutMillis(), TimeUnit.MILLISECONDS);
+      m = inbox.poll(waitMillis(waiting), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ChannelException("interrupted while waiting for the peer", e);
+      throw new ChannelException("interrupted while " + waiting, e);
     }
     if (m == null) {
-      throw new ChannelException("peer sent nothing for " + config.readTimeoutMillis()
-          + " ms (read timeout)");
+      throw pastDeadline() ? expired(waiting) : new ChannelException(silence());
     }
     if (m == CLOSED) {
       inbox.add(CLOSED);
-      throw new ChannelException("peer closed the connection");
+      throw new ChannelException(peer() + " closed the connection");
     }
     checkLength(m.type(), m.payload().length);
     countReceived(m.payload().length);

@@ -10,24 +10,36 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A channel end over a TCP socket. After connecting, both ends exchange an 8-byte greeting so that
  * a peer speaking another protocol is rejected at once. Each message is framed as a type byte, a
  * big-endian four-byte payload length and the payload. Reads time out after the configured
  * interval; a garbage greeting, an oversized length, a truncated message or a disconnect surface as
- * a one-line {@link ChannelException}.
+ * a one-line {@link ChannelException}. A deadline ({@link #expireAt}) shortens every read to the
+ * time left and, since a blocked send cannot time out, a watchdog closes the socket shortly after
+ * the deadline so that a peer that stops reading cannot hold this end either.
  */
 public final class TcpChannel extends AbstractChannel {
   /** The greeting both ends send first: "DRPI", then the frame-format version 1. */
   static final byte[] GREETING = {'D', 'R', 'P', 'I', 0, 0, 0, 1};
   private static final int INITIAL_BUFFER = 1 << 24;
+  /** How long after its deadline the watchdog closes a channel whose thread has not noticed. */
+  private static final long WATCHDOG_GRACE_NANOS = 1_000_000_000L;
+  private static final ScheduledExecutorService WATCHDOG = watchdog();
 
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
   private final byte[] header = new byte[HEADER_BYTES];
   private volatile boolean closed;
+  private volatile boolean aborted;
+  private ScheduledFuture<?> watch;
 
   private TcpChannel(Socket socket, ChannelConfig config) throws IOException {
     super(config);
@@ -51,7 +63,7 @@ public final class TcpChannel extends AbstractChannel {
       throw new ChannelException("cannot connect to " + host + ":" + port + ": " + e.getMessage(),
           e);
     }
-    return over(socket, config);
+    return over(socket, config, "server", Long.MAX_VALUE, null);
   }
 
   /** Accepts the next connection on {@code server} and greets the peer. */
@@ -67,8 +79,19 @@ public final class TcpChannel extends AbstractChannel {
 
   /** Wraps a connected socket and exchanges greetings; closes the socket on failure. */
   public static TcpChannel over(Socket socket, ChannelConfig config) {
+    return over(socket, config, "peer", Long.MAX_VALUE, null);
+  }
+
+  /**
+   * As {@link #over(Socket, ChannelConfig)}, naming the other party {@code peer} in errors and with
+   * a deadline ({@link #expireAt}) that already bounds the greeting.
+   */
+  public static TcpChannel over(Socket socket, ChannelConfig config, String peer,
+      long deadlineNanos, String reason) {
     try {
       TcpChannel channel = new TcpChannel(socket, config);
+      channel.namePeer(peer);
+      channel.expireAt(deadlineNanos, reason);
       channel.greet();
       return channel;
     } catch (IOException e) {
@@ -77,6 +100,35 @@ public final class TcpChannel extends AbstractChannel {
     } catch (ChannelException e) {
       closeQuietly(socket);
       throw e;
+    }
+  }
+
+  /**
+   * Turns a connection away without reading it: sends the greeting and one message ({@code type},
+   * {@code text}), then closes after the peer's first bytes or {@code waitMillis}, so that the peer
+   * reads the message before the connection ends. Never throws.
+   */
+  public static void refuse(Socket socket, byte type, byte[] text, int waitMillis) {
+    try (socket) {
+      OutputStream o = socket.getOutputStream();
+      byte[] frame = new byte[GREETING.length + HEADER_BYTES + text.length];
+      System.arraycopy(GREETING, 0, frame, 0, GREETING.length);
+      frame[GREETING.length] = type;
+      for (int i = 0; i < 4; i++) {
+        frame[GREETING.length + 1 + i] = (byte) (text.length >>> (24 - 8 * i));
+      }
+      System.arraycopy(text, 0, frame, GREETING.length + HEADER_BYTES, text.length);
+      o.write(frame);
+      o.flush();
+      socket.shutdownOutput();
+      socket.setSoTimeout(waitMillis);
+      InputStream i = socket.getInputStream();
+      byte[] sink = new byte[256];
+      for (int n = 0, total = 0; n >= 0 && total < 4096; total += n) {
+        n = i.read(sink);
+      }
+    } catch (IOException ignored) {
+      // a peer that is gone or silent needs no more of our time
     }
   }
 
@@ -97,6 +149,9 @@ public final class TcpChannel extends AbstractChannel {
     if (closed) {
       throw new ChannelException("cannot send: this channel end is closed");
     }
+    if (pastDeadline()) {
+      throw expired("before sending to the " + peer());
+    }
     header[0] = type;
     header[1] = (byte) (len >>> 24);
     header[2] = (byte) (len >>> 16);
@@ -107,7 +162,11 @@ public final class TcpChannel extends AbstractChannel {
       out.write(payload, off, len);
       out.flush();
     } catch (IOException e) {
-      throw new ChannelException("connection to peer lost while sending: " + e.getMessage(), e);
+      if (aborted) {
+        throw expired("sending to the " + peer() + ", who was not reading");
+      }
+      throw new ChannelException("connection to " + peer() + " lost while sending: "
+          + e.getMessage(), e);
     }
     countSent(len);
   }
@@ -149,23 +208,33 @@ public final class TcpChannel extends AbstractChannel {
    */
   private void readFully(byte[] buf, int off, int len, int total, String what) {
     int done = 0;
+    String waiting = "waiting for the " + peer();
     try {
       while (done < len) {
+        socket.setSoTimeout(waitMillis(waiting));
         int n = in.read(buf, off + done, len - done);
         if (n < 0) {
-          throw new ChannelException(failure("peer closed the connection", what, off + done,
+          if (aborted) {
+            throw expired(waiting);
+          }
+          throw new ChannelException(failure(peer() + " closed the connection", what, off + done,
               total));
         }
         done += n;
       }
     } catch (SocketTimeoutException e) {
-      throw new ChannelException(failure("peer sent nothing for " + config.readTimeoutMillis()
-          + " ms (read timeout)", what, off + done, total), e);
+      if (pastDeadline()) {
+        throw expired(waiting);
+      }
+      throw new ChannelException(failure(silence(), what, off + done, total), e);
     } catch (IOException e) {
+      if (aborted) {
+        throw expired(waiting);
+      }
       if (closed) {
         throw new ChannelException("this channel end was closed", e);
       }
-      throw new ChannelException("connection to peer lost: " + e.getMessage(), e);
+      throw new ChannelException("connection to " + peer() + " lost: " + e.getMessage(), e);
     }
   }
 
@@ -192,7 +261,38 @@ public final class TcpChannel extends AbstractChannel {
         // the peer may already be gone; closing must still succeed
       }
       closeQuietly(socket);
+      deadlineChanged(Long.MAX_VALUE);
     }
+  }
+
+  @Override
+  protected synchronized void deadlineChanged(long deadlineNanos) {
+    if (watch != null) {
+      watch.cancel(false);
+      watch = null;
+    }
+    if (deadlineNanos != Long.MAX_VALUE && !closed) {
+      long delay = deadlineNanos - System.nanoTime() + WATCHDOG_GRACE_NANOS;
+      watch = WATCHDOG.schedule(this::abort, Math.max(0, delay), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** The watchdog: ends a channel that is past its deadline, even in a blocked send. */
+  private void abort() {
+    if (pastDeadline()) {
+      aborted = true;
+      closeQuietly(socket);
+    }
+  }
+
+  private static ScheduledExecutorService watchdog() {
+    ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "pi-channel-watchdog");
+      t.setDaemon(true);
+      return t;
+    });
+    ex.setRemoveOnCancelPolicy(true);
+    return Executors.unconfigurableScheduledExecutorService(ex);
   }
 
   private static void closeQuietly(Socket socket) {

@@ -81,6 +81,21 @@ public final class ThrottledChannel implements Channel {
   }
 
   @Override
+  public void limitMessages(int bytes, String context) {
+    inner.limitMessages(bytes, context);
+  }
+
+  @Override
+  public void expireAt(long deadlineNanos, String reason) {
+    inner.expireAt(deadlineNanos, reason);
+  }
+
+  @Override
+  public void namePeer(String name) {
+    inner.namePeer(name);
+  }
+
+  @Override
   public void close() {
     try {
       drain();

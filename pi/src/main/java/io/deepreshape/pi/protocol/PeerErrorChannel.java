@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A channel that turns the peer's error report (a message of type {@link Msg#ERROR} carrying one
- * line of text) into a {@link ChannelException} on any receive, and can send such a report, so
- * that a failure on one side reaches the other as a one-line error instead of a protocol mismatch
- * or a timeout.
+ * line of text) into a {@link ChannelException} on any receive, and a server's refusal ({@link
+ * Msg#BUSY}) into a {@link PeerBusyException}, and can send such a report, so that a failure on one
+ * side reaches the other as a one-line error instead of a protocol mismatch or a timeout. It names
+ * the peer in the inner channel's own errors too.
  */
 final class PeerErrorChannel implements Channel {
   private final Channel inner;
@@ -20,6 +21,7 @@ final class PeerErrorChannel implements Channel {
   PeerErrorChannel(Channel inner, String peer) {
     this.inner = inner;
     this.peer = peer;
+    inner.namePeer(peer);
   }
 
   /** Sends one line describing a local failure; ignores a peer that is already gone. */
@@ -45,6 +47,9 @@ final class PeerErrorChannel implements Channel {
       throw new ChannelException(peer + " failed: "
           + new String(m.payload(), StandardCharsets.UTF_8));
     }
+    if (m.type() == Msg.BUSY) {
+      throw new PeerBusyException(peer + " busy: " + new String(m.payload(), StandardCharsets.UTF_8));
+    }
     return m;
   }
 
@@ -61,6 +66,21 @@ final class PeerErrorChannel implements Channel {
   @Override
   public ChannelStats stats() {
     return inner.stats();
+  }
+
+  @Override
+  public void limitMessages(int bytes, String context) {
+    inner.limitMessages(bytes, context);
+  }
+
+  @Override
+  public void expireAt(long deadlineNanos, String reason) {
+    inner.expireAt(deadlineNanos, reason);
+  }
+
+  @Override
+  public void namePeer(String name) {
+    inner.namePeer(name);
   }
 
   @Override

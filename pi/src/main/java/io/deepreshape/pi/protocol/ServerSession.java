@@ -27,34 +27,50 @@ public final class ServerSession {
   private final QuantNetwork net;
   private final ServerInfo info;
   private final Consumer<long[]> view;
+  private final SessionBudget budget;
 
   /**
    * A session serving {@code net}; {@code view}, if not null, receives every vector of ring
    * elements the client sends online (for tests of what the server sees).
    */
   public ServerSession(QuantNetwork net, ServerInfo info, Consumer<long[]> view) {
+    this(net, info, view, SessionBudget.unlimited());
+  }
+
+  /** A session of a server, which waits for a free slot and bounds its phases by {@code budget}. */
+  ServerSession(QuantNetwork net, ServerInfo info, Consumer<long[]> view, SessionBudget budget) {
     this.net = net;
     this.info = info;
     this.view = view;
+    this.budget = budget;
   }
 
-  /** Runs the session over {@code raw}; the caller closes the channel. */
+  /**
+   * Runs the session over {@code raw}; the caller closes the channel. Before the handshake the
+   * client may send only {@link ClientMessageLimit#HANDSHAKE_BYTES}, after it no more than its
+   * network needs.
+   */
   public void run(Channel raw) {
     PeerErrorChannel ch = new PeerErrorChannel(raw, "client");
     try {
       serve(ch);
+    } catch (PeerBusyException e) {
+      throw e;
     } catch (RuntimeException e) {
       ch.reportFailure("server: " + e.getMessage());
       throw e;
     } catch (OutOfMemoryError e) {
       ch.reportFailure("server: out of memory (raise -Xmx)");
       throw e;
+    } finally {
+      budget.release();
     }
   }
 
   private void serve(PeerErrorChannel ch) {
     ch.setPhase(Phase.OFFLINE);
     QuantConfig q = net.config();
+    ch.limitMessages(ClientMessageLimit.HANDSHAKE_BYTES, "before the handshake");
     ch.send(Msg.INFO, info.toBytes());
     byte[] hello = ch.receive(Msg.HELLO);
     byte[] mine = ShapeHash.of(info.spec(), q);
@@ -63,6 +79,8 @@ public final class ServerSession {
           + ShapeHash.shortHex(hello) + " differs from the server's " + ShapeHash.shortHex(mine)
           + " (" + info.spec().name() + ", l=" + q.l() + ", s=" + q.s() + ")");
     }
+    budget.admit(ch);
+    ch.limitMessages(ClientMessageLimit.of(net.program(), q), "for this network");
     ch.send(Msg.READY, new byte[0]);
     SecureRandom rnd = new SecureRandom();
     AesPrg prg = AesPrg.fromSecureRandom(rnd);
@@ -82,6 +100,7 @@ public final class ServerSession {
       }
     }
     ch.setPhase(Phase.ONLINE);
+    budget.online(ch);
     long[][] masked = new long[steps + 1][];
     masked[0] = ch.receiveLongs(Msg.MASKED_INPUT, net.program().inputElements());
     if (view != null) {

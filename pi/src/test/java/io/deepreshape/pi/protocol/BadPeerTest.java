@@ -34,7 +34,7 @@ class BadPeerTest {
     QuantNetwork net = Nets.quantized(Nets.basic(Map.of()), 21);
     List<String> log = new CopyOnWriteArrayList<>();
     try (PiServer server = PiServer.start("127.0.0.1", 0, net, Nets.info(net), Nets.CONFIG,
-        log::add, 1)) {
+        log::add, ServerLimits.defaults(1, 30_000))) {
       int port = server.port();
 
       try (Socket s = new Socket("127.0.0.1", port)) {
@@ -58,7 +58,7 @@ class BadPeerTest {
 
       for (Phase phase : Phase.values()) {
         int before = server.failed();
-        long closedBefore = log.stream().filter(l -> l.contains("peer closed the connection")).count();
+        long closedBefore = log.stream().filter(l -> l.contains("client closed the connection")).count();
         try (TcpChannel raw = TcpChannel.connect("127.0.0.1", port, Nets.CONFIG)) {
           DroppingChannel ch = new DroppingChannel(raw, phase, phase == Phase.OFFLINE ? 3 : 2);
           assertThatThrownBy(() -> new ClientSession(null).run(ch, i -> Nets.image(1)))
@@ -66,7 +66,7 @@ class BadPeerTest {
               .hasMessageContaining("disconnected in the " + phase);
         }
         awaitFailures(server, before + 1);
-        awaitLog(log, "peer closed the connection", closedBefore + 1);
+        awaitLog(log, "client closed the connection", closedBefore + 1);
         assertThat(log).noneMatch(l -> l.contains("\n"));
       }
 

@@ -48,6 +48,21 @@ final class DroppingChannel implements Channel {
   }
 
   @Override
+  public void limitMessages(int bytes, String context) {
+    inner.limitMessages(bytes, context);
+  }
+
+  @Override
+  public void expireAt(long deadlineNanos, String reason) {
+    inner.expireAt(deadlineNanos, reason);
+  }
+
+  @Override
+  public void namePeer(String name) {
+    inner.namePeer(name);
+  }
+
+  @Override
   public void close() {
     inner.close();
   }
