@@ -11,7 +11,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,6 +49,7 @@ public final class PiServer implements AutoCloseable {
   private final ExecutorService refusals;
   private final Thread acceptor;
   private final AtomicInteger open = new AtomicInteger();
+  private final Set<Socket> live = ConcurrentHashMap.newKeySet();
   private final AtomicInteger served = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
@@ -136,9 +139,11 @@ public final class PiServer implements AutoCloseable {
         refuse(s);
         continue;
       }
+      live.add(s);
       try {
         connections.execute(() -> connection(s, accepted));
       } catch (RejectedExecutionException e) {
+        live.remove(s);
         open.decrementAndGet();
         closeQuietly(s);
       }
@@ -177,6 +182,7 @@ public final class PiServer implements AutoCloseable {
       failed.incrementAndGet();
       log.accept("session " + peer + " failed: out of memory");
     } finally {
+      live.remove(s);
       open.decrementAndGet();
     }
   }
@@ -191,6 +197,9 @@ public final class PiServer implements AutoCloseable {
     }
     refusals.shutdownNow();
     connections.shutdownNow();
+    for (Socket s : live) {
+      closeQuietly(s);
+    }
     try {
       connections.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
