@@ -15,10 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * wait until every queued message is delivered, so bytes are counted in the phase they were sent
  * in.
  */
-public final class ThrottledChannel implements Channel {
+public final class ThrottledChannel extends ForwardingChannel {
   private static final Object[] CLOSE = new Object[0];
 
-  private final Channel inner;
   private final double nanosPerByte;
   private final long latencyNanos;
   private final BlockingQueue<Object[]> queue = new LinkedBlockingQueue<>();
@@ -33,11 +32,11 @@ public final class ThrottledChannel implements Channel {
    * round-trip time (half of it per direction).
    */
   public ThrottledChannel(Channel inner, double bitsPerSecond, double rttMillis) {
+    super(inner);
     if (!(bitsPerSecond > 0) || rttMillis < 0) {
       throw new IllegalArgumentException("bandwidth must be > 0 and rtt >= 0, got "
           + bitsPerSecond + " bit/s, " + rttMillis + " ms");
     }
-    this.inner = inner;
     this.nanosPerByte = 8e9 / bitsPerSecond;
     this.latencyNanos = (long) (rttMillis * 1e6 / 2);
     this.delivery = new Thread(this::deliverLoop, "throttled-channel-delivery");
@@ -65,34 +64,9 @@ public final class ThrottledChannel implements Channel {
   }
 
   @Override
-  public Phase phase() {
-    return inner.phase();
-  }
-
-  @Override
   public void setPhase(Phase phase) {
     drain();
     inner.setPhase(phase);
-  }
-
-  @Override
-  public ChannelStats stats() {
-    return inner.stats();
-  }
-
-  @Override
-  public void limitMessages(int bytes, String context) {
-    inner.limitMessages(bytes, context);
-  }
-
-  @Override
-  public void expireAt(long deadlineNanos, String reason) {
-    inner.expireAt(deadlineNanos, reason);
-  }
-
-  @Override
-  public void namePeer(String name) {
-    inner.namePeer(name);
   }
 
   @Override

@@ -2,9 +2,8 @@ package io.deepreshape.pi.protocol;
 
 import io.deepreshape.pi.channel.Channel;
 import io.deepreshape.pi.channel.ChannelException;
-import io.deepreshape.pi.channel.ChannelStats;
+import io.deepreshape.pi.channel.ForwardingChannel;
 import io.deepreshape.pi.channel.Message;
-import io.deepreshape.pi.channel.Phase;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,12 +13,11 @@ import java.nio.charset.StandardCharsets;
  * side reaches the other as a one-line error instead of a protocol mismatch or a timeout. It names
  * the peer in the inner channel's own errors too.
  */
-final class PeerErrorChannel implements Channel {
-  private final Channel inner;
+final class PeerErrorChannel extends ForwardingChannel {
   private final String peer;
 
   PeerErrorChannel(Channel inner, String peer) {
-    this.inner = inner;
+    super(inner);
     this.peer = peer;
     inner.namePeer(peer);
   }
@@ -36,11 +34,6 @@ final class PeerErrorChannel implements Channel {
   }
 
   @Override
-  public void send(byte type, byte[] payload, int off, int len) {
-    inner.send(type, payload, off, len);
-  }
-
-  @Override
   public Message receive() {
     Message m = inner.receive();
     if (m.type() == Msg.ERROR) {
@@ -51,40 +44,5 @@ final class PeerErrorChannel implements Channel {
       throw new PeerBusyException(peer + " busy: " + new String(m.payload(), StandardCharsets.UTF_8));
     }
     return m;
-  }
-
-  @Override
-  public Phase phase() {
-    return inner.phase();
-  }
-
-  @Override
-  public void setPhase(Phase phase) {
-    inner.setPhase(phase);
-  }
-
-  @Override
-  public ChannelStats stats() {
-    return inner.stats();
-  }
-
-  @Override
-  public void limitMessages(int bytes, String context) {
-    inner.limitMessages(bytes, context);
-  }
-
-  @Override
-  public void expireAt(long deadlineNanos, String reason) {
-    inner.expireAt(deadlineNanos, reason);
-  }
-
-  @Override
-  public void namePeer(String name) {
-    inner.namePeer(name);
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 }

@@ -3,10 +3,9 @@ package io.deepreshape.pi.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deepreshape.pi.channel.Channel;
-import io.deepreshape.pi.channel.ChannelStats;
+import io.deepreshape.pi.channel.ForwardingChannel;
 import io.deepreshape.pi.channel.InProcessChannel;
 import io.deepreshape.pi.channel.Message;
-import io.deepreshape.pi.channel.Phase;
 import io.deepreshape.pi.quant.ProgramBuilder;
 import io.deepreshape.pi.quant.QuantConfig;
 import io.deepreshape.pi.quant.QuantNetwork;
@@ -114,18 +113,12 @@ class ClientMessageLimitTest {
   }
 
   /** The server's end, noting the sizes of the first and the largest message it receives. */
-  private static final class Largest implements Channel {
-    private final Channel inner;
+  private static final class Largest extends ForwardingChannel {
     private int first = -1;
     private int largest;
 
     Largest(Channel inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public void send(byte type, byte[] payload, int off, int len) {
-      inner.send(type, payload, off, len);
+      super(inner);
     }
 
     @Override
@@ -136,41 +129,6 @@ class ClientMessageLimitTest {
       }
       largest = Math.max(largest, m.payload().length);
       return m;
-    }
-
-    @Override
-    public Phase phase() {
-      return inner.phase();
-    }
-
-    @Override
-    public void setPhase(Phase phase) {
-      inner.setPhase(phase);
-    }
-
-    @Override
-    public ChannelStats stats() {
-      return inner.stats();
-    }
-
-    @Override
-    public void limitMessages(int bytes, String context) {
-      inner.limitMessages(bytes, context);
-    }
-
-    @Override
-    public void expireAt(long deadlineNanos, String reason) {
-      inner.expireAt(deadlineNanos, reason);
-    }
-
-    @Override
-    public void namePeer(String name) {
-      inner.namePeer(name);
-    }
-
-    @Override
-    public void close() {
-      inner.close();
     }
   }
 }
