@@ -121,10 +121,15 @@ public final class TcpChannel extends AbstractChannel {
       o.write(frame);
       o.flush();
       socket.shutdownOutput();
-      socket.setSoTimeout(waitMillis);
       InputStream i = socket.getInputStream();
       byte[] sink = new byte[256];
+      long end = System.nanoTime() + waitMillis * 1_000_000L;
       for (int n = 0, total = 0; n >= 0 && total < 4096; total += n) {
+        long left = (end - System.nanoTime()) / 1_000_000;
+        if (left < 1) {
+          break;
+        }
+        socket.setSoTimeout((int) left);
         n = i.read(sink);
       }
     } catch (IOException ignored) {

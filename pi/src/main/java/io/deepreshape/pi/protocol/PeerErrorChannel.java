@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
  * the peer in the inner channel's own errors too.
  */
 final class PeerErrorChannel extends ForwardingChannel {
+  /** How long an error report may take to send. */
+  private static final long REPORT_MILLIS = 2000;
+
   private final String peer;
 
   PeerErrorChannel(Channel inner, String peer) {
@@ -22,12 +25,18 @@ final class PeerErrorChannel extends ForwardingChannel {
     inner.namePeer(peer);
   }
 
-  /** Sends one line describing a local failure; ignores a peer that is already gone. */
+  /**
+   * Sends one line describing a local failure; ignores a peer that is already gone. The report gets
+   * a fresh {@link #REPORT_MILLIS} even when the failure was a passed deadline, and no more, so a
+   * peer that does not read cannot hold this end.
+   */
   void reportFailure(String message) {
+    inner.expireAt(System.nanoTime() + REPORT_MILLIS * 1_000_000L, "the " + peer
+        + " did not take the error report within " + REPORT_MILLIS + " ms");
     try {
       String line = message == null ? "unknown error" : message.replace('\n', ' ');
       byte[] text = line.getBytes(StandardCharsets.UTF_8);
-      inner.send(Msg.ERROR, text, 0, Math.min(text.length, 1000));
+      inner.send(Msg.ERROR, text, 0, Math.min(text.length, ClientMessageLimit.ERROR_BYTES));
     } catch (RuntimeException ignored) {
       // the peer may have disconnected: there is nobody left to tell
     }

@@ -163,6 +163,38 @@ class HostileClientTest {
     }
   }
 
+  /**
+   * A client past its handshake that keeps sending a byte every 200 ms (never silent for the 30 s
+   * read timeout) is cut at the offline deadline counted from the phase's start, and is told so in
+   * one line saying that the server was waiting for it.
+   */
+  @Test
+  void aClientDrippingAfterItsHandshakeIsCutAtThePhaseDeadline() throws Exception {
+    QuantNetwork net = Nets.quantized(Nets.basic(Map.of()), 5);
+    ServerLimits limits = new ServerLimits(1, 4, 5000, 1500, 1000, 1000);
+    List<String> log = new CopyOnWriteArrayList<>();
+    try (PiServer server = PiServer.start("127.0.0.1", 0, net, Nets.info(net), Nets.CONFIG,
+        log::add, limits)) {
+      DataInputStream in = handshake(server.port(),
+          ShapeHash.of(net.program().spec(), net.config()));
+      assertThat(frame(in).type()).isEqualTo(Msg.READY);
+      long t0 = System.nanoTime();
+      OutputStream out = sockets.get(sockets.size() - 1).getOutputStream();
+      for (byte b : new byte[] {0x20, 0, 0, 0}) {
+        out.write(b);
+        out.flush();
+        Thread.sleep(200);
+      }
+      Frame f = frame(in);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(f.type()).isEqualTo(Msg.ERROR);
+      assertThat(f.text()).isEqualTo("server: the session's offline phase passed its deadline of"
+          + " 1 s (waiting for the client)");
+      assertThat(ms).isBetween(limits.offlineMillis() - 50, limits.offlineMillis() + SLACK_MILLIS);
+      awaitTrue(() -> server.failed() == 1 && server.open() == 0, SLACK_MILLIS);
+    }
+  }
+
   /** One real inference; returns its wall time in ms. */
   private static long infer(int port, double[] image, long[] want) {
     long t0 = System.nanoTime();
