@@ -150,25 +150,27 @@ class Attack:
                 pass
             s.close()
         self.stop.set()
-        return (f"oversized clients sent {[b // (1 << 20) for b in self.sent]} MiB before the server "
-                f"hung up; dripping clients cut after {[round(c, 1) for c in self.cut]} s; idle "
-                f"connections closed by the server: {closed} of {len(self.idle)}")
+        return (f"oversized clients: {self.sent}; dripping clients cut after "
+                f"{[round(c, 1) for c in self.cut]} s; idle connections closed by the server: "
+                f"{closed} of {len(self.idle)}")
 
 
 def oversized(port, result):
-    """Announces a 1 GiB HELLO and sends zeros until the server hangs up; notes bytes sent."""
+    """Announces a 1 GiB HELLO and sends zeros until the server hangs up or stops reading for 5 s."""
     s = connect(port)
-    sent = 0
+    sent, how = 0, "all sent"
     try:
         s.sendall(GREETING + bytes([HELLO, 0x40, 0, 0, 0]))
         block = bytes(1 << 20)
         while sent < (1 << 30):
             s.sendall(block)
             sent += len(block)
+    except socket.timeout:
+        how = "server stopped reading"
     except OSError:
-        pass
+        how = "server hung up"
     finally:
-        result.append(sent)
+        result.append(f"{sent >> 20} MiB, {how}")
         s.close()
 
 
