@@ -121,7 +121,7 @@ public final class HomConv {
 
   /**
    * The server's product: output {@code m * tiles + tile} is the sum over groups of input {@code
-   * g * tiles + tile} times kernel {@code m * groups + g}, returned in coefficient form.
+   * g * tiles + tile} times kernel {@code m * groups + g}, in NTT form (for {@link ReplySealer}).
    */
   public Ciphertext[] evaluate(BfvParameters params, Ciphertext[] in, NttPlaintext[] kernel) {
     if (in.length != inputPolys() || kernel.length != shape.kernels() * groups) {
@@ -136,7 +136,6 @@ public final class HomConv {
         for (int g = 0; g < groups; g++) {
           ev.multiplyAccumulate(acc, in[g * tiles() + tile], kernel[m * groups + g]);
         }
-        ev.toCoefficients(acc);
         out[m * tiles() + tile] = acc;
       }
     }

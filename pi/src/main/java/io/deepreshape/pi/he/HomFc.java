@@ -66,7 +66,7 @@ public final class HomFc {
     return polys;
   }
 
-  /** The server's product, returned in coefficient form. */
+  /** The server's product, in NTT form (for {@link ReplySealer}). */
   public Ciphertext[] evaluate(BfvParameters params, Ciphertext[] in, NttPlaintext[] weights) {
     if (in.length != groups || weights.length != blocks * groups) {
       throw new IllegalArgumentException("expected " + groups + " ciphertexts and "
@@ -79,7 +79,6 @@ public final class HomFc {
       for (int g = 0; g < groups; g++) {
         ev.multiplyAccumulate(acc, in[g], weights[b * groups + g]);
       }
-      ev.toCoefficients(acc);
       out[b] = acc;
     }
     return out;
