@@ -107,15 +107,15 @@ public record FloodingBudget(BfvParameters params, long coefficients, int lambda
 
   /**
    * Checks that a reply whose weights' noise is at most {@code weightNoise} gets its {@link
-   * #lambda} bits; {@code what} names the layer in the error.
+   * #lambda} bits; {@code what} names the layer in the error, which quotes only public figures
+   * (it reaches the client).
    */
   public void check(double weightNoise, String what) {
     double total = weightNoise + rerandomisationBound(params);
     if (log2(total) + lambda > floodBits) {
-      throw new IllegalArgumentException(String.format("%s: its weights' noise 2^%.1f needs 2^%.1f"
-          + " of flooding for lambda=%d, but N=%d, log q=%.1f holds 2^%d; the weights are too"
-          + " large for these parameters", what, log2(total), log2(total) + lambda, lambda,
-          params.n(), params.log2q(), floodBits));
+      throw new IllegalArgumentException(String.format("%s: its weights are too large for the"
+          + " session's noise flooding: their noise must stay below 2^%d for lambda=%d under N=%d,"
+          + " log q=%.1f", what, floodBits - lambda, lambda, params.n(), params.log2q()));
     }
   }
 

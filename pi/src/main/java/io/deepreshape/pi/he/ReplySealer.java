@@ -67,7 +67,7 @@ public final class ReplySealer {
       throw new IllegalStateException("ciphertext must be in NTT form");
     }
     if (rerandomise) {
-      long[] u = ternaryNtt();
+      long[] u = SecretKey.ternaryNtt(pk.params, prg);
       ev.multiplyAccumulate(acc.c0, u, pk.b);
       ev.multiplyAccumulate(acc.c1, u, pk.a);
     }
@@ -79,21 +79,5 @@ public final class ReplySealer {
     ev.subtractPlain(acc, mask);
     ev.flood(acc, budget.floodBits(), prg);
     return acc;
-  }
-
-  private long[] ternaryNtt() {
-    BfvParameters params = pk.params;
-    int n = params.n();
-    long[] u = new long[params.primeCount() * n];
-    for (int j = 0; j < n; j++) {
-      long v = prg.nextLong(3) - 1;
-      for (int i = 0; i < params.primeCount(); i++) {
-        u[i * n + j] = params.prime(i).reduce(v);
-      }
-    }
-    for (int i = 0; i < params.primeCount(); i++) {
-      params.ntt(i).forward(u, i * n);
-    }
-    return u;
   }
 }

@@ -86,7 +86,7 @@ final class HeLinear {
     long coefficients = 0;
     for (Step step : net.steps()) {
       for (LinearOp op : step.linears()) {
-        coefficients += (long) outputPolys(op, params) * params.n();
+        coefficients += (long) repliedPolys(op, params) * params.n();
       }
     }
     FloodingBudget budget = FloodingBudget.forSession(params, coefficients);
@@ -104,7 +104,7 @@ final class HeLinear {
       throw new ChannelException("protocol error: malformed public key from the peer: "
           + e.getMessage(), e);
     }
-    return new Server(params, new ReplySealer(pk, budget, prg), prg);
+    return new Server(params, new ReplySealer(pk, budget, prg), budget.coefficients(), prg);
   }
 
   /**
@@ -128,10 +128,13 @@ final class HeLinear {
     private final BfvParameters params;
     private final ReplySealer sealer;
     private final AesPrg prg;
+    /** Coefficients the budget still covers. */
+    private long budgeted;
 
-    private Server(BfvParameters params, ReplySealer sealer, AesPrg prg) {
+    private Server(BfvParameters params, ReplySealer sealer, long budgeted, AesPrg prg) {
       this.params = params;
       this.sealer = sealer;
+      this.budgeted = budgeted;
       this.prg = prg;
     }
 
@@ -165,6 +168,11 @@ final class HeLinear {
         }
         Ciphertext[] out = plan instanceof HomConv hc ? hc.evaluate(params, in, pw)
             : ((HomFc) plan).evaluate(params, in, pw);
+        budgeted -= (long) out.length * params.n();
+        if (budgeted < 0) {
+          throw new IllegalStateException("the session floods more coefficients than its budget"
+              + " counted");
+        }
         long[][] masks = new long[out.length][params.n()];
         long[] msg = new long[out.length * replyLongs];
         for (int o = 0; o < out.length; o++) {
@@ -185,10 +193,15 @@ final class HeLinear {
     }
   }
 
-  /** Output ciphertexts of a layer. */
-  private static int outputPolys(LinearOp op, BfvParameters params) {
-    return op.isConv() ? new HomConv(op.conv(), params.n()).outputPolys()
-        : new HomFc(op.inFeatures(), op.outFeatures(), params.n()).outputPolys();
+  /** The ciphertexts the server returns for a layer, chunk by chunk as {@link Server#answer}. */
+  private static long repliedPolys(LinearOp op, BfvParameters params) {
+    long count = 0;
+    int chunk = chunk(op, params);
+    for (int m0 = 0; m0 < op.outChannels(); m0 += chunk) {
+      Object plan = plan(op, params, Math.min(chunk, op.outChannels() - m0));
+      count += plan instanceof HomConv hc ? hc.outputPolys() : ((HomFc) plan).outputPolys();
+    }
+    return count;
   }
 
   /** Output channels per chunk. */

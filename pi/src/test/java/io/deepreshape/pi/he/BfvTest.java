@@ -51,7 +51,17 @@ class BfvTest {
 
   @Test
   void aSealedReplyKeepsTheStatedMarginAndDecryptsAfterTheSwitchToOnePrime() {
-    BfvParameters session = BfvParameters.session(L);
+    checkSealedReply(L, 1);
+  }
+
+  @Test
+  void aWiderRingKeepsTwoPrimesInTheReply() {
+    // t = 2^52 leaves p1 / 2t = 2^1.5, below the rounding noise of a switch: two primes stay
+    checkSealedReply(52, 2);
+  }
+
+  private void checkSealedReply(int plainBits, int replyPrimes) {
+    BfvParameters session = BfvParameters.session(plainBits);
     SecretKey sk = SecretKey.generate(session, prg);
     Encryptor encryptor = new Encryptor(sk, prg);
     long[] m = new long[session.n()];
@@ -72,7 +82,7 @@ class BfvTest {
     new BfvEvaluator(session).multiplyAccumulate(acc, encryptor.encrypt(m),
         NttPlaintext.encode(session, w));
     Ciphertext reply = sealer.seal(acc, mask);
-    assertThat(sealer.replyParams().primeCount()).isEqualTo(1);
+    assertThat(sealer.replyParams().primeCount()).isEqualTo(replyPrimes);
     Decryptor replyDec = new Decryptor(sk, sealer.replyParams());
     double noise = replyDec.noiseBits(reply);
     // the flood dominates: 2^f scaled down by the dropped primes

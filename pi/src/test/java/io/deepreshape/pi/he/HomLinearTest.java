@@ -89,7 +89,8 @@ class HomLinearTest {
     budget.check(fits, "layer ok");
     assertThatThrownBy(() -> budget.check(4 * fits, "layer conv3"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("layer conv3: its weights' noise");
+        .hasMessageContaining("layer conv3: its weights are too large")
+        .hasMessageContaining("below 2^" + (budget.floodBits() - budget.lambda()));
   }
 
   @Test
