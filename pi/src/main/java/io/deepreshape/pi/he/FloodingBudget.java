@@ -34,8 +34,8 @@ public record FloodingBudget(BfvParameters params, long coefficients, int lambda
   public FloodingBudget {
     if (coefficients < 1 || lambda < SESSION_LAMBDA || replyPrimes < 1
         || replyPrimes > params.primeCount() || floodBits > 123) {
-      throw new IllegalArgumentException("invalid flooding budget " + coefficients + " coefficients,"
-          + " lambda " + lambda + ", f " + floodBits + ", " + replyPrimes + " reply primes");
+      throw new IllegalArgumentException("invalid flooding budget " + coefficients
+          + " coefficients, lambda " + lambda + ", f " + floodBits + ", " + replyPrimes + " reply primes");
     }
     if (log2SessionDistance() > -SESSION_LAMBDA) {
       throw new IllegalArgumentException(String.format("a session of %d flooded coefficients at"
