@@ -8,9 +8,9 @@ package io.deepreshape.pi.he;
  * distance {@code B / 2^(f+1)} of a distribution independent of {@code v}. Over a session of
  * {@code n} flooded coefficients the distances add up (a hybrid over the coefficients), so the
  * budget asks every coefficient for {@code lambda = 40 + ceil(log2 n)} bits: {@code log2 B +
- * lambda <= f}, and the whole session stays within {@code n (2^-(lambda+1) + 2^-80) <= 2^-40}
- * (the {@code 2^-80} per coefficient is the probability that the weights' noise exceeds its tail
- * bound, {@link NoiseFlooding#noiseBound}).
+ * lambda <= f}, and the whole session stays within {@code n 2^-(lambda+1) <= 2^-41}. {@code B} is
+ * a worst-case bound ({@link NoiseFlooding#worstCaseBound} and {@link #rerandomisationBound}), so
+ * no failure probability adds to it.
  *
  * <p>{@code f} is fixed by the parameters, not by the weights (a flooding width that followed the
  * weights' norms would show the client their logarithms): the largest width that keeps the reply
@@ -27,8 +27,6 @@ public record FloodingBudget(BfvParameters params, long coefficients, int lambda
     int replyPrimes) {
   /** The statistical parameter of a whole session: its distance is at most {@code 2^-40}. */
   public static final int SESSION_LAMBDA = 40;
-  /** The probability, per coefficient, that the weights' noise exceeds its tail bound. */
-  static final double TAIL_FAILURE = 0x1p-80;
 
   /** Validates the budget. */
   public FloodingBudget {
@@ -119,12 +117,9 @@ public record FloodingBudget(BfvParameters params, long coefficients, int lambda
     }
   }
 
-  /**
-   * {@code log2} of the session's statistical distance bound, {@code n (2^-(lambda+1) +
-   * 2^-80)}.
-   */
+  /** {@code log2} of the session's statistical distance bound, {@code n 2^-(lambda+1)}. */
   public double log2SessionDistance() {
-    return log2(coefficients * (Math.pow(2, -(lambda + 1)) + TAIL_FAILURE));
+    return log2(coefficients) - (lambda + 1);
   }
 
   private static double log2(double x) {

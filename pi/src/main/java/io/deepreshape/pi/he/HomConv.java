@@ -142,17 +142,6 @@ public final class HomConv {
     return out;
   }
 
-  /** The noise bound of output {@code m}: the kernel polynomials' L1 norms over the groups. */
-  public double noiseBound(NttPlaintext[] kernel, int m) {
-    double l1 = 0;
-    double l2 = 0;
-    for (int g = 0; g < groups; g++) {
-      l1 += kernel[m * groups + g].l1Norm();
-      l2 += kernel[m * groups + g].l2NormSquared();
-    }
-    return NoiseFlooding.noiseBound(l1, l2);
-  }
-
   /** Reads the output {@code y[m][i][j]} from {@link #outputPolys} polynomials. */
   public long[] decodeOutput(long[][] polys) {
     int ho = shape.outHeight();

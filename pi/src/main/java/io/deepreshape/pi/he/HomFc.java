@@ -84,17 +84,6 @@ public final class HomFc {
     return out;
   }
 
-  /** The noise bound of output block {@code b}. */
-  public double noiseBound(NttPlaintext[] weights, int b) {
-    double l1 = 0;
-    double l2 = 0;
-    for (int g = 0; g < groups; g++) {
-      l1 += weights[b * groups + g].l1Norm();
-      l2 += weights[b * groups + g].l2NormSquared();
-    }
-    return NoiseFlooding.noiseBound(l1, l2);
-  }
-
   /** Reads {@code y} (length M) from the output polynomials. */
   public long[] decodeOutput(long[][] polys) {
     long[] y = new long[outputs];

@@ -109,18 +109,15 @@ final class HeLinear {
 
   /**
    * A bound on the noise any output coefficient of a layer with weights {@code w} (values mod
-   * {@code 2^l}) carries: the norms of all its weights together bound those of any output's.
+   * {@code 2^l}) carries: the L1 norm of all its weights bounds that of any output's.
    */
   static double weightNoise(long[] w, int l) {
     double l1 = 0;
-    double l2 = 0;
     int shift = 64 - l;
     for (long v : w) {
-      double c = (v << shift) >> shift;
-      l1 += Math.abs(c);
-      l2 += c * c;
+      l1 += Math.abs((double) ((v << shift) >> shift));
     }
-    return NoiseFlooding.noiseBound(l1, l2);
+    return NoiseFlooding.worstCaseBound(l1);
   }
 
   /** The server's side of the session's linear layers. */

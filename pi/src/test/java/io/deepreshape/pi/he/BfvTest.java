@@ -50,6 +50,27 @@ class BfvTest {
   }
 
   @Test
+  void theWeightsNoiseStaysBelowItsWorstCaseBound() {
+    long[] w = new long[PARAMS.n()];
+    double l1 = 0;
+    for (int i = 0; i < 576; i++) {
+      long v = rnd.nextInt(1 << 14) - (1 << 13);
+      w[i] = v & PARAMS.plainMask();
+      l1 += Math.abs(v);
+    }
+    NttPlaintext pw = NttPlaintext.encode(PARAMS, w);
+    Ciphertext acc = Ciphertext.zero(PARAMS);
+    for (int g = 0; g < 3; g++) {
+      ev.multiplyAccumulate(acc, enc.encrypt(randomPlain()), pw);
+    }
+    ev.toCoefficients(acc);
+    double bound = NoiseFlooding.worstCaseBound(3 * l1);
+    // a sum of about 1700 independent terms sits far inside its worst case, but above 2^-12 of it
+    assertThat(Math.pow(2, dec.noiseBits(acc))).isLessThanOrEqualTo(bound)
+        .isGreaterThan(bound / 4096);
+  }
+
+  @Test
   void aSealedReplyKeepsTheStatedMarginAndDecryptsAfterTheSwitchToOnePrime() {
     checkSealedReply(L, 1);
   }
