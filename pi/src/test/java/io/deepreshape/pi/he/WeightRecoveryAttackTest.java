@@ -25,20 +25,21 @@ class WeightRecoveryAttackTest {
 
   @Test
   void aConvolutionWithOneInputGroup() {
-    ConvShape shape = new ConvShape(16, 8, 8, 3, 3, 1, 1);
-    HomConv plan = new HomConv(shape, PARAMS.n());
-    assertThat(plan.inputPolys()).isEqualTo(1);
-    attack(plan.encodeKernel(weights(3 * 16 * 9)), 3, 1, shape.channels() * shape.height()
-        * shape.width(), x -> plan.encodeInput(x), (in, w) -> plan.evaluate(PARAMS, in, w));
+    attackConv(new ConvShape(16, 8, 8, 3, 3, 1, 1), 1);
   }
 
   @Test
   void aConvolutionWithSeveralInputGroups() {
-    ConvShape shape = new ConvShape(200, 8, 8, 2, 3, 1, 1);
+    attackConv(new ConvShape(200, 8, 8, 2, 3, 1, 1), 3);
+  }
+
+  private void attackConv(ConvShape shape, int groups) {
     HomConv plan = new HomConv(shape, PARAMS.n());
-    assertThat(plan.inputPolys()).isEqualTo(3);
-    attack(plan.encodeKernel(weights(2 * 200 * 9)), 2, 3, shape.channels() * shape.height()
-        * shape.width(), x -> plan.encodeInput(x), (in, w) -> plan.evaluate(PARAMS, in, w));
+    assertThat(plan.inputPolys()).isEqualTo(groups);
+    int h = shape.kernel();
+    attack(plan.encodeKernel(weights(shape.kernels() * shape.channels() * h * h)),
+        shape.kernels(), groups, shape.channels() * shape.height() * shape.width(),
+        x -> plan.encodeInput(x), (in, w) -> plan.evaluate(PARAMS, in, w));
   }
 
   @Test
