@@ -33,7 +33,8 @@ public record FloodingBudget(BfvParameters params, long coefficients, int lambda
     if (coefficients < 1 || lambda < SESSION_LAMBDA || replyPrimes < 1
         || replyPrimes > params.primeCount() || floodBits > 123) {
       throw new IllegalArgumentException("invalid flooding budget " + coefficients
-          + " coefficients, lambda " + lambda + ", f " + floodBits + ", " + replyPrimes + " reply primes");
+          + " coefficients, lambda " + lambda + ", f " + floodBits + ", " + replyPrimes
+          + " reply primes");
     }
     if (log2SessionDistance() > -SESSION_LAMBDA) {
       throw new IllegalArgumentException(String.format("a session of %d flooded coefficients at"
@@ -53,7 +54,7 @@ public record FloodingBudget(BfvParameters params, long coefficients, int lambda
     if (coefficients < 1) {
       throw new IllegalArgumentException("a session floods at least one coefficient");
     }
-    int lambda = SESSION_LAMBDA + (int) Math.ceil(log2(coefficients));
+    int lambda = SESSION_LAMBDA + (64 - Long.numberOfLeadingZeros(coefficients - 1));
     int reply = replyPrimes(params);
     return new FloodingBudget(params, coefficients, lambda, floodBits(params, reply), reply);
   }
