@@ -4,11 +4,18 @@ import io.deepreshape.pi.he.BfvParameters;
 import io.deepreshape.pi.he.Ciphertext;
 import io.deepreshape.pi.he.Decryptor;
 import io.deepreshape.pi.he.Encryptor;
+import io.deepreshape.pi.he.FloodingBudget;
 import io.deepreshape.pi.he.Ntt;
+import io.deepreshape.pi.he.PublicKey;
+import io.deepreshape.pi.he.ReplySealer;
 import io.deepreshape.pi.he.SecretKey;
 import io.deepreshape.pi.prg.AesPrg;
 
-/** Forward and inverse NTT time at N = 4096 for one 55-bit prime, and BFV encrypt / decrypt. */
+/**
+ * Forward and inverse NTT time at N = 4096 for one 55-bit prime, BFV encrypt / decrypt there, and
+ * the session parameters' costs per ciphertext: encrypt, seal a reply (re-randomise, mask, flood,
+ * switch down) with and without re-randomisation, decrypt the reply.
+ */
 final class NttBench {
   private NttBench() {}
 
@@ -38,6 +45,38 @@ final class NttBench {
         64 - Long.numberOfLeadingZeros(p), (t1 - t0) / 1e3 / iterations,
         (t2 - t1) / 1e3 / iterations);
     bfv(params, prg, Math.max(1, iterations / 20));
+    session(BfvParameters.session(37), prg, Math.max(1, iterations / 20));
+  }
+
+  private static void session(BfvParameters params, AesPrg prg, int rounds) {
+    SecretKey key = SecretKey.generate(params, prg);
+    Encryptor enc = new Encryptor(key, prg);
+    FloodingBudget budget = FloodingBudget.forSession(params, 1L << 26);
+    ReplySealer sealer = new ReplySealer(PublicKey.generate(key, prg), budget, prg);
+    Decryptor dec = new Decryptor(key, sealer.replyParams());
+    long[] m = new long[params.n()];
+    Ciphertext reply = sealer.seal(enc.encrypt(m), m);
+    for (int w = 0; w < rounds; w++) {
+      reply = sealer.seal(enc.encrypt(m), m);
+      dec.decrypt(reply);
+    }
+    long t0 = System.nanoTime();
+    for (int r = 0; r < rounds; r++) {
+      enc.encrypt(m);
+    }
+    long t1 = System.nanoTime();
+    for (int r = 0; r < rounds; r++) {
+      reply = sealer.seal(Ciphertext.zero(params), m);
+    }
+    long t2 = System.nanoTime();
+    for (int r = 0; r < rounds; r++) {
+      dec.decrypt(reply);
+    }
+    long t3 = System.nanoTime();
+    System.out.printf("BFV session N=%d, log q=%.1f, %d primes (replies %d, flood 2^%d):"
+        + " encrypt %.1f us, seal %.1f us, decrypt a reply %.1f us%n", params.n(), params.log2q(),
+        params.primeCount(), sealer.replyParams().primeCount(), budget.floodBits(),
+        (t1 - t0) / 1e3 / rounds, (t2 - t1) / 1e3 / rounds, (t3 - t2) / 1e3 / rounds);
   }
 
   private static void bfv(BfvParameters params, AesPrg prg, int rounds) {

@@ -5,7 +5,8 @@ import io.deepreshape.pi.prg.AesPrg;
 /**
  * The server's homomorphic operations, in place: plaintext-ciphertext products accumulated in NTT
  * form (one Barrett multiplication per coefficient and component), conversion to coefficient
- * form, addition and subtraction of scaled plaintexts, and addition of flooding noise.
+ * form, addition and subtraction of scaled plaintexts, addition of fresh errors and of flooding
+ * noise, and modulus switching (dropping the last prime with rounding).
  */
 public final class BfvEvaluator {
   private final BfvParameters params;
@@ -52,16 +53,76 @@ public final class BfvEvaluator {
     PlainEncoding.addScaled(params, ct.c0, m, -1);
   }
 
+  /** {@code acc += u * p} for NTT-form polynomials {@code u} and {@code p} (RNS, all primes). */
+  void multiplyAccumulate(long[] acc, long[] u, long[] p) {
+    int n = params.n();
+    for (int i = 0; i < params.primeCount(); i++) {
+      Modulus mod = params.prime(i);
+      for (int j = i * n; j < (i + 1) * n; j++) {
+        acc[j] = mod.add(acc[j], mod.mul(u[j], p[j]));
+      }
+    }
+  }
+
+  /** Adds a fresh error polynomial ({@link Encryptor#error}) to {@code c}; coefficient form. */
+  void addError(long[] c, AesPrg prg) {
+    int n = params.n();
+    for (int j = 0; j < n; j++) {
+      long e = Encryptor.error(prg);
+      for (int i = 0; i < params.primeCount(); i++) {
+        Modulus mod = params.prime(i);
+        c[i * n + j] = mod.add(c[i * n + j], mod.reduce(e));
+      }
+    }
+  }
+
+  /**
+   * Switches a coefficient-form ciphertext from these parameters to the ones without the last
+   * prime {@code p}: every coefficient {@code c} becomes {@code round(c / p)}, computed as {@code
+   * (c - [c]_p) p^-1} modulo each remaining prime with {@code [c]_p} the centred residue. The
+   * phase is divided by {@code p}, the message kept, and the noise becomes {@code v / p} plus a
+   * rounding term below {@code (1 + ||s||_1) / 2} (Brakerski, Gentry and Vaikuntanathan 2012).
+   */
+  public Ciphertext dropLastPrime(Ciphertext ct) {
+    requireCoefficients(ct);
+    int k = params.primeCount();
+    if (k < 2) {
+      throw new IllegalArgumentException("cannot drop the only prime");
+    }
+    return new Ciphertext(dropLast(ct.c0), dropLast(ct.c1), false);
+  }
+
+  private long[] dropLast(long[] c) {
+    int n = params.n();
+    int k = params.primeCount();
+    long p = params.prime(k - 1).value();
+    long[] out = new long[(k - 1) * n];
+    for (int i = 0; i < k - 1; i++) {
+      Modulus mod = params.prime(i);
+      long inv = mod.inverse(mod.reduce(p));
+      for (int j = 0; j < n; j++) {
+        long v = c[(k - 1) * n + j];
+        long centred = v > p / 2 ? v - p : v;
+        out[i * n + j] = mod.mul(mod.sub(c[i * n + j], mod.reduce(centred)), inv);
+      }
+    }
+    return out;
+  }
+
   /**
    * Adds to every coefficient of {@code c0} an integer drawn uniformly from {@code [-2^bits,
    * 2^bits)}; coefficient form.
    */
   public void flood(Ciphertext ct, int bits, AesPrg prg) {
     requireCoefficients(ct);
-    if (bits < 1 || bits > 120) {
-      throw new IllegalArgumentException("flooding bits must be in [1, 120], got " + bits);
+    if (bits < 1 || bits > 123) {
+      throw new IllegalArgumentException("flooding bits must be in [1, 123], got " + bits);
     }
     int n = params.n();
+    long[] two62 = new long[params.primeCount()];
+    for (int i = 0; i < two62.length; i++) {
+      two62[i] = params.prime(i).reduce(1L << 62);
+    }
     for (int j = 0; j < n; j++) {
       long low;
       long high;
@@ -74,7 +135,7 @@ public final class BfvEvaluator {
       }
       for (int i = 0; i < params.primeCount(); i++) {
         Modulus mod = params.prime(i);
-        long v = mod.add(mod.reduce(low), mod.mul(mod.reduce(high), mod.reduce(1L << 62)));
+        long v = mod.add(mod.reduce(low), mod.mul(mod.reduce(high), two62[i]));
         ct.c0[i * n + j] = mod.add(ct.c0[i * n + j], v);
       }
     }

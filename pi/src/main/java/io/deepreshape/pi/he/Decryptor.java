@@ -1,7 +1,8 @@
 package io.deepreshape.pi.he;
 
 /**
- * BFV decryption (the client's): {@code m = round(t (c0 + c1 s) / q) mod t}. The RNS value is
+ * BFV decryption (the client's): {@code m = round(t (c0 + c1 s) / q) mod t}, for parameters of one
+ * or two primes (replies are switched down to one before they are sent). The RNS value is
  * recombined by CRT into a 128-bit integer {@code x < q}; a double-precision estimate of {@code t x
  * / q} is corrected exactly with the 128-bit residual {@code t x - q m}, which also measures the
  * noise ({@code residual / t}).
@@ -12,10 +13,23 @@ public final class Decryptor {
   private final double q;
   private final double tOverQ;
 
-  /** A decryptor under {@code key}. */
+  /** A decryptor under {@code key}, for its own parameters. */
   public Decryptor(SecretKey key) {
+    this(key, key.params);
+  }
+
+  /**
+   * A decryptor under {@code key} for ciphertexts over {@code params}, the first one or two primes
+   * of the key's parameters ({@link BfvParameters#firstPrimes}).
+   */
+  public Decryptor(SecretKey key, BfvParameters params) {
+    if (params.primeCount() > 2 || params.n() != key.params.n()
+        || key.params.firstPrimes(params.primeCount()) != params) {
+      throw new IllegalArgumentException("a decryptor needs one or two primes of the key's own "
+          + "parameters, got " + params.primeCount() + " primes at N=" + params.n());
+    }
     this.key = key;
-    this.params = key.params;
+    this.params = params;
     this.q = params.q().doubleValue();
     this.tOverQ = Math.pow(2, params.plainBits()) / q;
   }
@@ -40,9 +54,10 @@ public final class Decryptor {
   /** Decrypts into {@code m}; returns the largest {@code |t x - q m|}. */
   private double phase(Ciphertext ct, long[] m) {
     int n = params.n();
-    long[] x = new long[2 * n];
+    int k = params.primeCount();
+    long[] x = new long[k * n];
     long[] c1 = ct.c1.clone();
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < k; i++) {
       Modulus mod = params.prime(i);
       if (!ct.ntt) {
         params.ntt(i).forward(c1, i * n);
@@ -64,16 +79,24 @@ public final class Decryptor {
     }
     double maxResidual = 0;
     for (int j = 0; j < n; j++) {
-      maxResidual = Math.max(maxResidual, round(x[j], x[n + j], m, j));
+      maxResidual = Math.max(maxResidual, k == 1 ? round(0, x[j], m, j)
+          : round(crtHigh(x[j], x[n + j]), x[n + j], m, j));
     }
     return maxResidual;
   }
 
-  /** CRT-recombines one coefficient and rounds it; returns {@code |t x - q m|}. */
-  private double round(long x1, long x2, long[] out, int j) {
+  /** The CRT quotient {@code k = (x1 - x2) / p2 mod p1}, so that {@code x = x2 + p2 k}. */
+  private long crtHigh(long x1, long x2) {
     Modulus p1 = params.prime(0);
-    long p2 = params.prime(1).value();
-    long k = p1.mul(p1.sub(x1, x2), params.p2InvModP1());
+    return p1.mul(p1.sub(x1, x2), params.p2InvModP1());
+  }
+
+  /**
+   * Rounds one coefficient {@code x = x2 + p2 k} (two primes) or {@code x = x2} (one prime, {@code
+   * k = 0}); returns {@code |t x - q m|}.
+   */
+  private double round(long k, long x2, long[] out, int j) {
+    long p2 = params.primeCount() == 2 ? params.prime(1).value() : 0;
     long lo = p2 * k;
     long hi = Math.multiplyHigh(p2, k);
     long lo2 = lo + x2;

@@ -29,8 +29,7 @@ public final class Encryptor {
     long[] c0 = new long[k * n];
     long[] c1 = new long[k * n];
     for (int j = 0; j < n; j++) {
-      long x = prg.nextLong();
-      long e = Long.bitCount(x & 0x1FFFFF) - Long.bitCount((x >>> 21) & 0x1FFFFF);
+      long e = error(prg);
       for (int i = 0; i < k; i++) {
         c0[i * n + j] = params.prime(i).reduce(e);
       }
@@ -47,5 +46,11 @@ public final class Encryptor {
       }
     }
     return new Ciphertext(c0, c1, true);
+  }
+
+  /** One error coefficient: centred binomial, {@code eta = 21}. */
+  static long error(AesPrg prg) {
+    long x = prg.nextLong();
+    return Long.bitCount(x & 0x1FFFFF) - Long.bitCount((x >>> 21) & 0x1FFFFF);
   }
 }

@@ -121,7 +121,7 @@ public final class HomConv {
 
   /**
    * The server's product: output {@code m * tiles + tile} is the sum over groups of input {@code
-   * g * tiles + tile} times kernel {@code m * groups + g}, returned in coefficient form.
+   * g * tiles + tile} times kernel {@code m * groups + g}, in NTT form (for {@link ReplySealer}).
    */
   public Ciphertext[] evaluate(BfvParameters params, Ciphertext[] in, NttPlaintext[] kernel) {
     if (in.length != inputPolys() || kernel.length != shape.kernels() * groups) {
@@ -136,22 +136,10 @@ public final class HomConv {
         for (int g = 0; g < groups; g++) {
           ev.multiplyAccumulate(acc, in[g * tiles() + tile], kernel[m * groups + g]);
         }
-        ev.toCoefficients(acc);
         out[m * tiles() + tile] = acc;
       }
     }
     return out;
-  }
-
-  /** The noise bound of output {@code m}: the kernel polynomials' L1 norms over the groups. */
-  public double noiseBound(NttPlaintext[] kernel, int m) {
-    double l1 = 0;
-    double l2 = 0;
-    for (int g = 0; g < groups; g++) {
-      l1 += kernel[m * groups + g].l1Norm();
-      l2 += kernel[m * groups + g].l2NormSquared();
-    }
-    return NoiseFlooding.noiseBound(l1, l2);
   }
 
   /** Reads the output {@code y[m][i][j]} from {@link #outputPolys} polynomials. */

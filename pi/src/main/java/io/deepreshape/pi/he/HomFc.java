@@ -66,7 +66,7 @@ public final class HomFc {
     return polys;
   }
 
-  /** The server's product, returned in coefficient form. */
+  /** The server's product, in NTT form (for {@link ReplySealer}). */
   public Ciphertext[] evaluate(BfvParameters params, Ciphertext[] in, NttPlaintext[] weights) {
     if (in.length != groups || weights.length != blocks * groups) {
       throw new IllegalArgumentException("expected " + groups + " ciphertexts and "
@@ -79,21 +79,9 @@ public final class HomFc {
       for (int g = 0; g < groups; g++) {
         ev.multiplyAccumulate(acc, in[g], weights[b * groups + g]);
       }
-      ev.toCoefficients(acc);
       out[b] = acc;
     }
     return out;
-  }
-
-  /** The noise bound of output block {@code b}. */
-  public double noiseBound(NttPlaintext[] weights, int b) {
-    double l1 = 0;
-    double l2 = 0;
-    for (int g = 0; g < groups; g++) {
-      l1 += weights[b * groups + g].l1Norm();
-      l2 += weights[b * groups + g].l2NormSquared();
-    }
-    return NoiseFlooding.noiseBound(l1, l2);
   }
 
   /** Reads {@code y} (length M) from the output polynomials. */

@@ -2,17 +2,13 @@ package io.deepreshape.pi.he;
 
 /**
  * An unscaled plaintext polynomial with small signed integer coefficients (a kernel or weight
- * polynomial) in NTT form for every RNS prime, with its L1 norm for noise accounting.
+ * polynomial) in NTT form for every RNS prime.
  */
 public final class NttPlaintext {
   final long[] values;
-  private final double l1Norm;
-  private final double l2NormSquared;
 
-  private NttPlaintext(long[] values, double l1Norm, double l2NormSquared) {
+  private NttPlaintext(long[] values) {
     this.values = values;
-    this.l1Norm = l1Norm;
-    this.l2NormSquared = l2NormSquared;
   }
 
   /**
@@ -27,12 +23,8 @@ public final class NttPlaintext {
     }
     int shift = 64 - params.plainBits();
     long[] values = new long[params.primeCount() * n];
-    double l1 = 0;
-    double l2 = 0;
     for (int j = 0; j < n; j++) {
       long centred = (coeffs[j] << shift) >> shift;
-      l1 += Math.abs((double) centred);
-      l2 += (double) centred * centred;
       for (int i = 0; i < params.primeCount(); i++) {
         values[i * n + j] = params.prime(i).reduce(centred);
       }
@@ -40,16 +32,6 @@ public final class NttPlaintext {
     for (int i = 0; i < params.primeCount(); i++) {
       params.ntt(i).forward(values, i * n);
     }
-    return new NttPlaintext(values, l1, l2);
-  }
-
-  /** Sum of the absolute values of the (centred) coefficients. */
-  public double l1Norm() {
-    return l1Norm;
-  }
-
-  /** Sum of the squares of the (centred) coefficients. */
-  public double l2NormSquared() {
-    return l2NormSquared;
+    return new NttPlaintext(values);
   }
 }

@@ -17,6 +17,11 @@ public final class SecretKey {
 
   /** Draws a fresh key. */
   public static SecretKey generate(BfvParameters params, AesPrg prg) {
+    return new SecretKey(params, ternaryNtt(params, prg));
+  }
+
+  /** A uniformly random ternary polynomial, in NTT form for every prime. */
+  static long[] ternaryNtt(BfvParameters params, AesPrg prg) {
     int n = params.n();
     long[] s = new long[params.primeCount() * n];
     for (int j = 0; j < n; j++) {
@@ -28,7 +33,7 @@ public final class SecretKey {
     for (int i = 0; i < params.primeCount(); i++) {
       params.ntt(i).forward(s, i * n);
     }
-    return new SecretKey(params, s);
+    return s;
   }
 
   /** The parameters the key belongs to. */

@@ -14,7 +14,8 @@ import io.deepreshape.pi.quant.Step;
  * Derived from the public shape, message by message of the protocol:
  * <ul>
  *   <li>an HE input: the ciphertexts of one linear layer's mask ({@link HeLinear});</li>
- *   <li>an HE key: at most two ciphertexts' worth;</li>
+ *   <li>the HE public key ({@link Msg#HE_PUBLIC_KEY}): two polynomials per prime, less than one
+ *       ciphertext;</li>
  *   <li>IKNP columns: {@value #OT_COLUMNS} columns of at most {@value #OT_CHUNK} OTs, rounded up to
  *       128-bit blocks, and the base OTs' points (the ot package's chunking);</li>
  *   <li>a masked input or a garbled layer's masked output: 8 bytes per element;</li>
@@ -36,7 +37,7 @@ final class ClientMessageLimit {
   static int of(FloatNetwork program, QuantConfig q) {
     BfvParameters params = HeContext.params(q.l());
     long ct = 8L * (2L * params.primeCount() * params.n() + 1);
-    long max = Math.max(ERROR_BYTES, 2 * ct);
+    long max = Math.max(ERROR_BYTES, ct);
     max = Math.max(max, 8L * OT_COLUMNS * 2 * ((OT_CHUNK + 127) / 128));
     max = Math.max(max, (long) OT_COLUMNS * BASE_OT_POINT_BYTES);
     max = Math.max(max, 8L * program.inputElements());

@@ -7,6 +7,7 @@ import io.deepreshape.pi.gc.GcEvaluator;
 import io.deepreshape.pi.he.BfvParameters;
 import io.deepreshape.pi.he.Decryptor;
 import io.deepreshape.pi.he.Encryptor;
+import io.deepreshape.pi.he.FloodingBudget;
 import io.deepreshape.pi.he.SecretKey;
 import io.deepreshape.pi.ot.IknpOtReceiver;
 import io.deepreshape.pi.prg.AesPrg;
@@ -88,7 +89,8 @@ public final class ClientSession {
     BfvParameters params = HeContext.params(q.l());
     SecretKey key = SecretKey.generate(params, prg);
     Encryptor enc = new Encryptor(key, prg);
-    Decryptor dec = new Decryptor(key);
+    HeLinear.sendPublicKey(ch, key, prg);
+    Decryptor dec = new Decryptor(key, FloodingBudget.replyParams(params));
     List<LayerStats> rows = new ArrayList<>();
     rows.add(meter.row("setup", 0, 0, 0, 0, 0, 0, true));
     long storageEstimate = 0;

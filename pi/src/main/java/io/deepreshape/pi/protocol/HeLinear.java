@@ -2,26 +2,33 @@ package io.deepreshape.pi.protocol;
 
 import io.deepreshape.pi.channel.Channel;
 import io.deepreshape.pi.channel.ChannelException;
-import io.deepreshape.pi.he.BfvEvaluator;
 import io.deepreshape.pi.he.BfvParameters;
 import io.deepreshape.pi.he.Ciphertext;
 import io.deepreshape.pi.he.ConvShape;
 import io.deepreshape.pi.he.Decryptor;
 import io.deepreshape.pi.he.Encryptor;
+import io.deepreshape.pi.he.FloodingBudget;
 import io.deepreshape.pi.he.HomConv;
 import io.deepreshape.pi.he.HomFc;
 import io.deepreshape.pi.he.NoiseFlooding;
 import io.deepreshape.pi.he.NttPlaintext;
+import io.deepreshape.pi.he.PublicKey;
+import io.deepreshape.pi.he.ReplySealer;
+import io.deepreshape.pi.he.SecretKey;
 import io.deepreshape.pi.prg.AesPrg;
 import io.deepreshape.pi.quant.LinearOp;
+import io.deepreshape.pi.quant.QuantNetwork;
+import io.deepreshape.pi.quant.Step;
 
 /**
  * The offline phase of one linear layer (PI-ENGINE.md section 2; Delphi, Mishra et al. 2020, with
  * Cheetah's coefficient-encoded HomConv/HomFC, Huang et al. 2022): the client encrypts its mask
- * {@code r}; the server multiplies by its weights, subtracts a uniform polynomial {@code T} on every
- * coefficient, floods the noise and returns; the client decrypts {@code c = W r - t}, the server
- * keeps {@code t}. Output channels are processed in chunks so that the encoded kernels and the
- * returned ciphertexts stay a few tens of MiB at a time (streaming, bounded memory).
+ * {@code r}; the server multiplies by its weights and seals every result ({@link ReplySealer}:
+ * re-randomised under the public key the client sent at the start of the session, masked by a
+ * uniform polynomial {@code T} on every coefficient, flooded within the session's statistical
+ * budget, switched down to one prime) and returns it; the client decrypts {@code c = W r - t}, the
+ * server keeps {@code t}. Output channels are processed in chunks so that the encoded kernels and
+ * the returned ciphertexts stay a few tens of MiB at a time (streaming, bounded memory).
  */
 final class HeLinear {
   /** Output ciphertexts per returned message. */
@@ -29,7 +36,16 @@ final class HeLinear {
 
   private HeLinear() {}
 
-  /** Client: sends {@code Enc(r)} and returns its share {@code c = W r - t} (ring elements). */
+  /** Client, once per session before any layer: sends a public key under {@code key}. */
+  static void sendPublicKey(Channel ch, SecretKey key, AesPrg prg) {
+    long[] pk = PublicKey.generate(key, prg).toLongs();
+    ch.sendLongs(Msg.HE_PUBLIC_KEY, pk, 0, pk.length);
+  }
+
+  /**
+   * Client: sends {@code Enc(r)} under {@code params} and returns its share {@code c = W r - t}
+   * (ring elements); {@code dec} decrypts replies ({@link FloodingBudget#replyParams}).
+   */
   static long[] client(Channel ch, LinearOp op, long[] r, BfvParameters params, Encryptor enc,
       Decryptor dec) {
     long[][] polys = op.isConv()
@@ -41,6 +57,8 @@ final class HeLinear {
       System.arraycopy(enc.encrypt(polys[i]).toLongs(), 0, msg, i * ctLongs, ctLongs);
     }
     ch.sendLongs(Msg.HE_INPUT, msg, 0, msg.length);
+    BfvParameters reply = FloodingBudget.replyParams(params);
+    int replyLongs = ctLongs(reply);
     long[] c = new long[op.outElements()];
     int outputs = op.outChannels();
     int chunk = chunk(op, params);
@@ -48,10 +66,10 @@ final class HeLinear {
       int mc = Math.min(chunk, outputs - m0);
       Object plan = plan(op, params, mc);
       int count = plan instanceof HomConv hc ? hc.outputPolys() : ((HomFc) plan).outputPolys();
-      long[] data = ch.receiveLongs(Msg.HE_OUTPUT, count * ctLongs);
+      long[] data = ch.receiveLongs(Msg.HE_OUTPUT, count * replyLongs);
       long[][] dp = new long[count][];
       for (int i = 0; i < count; i++) {
-        dp[i] = dec.decrypt(parse(params, data, i, ctLongs));
+        dp[i] = dec.decrypt(parse(reply, data, i, replyLongs));
       }
       long[] part = plan instanceof HomConv hc ? hc.decodeOutput(dp) : ((HomFc) plan).decodeOutput(dp);
       System.arraycopy(part, 0, c, m0 * op.outPlane(), part.length);
@@ -59,55 +77,128 @@ final class HeLinear {
     return c;
   }
 
-  /** Server: answers the client's ciphertexts with {@code Enc(W r - T)}; returns {@code t}. */
-  static long[] server(Channel ch, LinearOp op, long[] w, BfvParameters params, AesPrg prg) {
-    int ctLongs = ctLongs(params);
-    int inPolys = op.isConv()
-        ? new HomConv(op.conv(), params.n()).inputPolys()
-        : new HomFc(op.inFeatures(), op.outFeatures(), params.n()).inputPolys();
-    long[] data = ch.receiveLongs(Msg.HE_INPUT, inPolys * ctLongs);
-    Ciphertext[] in = new Ciphertext[inPolys];
-    for (int i = 0; i < inPolys; i++) {
-      in[i] = parse(params, data, i, ctLongs);
-    }
-    data = null;
-    BfvEvaluator ev = new BfvEvaluator(params);
-    long[] t = new long[op.outElements()];
-    int outputs = op.outChannels();
-    int chunk = chunk(op, params);
-    int perOut = op.weightCount() / outputs;
-    for (int m0 = 0; m0 < outputs; m0 += chunk) {
-      int mc = Math.min(chunk, outputs - m0);
-      long[] wPart = new long[mc * perOut];
-      System.arraycopy(w, m0 * perOut, wPart, 0, wPart.length);
-      Object plan = plan(op, params, mc);
-      long[][] enc = plan instanceof HomConv hc ? hc.encodeKernel(wPart)
-          : ((HomFc) plan).encodeWeights(wPart);
-      NttPlaintext[] pw = new NttPlaintext[enc.length];
-      for (int i = 0; i < enc.length; i++) {
-        pw[i] = NttPlaintext.encode(params, enc[i]);
+  /**
+   * Server, once per session: checks that every linear layer of {@code net} fits the session's
+   * flooding budget (before anything depends on the weights), then receives the client's public
+   * key.
+   */
+  static Server open(Channel ch, QuantNetwork net, BfvParameters params, AesPrg prg) {
+    long coefficients = 0;
+    for (Step step : net.steps()) {
+      for (LinearOp op : step.linears()) {
+        coefficients += (long) repliedPolys(op, params) * params.n();
       }
-      Ciphertext[] out = plan instanceof HomConv hc ? hc.evaluate(params, in, pw)
-          : ((HomFc) plan).evaluate(params, in, pw);
-      long[][] masks = new long[out.length][params.n()];
-      long[] msg = new long[out.length * ctLongs];
-      for (int o = 0; o < out.length; o++) {
-        prg.nextLongs(masks[o]);
-        for (int j = 0; j < params.n(); j++) {
-          masks[o][j] &= params.plainMask();
+    }
+    FloodingBudget budget = FloodingBudget.forSession(params, coefficients);
+    int l = net.config().l();
+    for (Step step : net.steps()) {
+      for (LinearOp op : step.linears()) {
+        budget.check(weightNoise(net.weights()[op.id()], l), "layer " + op.name());
+      }
+    }
+    long[] data = ch.receiveLongs(Msg.HE_PUBLIC_KEY, 2 * params.primeCount() * params.n());
+    PublicKey pk;
+    try {
+      pk = PublicKey.fromLongs(params, data);
+    } catch (IllegalArgumentException e) {
+      throw new ChannelException("protocol error: malformed public key from the peer: "
+          + e.getMessage(), e);
+    }
+    return new Server(params, new ReplySealer(pk, budget, prg), budget.coefficients(), prg);
+  }
+
+  /**
+   * A bound on the noise any output coefficient of a layer with weights {@code w} (values mod
+   * {@code 2^l}) carries: the L1 norm of all its weights bounds that of any output's.
+   */
+  static double weightNoise(long[] w, int l) {
+    double l1 = 0;
+    int shift = 64 - l;
+    for (long v : w) {
+      l1 += Math.abs((double) ((v << shift) >> shift));
+    }
+    return NoiseFlooding.worstCaseBound(l1);
+  }
+
+  /** The server's side of the session's linear layers. */
+  static final class Server {
+    private final BfvParameters params;
+    private final ReplySealer sealer;
+    private final AesPrg prg;
+    /** Coefficients the budget still covers. */
+    private long budgeted;
+
+    private Server(BfvParameters params, ReplySealer sealer, long budgeted, AesPrg prg) {
+      this.params = params;
+      this.sealer = sealer;
+      this.budgeted = budgeted;
+      this.prg = prg;
+    }
+
+    /** Answers the client's ciphertexts with sealed {@code Enc(W r - T)}; returns {@code t}. */
+    long[] answer(Channel ch, LinearOp op, long[] w) {
+      int ctLongs = ctLongs(params);
+      int inPolys = op.isConv()
+          ? new HomConv(op.conv(), params.n()).inputPolys()
+          : new HomFc(op.inFeatures(), op.outFeatures(), params.n()).inputPolys();
+      long[] data = ch.receiveLongs(Msg.HE_INPUT, inPolys * ctLongs);
+      Ciphertext[] in = new Ciphertext[inPolys];
+      for (int i = 0; i < inPolys; i++) {
+        in[i] = parse(params, data, i, ctLongs);
+      }
+      data = null;
+      int replyLongs = ctLongs(sealer.replyParams());
+      long[] t = new long[op.outElements()];
+      int outputs = op.outChannels();
+      int chunk = chunk(op, params);
+      int perOut = op.weightCount() / outputs;
+      for (int m0 = 0; m0 < outputs; m0 += chunk) {
+        int mc = Math.min(chunk, outputs - m0);
+        long[] wPart = new long[mc * perOut];
+        System.arraycopy(w, m0 * perOut, wPart, 0, wPart.length);
+        Object plan = plan(op, params, mc);
+        long[][] enc = plan instanceof HomConv hc ? hc.encodeKernel(wPart)
+            : ((HomFc) plan).encodeWeights(wPart);
+        NttPlaintext[] pw = new NttPlaintext[enc.length];
+        for (int i = 0; i < enc.length; i++) {
+          pw[i] = NttPlaintext.encode(params, enc[i]);
         }
-        ev.subtractPlain(out[o], masks[o]);
-        double bound = plan instanceof HomConv hc ? hc.noiseBound(pw, o / hc.tiles())
-            : ((HomFc) plan).noiseBound(pw, o);
-        NoiseFlooding.apply(ev, params, out[o], bound, NoiseFlooding.DEFAULT_LAMBDA, prg);
-        System.arraycopy(out[o].toLongs(), 0, msg, o * ctLongs, ctLongs);
+        Ciphertext[] out = plan instanceof HomConv hc ? hc.evaluate(params, in, pw)
+            : ((HomFc) plan).evaluate(params, in, pw);
+        budgeted -= (long) out.length * params.n();
+        if (budgeted < 0) {
+          throw new IllegalStateException("the session floods more coefficients than its budget"
+              + " counted");
+        }
+        long[][] masks = new long[out.length][params.n()];
+        long[] msg = new long[out.length * replyLongs];
+        for (int o = 0; o < out.length; o++) {
+          prg.nextLongs(masks[o]);
+          for (int j = 0; j < params.n(); j++) {
+            masks[o][j] &= params.plainMask();
+          }
+          Ciphertext reply = sealer.seal(out[o], masks[o]);
+          out[o] = null;
+          System.arraycopy(reply.toLongs(), 0, msg, o * replyLongs, replyLongs);
+        }
+        ch.sendLongs(Msg.HE_OUTPUT, msg, 0, msg.length);
+        long[] part = plan instanceof HomConv hc ? hc.decodeOutput(masks)
+            : ((HomFc) plan).decodeOutput(masks);
+        System.arraycopy(part, 0, t, m0 * op.outPlane(), part.length);
       }
-      ch.sendLongs(Msg.HE_OUTPUT, msg, 0, msg.length);
-      long[] part = plan instanceof HomConv hc ? hc.decodeOutput(masks)
-          : ((HomFc) plan).decodeOutput(masks);
-      System.arraycopy(part, 0, t, m0 * op.outPlane(), part.length);
+      return t;
     }
-    return t;
+  }
+
+  /** The ciphertexts the server returns for a layer, chunk by chunk as {@link Server#answer}. */
+  private static long repliedPolys(LinearOp op, BfvParameters params) {
+    long count = 0;
+    int chunk = chunk(op, params);
+    for (int m0 = 0; m0 < op.outChannels(); m0 += chunk) {
+      Object plan = plan(op, params, Math.min(chunk, op.outChannels() - m0));
+      count += plan instanceof HomConv hc ? hc.outputPolys() : ((HomFc) plan).outputPolys();
+    }
+    return count;
   }
 
   /** Output channels per chunk. */

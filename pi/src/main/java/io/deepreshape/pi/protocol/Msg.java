@@ -15,6 +15,7 @@ final class Msg {
   static final byte GC_INPUT_LABELS = 0x4a;
   static final byte MASKED_OUTPUT = 0x4b;
   static final byte LOGIT_SHARE = 0x4c;
+  static final byte HE_PUBLIC_KEY = 0x4d;
   /** The server turns a connection away (one line of text): too many clients, try again. */
   static final byte BUSY = 0x50;
 

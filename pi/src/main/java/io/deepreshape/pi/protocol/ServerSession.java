@@ -4,7 +4,6 @@ import io.deepreshape.pi.channel.Channel;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.Phase;
 import io.deepreshape.pi.gc.Garbler;
-import io.deepreshape.pi.he.BfvParameters;
 import io.deepreshape.pi.ot.IknpOtSender;
 import io.deepreshape.pi.prg.AesPrg;
 import io.deepreshape.pi.quant.LinearOp;
@@ -86,13 +85,13 @@ public final class ServerSession {
     AesPrg prg = AesPrg.fromSecureRandom(rnd);
     Garbler garbler = new Garbler(AesPrg.fromSecureRandom(rnd));
     IknpOtSender ot = new IknpOtSender(ch, rnd);
-    BfvParameters params = HeContext.params(q.l());
+    HeLinear.Server he = HeLinear.open(ch, net, HeContext.params(q.l()), prg);
     int steps = net.steps().size();
     long[][] t = new long[net.program().linearCount()][];
     GcServerLayer[] layers = new GcServerLayer[steps];
     for (Step step : net.steps()) {
       for (LinearOp op : step.linears()) {
-        t[op.id()] = HeLinear.server(ch, op, net.weights()[op.id()], params, prg);
+        t[op.id()] = he.answer(ch, op, net.weights()[op.id()]);
       }
       if (step.garbled()) {
         layers[step.index()] = new GcServerLayer(GcPlan.of(step, q), q);

@@ -50,24 +50,71 @@ class BfvTest {
   }
 
   @Test
-  void floodingKeepsTheStatedMarginBelowTheDecryptionLimit() {
-    long[] m = randomPlain();
+  void theWeightsNoiseStaysBelowItsWorstCaseBound() {
     long[] w = new long[PARAMS.n()];
+    double l1 = 0;
     for (int i = 0; i < 576; i++) {
-      w[i] = (rnd.nextInt(1 << 14) - (1 << 13)) & PARAMS.plainMask();
+      long v = rnd.nextInt(1 << 14) - (1 << 13);
+      w[i] = v & PARAMS.plainMask();
+      l1 += Math.abs(v);
     }
     NttPlaintext pw = NttPlaintext.encode(PARAMS, w);
     Ciphertext acc = Ciphertext.zero(PARAMS);
-    ev.multiplyAccumulate(acc, enc.encrypt(m), pw);
+    for (int g = 0; g < 3; g++) {
+      ev.multiplyAccumulate(acc, enc.encrypt(randomPlain()), pw);
+    }
     ev.toCoefficients(acc);
-    double bound = NoiseFlooding.noiseBound(pw.l1Norm(), pw.l2NormSquared());
-    assertThat(Math.pow(2, dec.noiseBits(acc))).isLessThanOrEqualTo(bound);
-    int f = NoiseFlooding.floodBits(PARAMS, bound, NoiseFlooding.DEFAULT_LAMBDA);
-    NoiseFlooding.apply(ev, PARAMS, acc, bound, NoiseFlooding.DEFAULT_LAMBDA, prg);
-    double noise = dec.noiseBits(acc);
-    assertThat(noise).isGreaterThan(f - 1.0)
-        .isLessThanOrEqualTo(PARAMS.noiseLimitBits() - NoiseFlooding.MARGIN_BITS + 0.1);
-    assertThat(dec.decrypt(acc)).isEqualTo(negacyclicModT(m, w));
+    double bound = NoiseFlooding.worstCaseBound(3 * l1);
+    // a sum of about 1700 independent terms sits far inside its worst case, but above 2^-12 of it
+    assertThat(Math.pow(2, dec.noiseBits(acc))).isLessThanOrEqualTo(bound)
+        .isGreaterThan(bound / 4096);
+  }
+
+  @Test
+  void aSealedReplyKeepsTheStatedMarginAndDecryptsAfterTheSwitchToOnePrime() {
+    checkSealedReply(L, 1);
+  }
+
+  @Test
+  void aWiderRingKeepsTwoPrimesInTheReply() {
+    // t = 2^52 leaves p1 / 2t = 2^1.5, below the rounding noise of a switch: two primes stay
+    checkSealedReply(52, 2);
+  }
+
+  private void checkSealedReply(int plainBits, int replyPrimes) {
+    BfvParameters session = BfvParameters.session(plainBits);
+    SecretKey sk = SecretKey.generate(session, prg);
+    Encryptor encryptor = new Encryptor(sk, prg);
+    long[] m = new long[session.n()];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = rnd.nextLong() & session.plainMask();
+    }
+    long[] w = new long[session.n()];
+    for (int i = 0; i < 576; i++) {
+      w[i] = (rnd.nextInt(1 << 14) - (1 << 13)) & session.plainMask();
+    }
+    long[] mask = new long[session.n()];
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = rnd.nextLong() & session.plainMask();
+    }
+    FloodingBudget budget = FloodingBudget.forSession(session, 1L << 26);
+    ReplySealer sealer = new ReplySealer(PublicKey.generate(sk, prg), budget, prg);
+    Ciphertext acc = Ciphertext.zero(session);
+    new BfvEvaluator(session).multiplyAccumulate(acc, encryptor.encrypt(m),
+        NttPlaintext.encode(session, w));
+    Ciphertext reply = sealer.seal(acc, mask);
+    assertThat(sealer.replyParams().primeCount()).isEqualTo(replyPrimes);
+    Decryptor replyDec = new Decryptor(sk, sealer.replyParams());
+    double noise = replyDec.noiseBits(reply);
+    // the flood dominates: 2^f scaled down by the dropped primes
+    double scaled = budget.floodBits() - (session.log2q() - sealer.replyParams().log2q());
+    assertThat(noise).isGreaterThan(scaled - 1.0)
+        .isLessThanOrEqualTo(sealer.replyParams().noiseLimitBits() - NoiseFlooding.MARGIN_BITS);
+    long[] want = negacyclic(m, w, session.n(), session.plainMask());
+    for (int i = 0; i < want.length; i++) {
+      want[i] = (want[i] - mask[i]) & session.plainMask();
+    }
+    assertThat(replyDec.decrypt(reply)).isEqualTo(want);
   }
 
   private long[] randomPlain() {
@@ -79,7 +126,10 @@ class BfvTest {
   }
 
   private static long[] negacyclicModT(long[] a, long[] b) {
-    int n = a.length;
+    return negacyclic(a, b, PARAMS.n(), PARAMS.plainMask());
+  }
+
+  private static long[] negacyclic(long[] a, long[] b, int n, long mask) {
     long[] out = new long[n];
     for (int j = 0; j < n; j++) {
       if (b[j] == 0) {
@@ -96,7 +146,7 @@ class BfvTest {
       }
     }
     for (int k = 0; k < n; k++) {
-      out[k] &= PARAMS.plainMask();
+      out[k] &= mask;
     }
     return out;
   }

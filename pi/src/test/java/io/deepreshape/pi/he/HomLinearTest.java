@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cheetah HomConv and HomFC as the protocol uses them: the client encrypts its mask {@code r}, the
- * server multiplies by its weights, subtracts a random mask {@code R} on every coefficient and
- * floods; the client's decrypted share plus the server's share is the plain product mod 2^l.
+ * server multiplies by its weights and seals every result ({@link ReplySealer}: re-randomised,
+ * masked by a random {@code R} on every coefficient, flooded, switched down to one prime); the
+ * client's decrypted share plus the server's share is the plain product mod 2^l.
  */
 class HomLinearTest {
   private static final int L = 37;
-  private static final BfvParameters SECURE = BfvParameters.of(L);
-  private static final BfvParameters SMALL = BfvParameters.of(256, L);
+  private static final BfvParameters SECURE = BfvParameters.session(L);
+  private static final BfvParameters SMALL = BfvParameters.of(256, L, 3);
   private final SplittableRandom rnd = new SplittableRandom(29);
   private final AesPrg prg = AesPrg.fromSecureRandom();
 
@@ -61,8 +62,8 @@ class HomLinearTest {
 
   @Test
   void fullyConnectedMatchesPlainRingArithmetic() {
-    // {inputs, outputs, log2 of the weight range}: 5000 inputs exceed N = 4096
-    int[][] sizes = {{10, 7, 14}, {512, 100, 14}, {300, 3, 14}, {5000, 10, 11}, {64, 4096, 14}};
+    // {inputs, outputs, log2 of the weight range}: 9000 inputs exceed N = 8192
+    int[][] sizes = {{10, 7, 14}, {512, 100, 14}, {300, 3, 14}, {9000, 10, 11}, {64, 8192, 14}};
     for (int[] s : sizes) {
       BfvParameters params = s[0] * s[1] > 40_000 ? SECURE : SMALL;
       HomFc plan = new HomFc(s[0], s[1], params.n());
@@ -73,22 +74,36 @@ class HomLinearTest {
       Ciphertext[] in = client.encrypt(plan.encodeInput(x));
       NttPlaintext[] pw = encodeAll(params, plan.encodeWeights(w));
       Ciphertext[] out = plan.evaluate(params, in, pw);
-      double[] bounds = new double[out.length];
-      for (int b = 0; b < out.length; b++) {
-        bounds[b] = plan.noiseBound(pw, b);
-      }
-      long[][] serverMask = maskAndFlood(params, out, bounds);
+      long[][] serverMask = seal(client, out);
       long[] sum = add(plan.decodeOutput(client.decrypt(out)), plan.decodeOutput(serverMask));
       assertThat(sum).as("FC %dx%d", s[1], s[0]).isEqualTo(want);
     }
   }
 
   @Test
-  void floodingRefusesWeightsTooLargeForTheNoiseLimit() {
-    assertThatThrownBy(() -> NoiseFlooding.floodBits(SECURE, 0x1p30, 40))
+  void theSessionBudgetRefusesWeightsTooLargeForItsFlooding() {
+    FloodingBudget budget = FloodingBudget.forSession(SECURE, 1L << 26);
+    assertThat(budget.lambda()).isEqualTo(66);
+    assertThat(budget.log2SessionDistance()).isLessThanOrEqualTo(-40);
+    double fits = Math.pow(2, budget.floodBits() - budget.lambda() - 1);
+    budget.check(fits, "layer ok");
+    assertThatThrownBy(() -> budget.check(4 * fits, "layer conv3"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("noise flooding needs 2^70");
-    assertThat(NoiseFlooding.floodBits(SECURE, 0x1p28, 40)).isEqualTo(68);
+        .hasMessageContaining("layer conv3: its weights are too large")
+        .hasMessageContaining("below 2^" + (budget.floodBits() - budget.lambda()));
+  }
+
+  @Test
+  void twoPrimesAtN4096CannotFloodEvenASmallSession() {
+    // log q < 109 leaves 2^68 for the flood, less than the 2^(56 + 18) a session of 2^16
+    // coefficients needs for its re-randomisation noise alone
+    assertThatThrownBy(() -> FloodingBudget.forSession(BfvParameters.of(L), 1L << 16))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot flood a session of 65536 coefficients");
+    assertThat(BfvParameters.of(L).is128BitSecure()).isTrue();
+    assertThat(SECURE.is128BitSecure()).isTrue();
+    assertThat(SECURE.log2q()).isGreaterThan(163).isLessThan(218);
+    assertThat(BfvParameters.of(4096, L, 3).is128BitSecure()).isFalse();
   }
 
   private void checkConv(BfvParameters params, ConvShape shape) {
@@ -101,42 +116,40 @@ class HomLinearTest {
     Ciphertext[] in = client.encrypt(plan.encodeInput(x));
     NttPlaintext[] pk = encodeAll(params, plan.encodeKernel(k));
     Ciphertext[] out = plan.evaluate(params, in, pk);
-    double[] bounds = new double[out.length];
-    for (int o = 0; o < out.length; o++) {
-      bounds[o] = plan.noiseBound(pk, o / plan.tiles());
-    }
-    long[][] serverMask = maskAndFlood(params, out, bounds);
+    long[][] serverMask = seal(client, out);
     long[][] decrypted = client.decrypt(out);
     for (Ciphertext ct : out) {
-      assertThat(client.dec.noiseBits(ct))
-          .isLessThanOrEqualTo(params.noiseLimitBits() - NoiseFlooding.MARGIN_BITS + 0.1);
+      assertThat(client.dec.noiseBits(ct)).isLessThanOrEqualTo(
+          FloodingBudget.replyParams(params).noiseLimitBits() - NoiseFlooding.MARGIN_BITS);
     }
     long[] sum = add(plan.decodeOutput(decrypted), plan.decodeOutput(serverMask));
     assertThat(sum).as("%s", shape).isEqualTo(want);
   }
 
-  /** Subtracts a uniform mask from every coefficient and floods; returns the masks. */
-  private long[][] maskAndFlood(BfvParameters params, Ciphertext[] out, double[] bounds) {
-    BfvEvaluator ev = new BfvEvaluator(params);
+  /** Seals every output (in place) under the client's public key; returns the masks. */
+  private long[][] seal(Client client, Ciphertext[] out) {
+    BfvParameters params = client.key.params();
+    FloodingBudget budget = FloodingBudget.forSession(params, (long) out.length * params.n());
+    ReplySealer sealer = new ReplySealer(PublicKey.generate(client.key, prg), budget, prg);
     long[][] masks = new long[out.length][params.n()];
     for (int o = 0; o < out.length; o++) {
       for (int j = 0; j < params.n(); j++) {
         masks[o][j] = prg.nextLong() & params.plainMask();
       }
-      ev.subtractPlain(out[o], masks[o]);
-      NoiseFlooding.apply(ev, params, out[o], bounds[o], NoiseFlooding.DEFAULT_LAMBDA, prg);
+      out[o] = sealer.seal(out[o], masks[o]);
     }
     return masks;
   }
 
   private final class Client {
+    final SecretKey key;
     final Encryptor enc;
     final Decryptor dec;
 
     Client(BfvParameters params) {
-      SecretKey key = SecretKey.generate(params, prg);
+      key = SecretKey.generate(params, prg);
       enc = new Encryptor(key, prg);
-      dec = new Decryptor(key);
+      dec = new Decryptor(key, FloodingBudget.replyParams(params));
     }
 
     Ciphertext[] encrypt(long[][] polys) {
