@@ -78,8 +78,9 @@ public final class ServerSession {
           + ShapeHash.shortHex(hello) + " differs from the server's " + ShapeHash.shortHex(mine)
           + " (" + info.spec().name() + ", l=" + q.l() + ", s=" + q.s() + ")");
     }
+    int limit = ClientMessageLimit.of(net.program(), q);
     budget.admit(ch);
-    ch.limitMessages(ClientMessageLimit.of(net.program(), q), "for this network");
+    ch.limitMessages(limit, "for this network");
     ch.send(Msg.READY, new byte[0]);
     SecureRandom rnd = new SecureRandom();
     AesPrg prg = AesPrg.fromSecureRandom(rnd);
