@@ -1,5 +1,7 @@
 package io.deepreshape.cli.design;
 
+import io.deepreshape.error.UserInputException;
+
 import io.deepreshape.criticality.CriticalityIo;
 import io.deepreshape.criticality.CriticalityOrder;
 import io.deepreshape.criticality.CriticalityScores;
@@ -28,7 +30,7 @@ public final class CriticalityOptions {
     if (file != null) {
       CriticalityScores scores = CriticalityIo.read(file);
       if (scores.depth() != depth) {
-        throw new IllegalArgumentException(file + " scores " + scores.depth() + " stages but the network has " + depth);
+        throw new UserInputException(file + " scores " + scores.depth() + " stages but the network has " + depth);
       }
       return scores.order("criticality file " + file.getFileName());
     }

@@ -1,5 +1,7 @@
 package io.deepreshape.cli.pipeline;
 
+import io.deepreshape.error.UserInputException;
+
 import io.deepreshape.train.data.FashionMnist;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
     String ds = switch (dataset) {
       case "auto" -> FashionMnist.isPresent(FashionMnist.DEFAULT_DIR) ? "fashion-mnist" : "synthetic";
       case "fashion-mnist", "synthetic" -> dataset;
-      default -> throw new IllegalArgumentException("--dataset must be auto, fashion-mnist or synthetic, was " + dataset);
+      default -> throw new UserInputException("--dataset must be auto, fashion-mnist or synthetic, was " + dataset);
     };
     PrintWriter log = spec.commandLine().getErr();
     log.println(ds.equals("fashion-mnist")

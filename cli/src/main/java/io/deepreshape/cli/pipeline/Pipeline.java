@@ -1,5 +1,7 @@
 package io.deepreshape.cli.pipeline;
 
+import io.deepreshape.error.UserInputException;
+
 import io.deepreshape.train.optimize.FinishedRuns;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.cli.plot.PlotNetwork;
@@ -153,7 +155,7 @@ public final class Pipeline {
         Arrays.asList(StageOp.values()), profile, network);
     DesignResult r = BudgetDesign.run(req, null);
     if (r.candidates().isEmpty()) {
-      throw new IllegalArgumentException("no HybReNet candidate fits a budget of " + budget + " ReLUs with widths "
+      throw new UserInputException("no HybReNet candidate fits a budget of " + budget + " ReLUs with widths "
           + c.hybrenetWidths() + "; raise the budget or add smaller widths (hybrenet.widths)");
     }
     Candidate best = r.candidates().get(0);

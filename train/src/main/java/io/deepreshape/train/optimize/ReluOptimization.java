@@ -1,5 +1,7 @@
 package io.deepreshape.train.optimize;
 
+import io.deepreshape.error.UserInputException;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.criticality.CriticalityOrder;
 import io.deepreshape.spec.NetworkSpec;
@@ -45,7 +47,7 @@ public final class ReluOptimization {
   public static Outcome run(Request r, ProgressLine progress, Consumer<String> log) throws IOException {
     NetworkSpec teacher = RunFiles.spec(r.teacherRun());
     if (!FinishedRuns.finished(r.teacherRun())) {
-      throw new IllegalArgumentException("teacher run " + r.teacherRun() + " has no final parameters; finish it first");
+      throw new UserInputException("teacher run " + r.teacherRun() + " has no final parameters; finish it first");
     }
     boolean planReused = PlanFile.exists(r.runDir());
     if (!planReused) {
@@ -124,7 +126,7 @@ public final class ReluOptimization {
 
   private static void check(OptimizationPlan plan, Request r) {
     if (plan.method() != r.method() || plan.budget() != r.budget()) {
-      throw new IllegalArgumentException(r.runDir() + " holds a " + plan.method().key() + " run at " + plan.budget()
+      throw new UserInputException(r.runDir() + " holds a " + plan.method().key() + " run at " + plan.budget()
           + " ReLUs, not " + r.method().key() + " at " + r.budget() + "; choose another --out or delete it");
     }
   }

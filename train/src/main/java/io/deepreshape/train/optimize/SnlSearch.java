@@ -1,5 +1,7 @@
 package io.deepreshape.train.optimize;
 
+import io.deepreshape.error.UserInputException;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -63,7 +65,7 @@ public final class SnlSearch {
       ParameterTransfer.copy(teacher.model().block(), model.block(), model.manager());
       List<SnlMaskBlock> masks = SnlModelFactory.masks(model.block());
       if (masks.isEmpty()) {
-        throw new IllegalArgumentException(spec.name() + " has no full ReLU layer for SNL to mask");
+        throw new UserInputException(spec.name() + " has no full ReLU layer for SNL to mask");
       }
       Map<String, NDArray> weights = model.trainableArrays();
       AdamOptimizer adam = new AdamOptimizer(settings.lr());

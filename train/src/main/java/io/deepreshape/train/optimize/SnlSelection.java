@@ -1,5 +1,7 @@
 package io.deepreshape.train.optimize;
 
+import io.deepreshape.error.UserInputException;
+
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.spec.NetworkSpec;
@@ -44,7 +46,7 @@ public final class SnlSelection {
       }
     }
     if (fixed > budget) {
-      throw new IllegalArgumentException("the ReLU layers SNL does not mask already hold " + fixed
+      throw new UserInputException("the ReLU layers SNL does not mask already hold " + fixed
           + " ReLUs, more than the budget " + budget);
     }
     channels.sort(Comparator.comparingDouble((Channel c) -> -c.alpha())

@@ -1,5 +1,7 @@
 package io.deepreshape.train.run;
 
+import io.deepreshape.error.UserInputException;
+
 import io.deepreshape.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -44,7 +46,7 @@ public final class RunFiles {
   public static NetworkSpec spec(Path runDir) {
     Path f = runDir.resolve(SPEC);
     if (!Files.isRegularFile(f)) {
-      throw new IllegalArgumentException(runDir + " is not a run directory: " + SPEC + " is missing");
+      throw new UserInputException(runDir + " is not a run directory: " + SPEC + " is missing");
     }
     return SpecIo.read(f);
   }
@@ -52,12 +54,12 @@ public final class RunFiles {
   public static DataSettings data(Path runDir) {
     Path f = runDir.resolve(DATA);
     if (!Files.isRegularFile(f)) {
-      throw new IllegalArgumentException(runDir + " is not a run directory: " + DATA + " is missing");
+      throw new UserInputException(runDir + " is not a run directory: " + DATA + " is missing");
     }
     try {
       return JSON.readValue(f.toFile(), DataSettings.class);
     } catch (IOException e) {
-      throw new IllegalArgumentException(f + " is unreadable: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new UserInputException(f + " is unreadable: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.deepreshape.train.run;
 
+import io.deepreshape.error.UserInputException;
+
 import ai.djl.Device;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.trainer.DeviceSelector;
@@ -33,7 +35,7 @@ public final class TrainingRun {
     if (resume) {
       NetworkSpec saved = RunFiles.spec(runDir);
       if (!saved.equals(spec)) {
-        throw new IllegalArgumentException(runDir + " holds a run of another network (" + saved.name()
+        throw new UserInputException(runDir + " holds a run of another network (" + saved.name()
             + "); choose another --out or delete it");
       }
     }
@@ -65,7 +67,7 @@ public final class TrainingRun {
     NetworkSpec spec = RunFiles.spec(teacherRun);
     Path params = new RunDirectory(teacherRun).finalParamsFile();
     if (!Files.isRegularFile(params)) {
-      throw new IllegalArgumentException("teacher run " + teacherRun + " has no final parameters ("
+      throw new UserInputException("teacher run " + teacherRun + " has no final parameters ("
           + params.getFileName() + "); finish or resume it first");
     }
     return Teacher.fromParameters(new SpecModelFactory(spec), params, device);
@@ -77,7 +79,7 @@ public final class TrainingRun {
     DataSettings settings = data != null ? data : RunFiles.data(runDir);
     Path params = new RunDirectory(runDir).finalParamsFile();
     if (!Files.isRegularFile(params)) {
-      throw new IllegalArgumentException(runDir + " has no final parameters yet; resume the run to finish it");
+      throw new UserInputException(runDir + " has no final parameters yet; resume the run to finish it");
     }
     RunData opened = RunData.open(settings, spec.input());
     try (InputStream in = Files.newInputStream(params);

@@ -1,5 +1,7 @@
 package io.deepreshape.train.trainer;
 
+import io.deepreshape.error.UserInputException;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -23,6 +25,6 @@ public enum ScheduleKind {
         return kind;
       }
     }
-    throw new IllegalArgumentException("schedule must be cosine or step, got " + text);
+    throw new UserInputException("schedule must be cosine or step, got " + text);
   }
 }

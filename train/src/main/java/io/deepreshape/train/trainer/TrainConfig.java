@@ -1,5 +1,7 @@
 package io.deepreshape.train.trainer;
 
+import io.deepreshape.error.UserInputException;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -79,7 +81,7 @@ public record TrainConfig(
 
   private static void require(boolean condition, String message) {
     if (!condition) {
-      throw new IllegalArgumentException(message);
+      throw new UserInputException(message);
     }
   }
 

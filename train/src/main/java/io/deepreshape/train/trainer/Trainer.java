@@ -1,5 +1,7 @@
 package io.deepreshape.train.trainer;
 
+import io.deepreshape.error.UserInputException;
+
 import ai.djl.Device;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -111,7 +113,8 @@ public final class Trainer {
   private int stepsPerEpoch(TrainConfig config) {
     int batches = train.batchesPerEpoch();
     if (batches < 1) {
-      throw new IllegalArgumentException("training source yields no batches per epoch");
+      throw new UserInputException("the training data yields no batch per epoch: give fewer --batch-size or more"
+          + " training images");
     }
     return config.maxStepsPerEpoch() > 0 ? Math.min(batches, config.maxStepsPerEpoch()) : batches;
   }
