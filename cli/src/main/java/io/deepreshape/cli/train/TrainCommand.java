@@ -4,6 +4,8 @@ import io.deepreshape.train.trainer.RunDirectory;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.common.OutputFolder;
+import io.deepreshape.train.run.RunChecks;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.cli.common.NetworkOptions;
@@ -46,6 +48,14 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--resume", description = "Require an existing checkpoint in RUN_DIR and continue it.")
   boolean resume;
+
+  @Option(names = "--restart", description = "Move the files of an earlier run in RUN_DIR (a corrupt checkpoint, other"
+      + " settings, another network) into RUN_DIR/previous-N and train from the start.")
+  boolean restart;
+
+  @Option(names = "--force", description = "Replace the files of an unfinished or unresumable run in RUN_DIR"
+      + " (without a checkpoint) instead of refusing.")
+  boolean force;
 
   @Option(names = "--teacher", paramLabel = "RUN_DIR", description = "Distil from this finished run (Hinton KD).")
   Path teacher;
@@ -94,18 +104,81 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress output.")
   boolean quiet;
 
+  /** The recorded settings of a run to resume; a missing or broken config.json is the user's to fix. */
+  private TrainConfig recorded(RunDirectory dir) {
+    try {
+      return dir.readConfig();
+    } catch (IOException e) {
+      throw new UserException(e.getMessage() + "; rerun with --restart to keep the old files aside and start over");
+    }
+  }
+
+  /** {@code base} with every option given on the command line (all of them for a new run). */
+  private TrainConfig withOptions(TrainConfig base, boolean all) {
+    CommandLine.ParseResult given = spec.commandLine().getParseResult();
+    TrainConfig.Builder b = base.toBuilder();
+    if (all || given.hasMatchedOption("--epochs")) {
+      b.epochs(epochs);
+    }
+    if (all || given.hasMatchedOption("--batch-size")) {
+      b.batchSize(batchSize);
+    }
+    if (all || given.hasMatchedOption("--lr")) {
+      b.learningRate(lr);
+    }
+    if (all || given.hasMatchedOption("--weight-decay")) {
+      b.weightDecay(weightDecay);
+    }
+    if (all || given.hasMatchedOption("--warmup-epochs")) {
+      b.warmupEpochs(warmup);
+    }
+    if (all || given.hasMatchedOption("--label-smoothing")) {
+      b.labelSmoothing(labelSmoothing);
+    }
+    if (all || given.hasMatchedOption("--seed")) {
+      b.seed(seed);
+    }
+    if (all || given.hasMatchedOption("--kd-temperature")) {
+      b.kdTemperature(kdTemperature);
+    }
+    if (all || given.hasMatchedOption("--kd-weight")) {
+      b.kdWeight(kdWeight);
+    }
+    if (all || given.hasMatchedOption("--max-steps-per-epoch")) {
+      b.maxStepsPerEpoch(maxSteps);
+    }
+    if (all || given.hasMatchedOption("--max-bad-steps")) {
+      b.maxBadSteps(maxBadSteps);
+    }
+    return b.build();
+  }
+
   @Override
   public Integer call() throws IOException {
     NetworkSpec net = network.single();
-    if (resume && !new RunDirectory(out).hasCheckpoint()) {
+    OutputFolder.create(out, "--out");
+    RunDirectory dir = new RunDirectory(out);
+    if (restart) {
+      Path aside = RunChecks.moveAside(out);
+      if (aside != null) {
+        System.err.println("restarting: the earlier run's files are now in " + aside);
+      }
+    }
+    if (resume && !dir.hasCheckpoint()) {
       throw new UserException(out + " has no checkpoint to resume");
+    }
+    if (!dir.hasCheckpoint()) {
+      OutputFolder.refuseReplacing(out, RunChecks.RUN_FILES, force, "--out");
     }
     String dataset = Datasets.canonical(network.dataset().key());
     DataSettings settings = new DataSettings(dataset, data == null ? null : data.toString(), trainSubset, testSubset,
         seed);
-    TrainConfig config = TrainConfig.defaults().toBuilder().epochs(epochs).batchSize(batchSize).learningRate(lr)
-        .weightDecay(weightDecay).warmupEpochs(warmup).labelSmoothing(labelSmoothing).seed(seed)
-        .kdTemperature(kdTemperature).kdWeight(kdWeight).maxStepsPerEpoch(maxSteps).maxBadSteps(maxBadSteps).build();
+    boolean resuming = dir.hasCheckpoint();
+    TrainConfig config = resuming ? withOptions(recorded(dir), false) : withOptions(TrainConfig.defaults(), true);
+    if (resuming) {
+      System.err.println("resuming " + out + " with the settings recorded in its " + RunDirectory.CONFIG
+          + " (options that differ from them are refused)");
+    }
     ProgressLine progress = new ProgressLine(System.err, quiet ? ProgressLine.Mode.OFF : ProgressLine.Mode.AUTO);
     TrainResult result;
     try {

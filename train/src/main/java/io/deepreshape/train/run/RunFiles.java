@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.SpecIo;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,6 +20,8 @@ public final class RunFiles {
   public static final String SPEC = "spec.yaml";
   public static final String DATA = "data.json";
   public static final String TEACHER = "teacher.txt";
+  /** SHA-256 of the canonical spec a run was trained with, written at training time. */
+  public static final String SPEC_HASH = "spec.sha256";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RunFiles() {}
@@ -23,6 +29,7 @@ public final class RunFiles {
   public static void write(Path runDir, NetworkSpec spec, DataSettings data) throws IOException {
     Files.createDirectories(runDir);
     SpecIo.write(spec, runDir.resolve(SPEC));
+    AtomicFiles.writeString(runDir.resolve(SPEC_HASH), hash(spec) + "\n");
     AtomicFiles.write(runDir.resolve(DATA), out -> out.write(JSON.writeValueAsBytes(data)));
   }
 
@@ -48,7 +55,31 @@ public final class RunFiles {
     if (!Files.isRegularFile(f)) {
       throw new UserInputException(runDir + " is not a run directory: " + SPEC + " is missing");
     }
-    return SpecIo.read(f);
+    NetworkSpec spec = SpecIo.read(f);
+    Path h = runDir.resolve(SPEC_HASH);
+    if (Files.isRegularFile(h)) {
+      String recorded;
+      try {
+        recorded = Files.readString(h, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new UserInputException("cannot read " + h + ": " + e.getMessage());
+      }
+      if (!recorded.equals(hash(spec))) {
+        throw new UserInputException(f + " is not the network this run trained (its hash differs from the one"
+            + " recorded in " + SPEC_HASH + " at training time); restore the spec the run was trained with");
+      }
+    }
+    return spec;
+  }
+
+  /** Hex SHA-256 of the canonical YAML of {@code spec}: equal specs hash alike however their files are laid out. */
+  public static String hash(NetworkSpec spec) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(SpecIo.toYaml(spec).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
   }
 
   public static DataSettings data(Path runDir) {

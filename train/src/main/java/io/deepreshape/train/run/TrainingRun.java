@@ -24,7 +24,8 @@ public final class TrainingRun {
   private TrainingRun() {}
 
   /**
-   * Starts a new run, or resumes {@code runDir} when it already holds a checkpoint of the same spec.
+   * Starts a new run, or resumes {@code runDir} when it already holds a checkpoint of the same spec and
+   * training settings (anything else is refused, see {@link RunChecks#requireResumable}).
    * The spec, data settings and teacher are written first, so an interrupted run can always be resumed
    * (a resumed distillation run finds its teacher in the run directory).
    */
@@ -33,11 +34,7 @@ public final class TrainingRun {
     RunDirectory dir = new RunDirectory(runDir);
     boolean resume = dir.hasCheckpoint();
     if (resume) {
-      NetworkSpec saved = RunFiles.spec(runDir);
-      if (!saved.equals(spec)) {
-        throw new UserInputException(runDir + " holds a run of another network (" + saved.name()
-            + "); choose another --out or delete it");
-      }
+      RunChecks.requireResumable(runDir, spec, config);
     }
     if (resume && teacherRun == null) {
       teacherRun = RunFiles.teacher(runDir);
@@ -82,8 +79,7 @@ public final class TrainingRun {
       throw new UserInputException(runDir + " has no final parameters yet; resume the run to finish it");
     }
     RunData opened = RunData.open(settings, spec.input());
-    try (InputStream in = Files.newInputStream(params);
-        ModelHandle model = ModelHandle.load(new SpecModelFactory(spec), DeviceSelector.select(), in)) {
+    try (ModelHandle model = ModelHandle.load(new SpecModelFactory(spec), DeviceSelector.select(), params)) {
       return Evaluator.evaluate(model, opened.testSource(256));
     }
   }
