@@ -41,6 +41,9 @@ public final class EqualizeCommand implements Callable<Integer> {
       description = "Largest channel factor (default: ${DEFAULT-VALUE}).")
   int fMax;
 
+  @Option(names = "--force", description = "Replace files that --out already holds.")
+  boolean force;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Write the equalized spec (.json, .yaml).")
   Path out;
 
@@ -57,7 +60,7 @@ public final class EqualizeCommand implements Callable<Integer> {
     CriticalityOrder order = criticality.resolve(base.depth(), spec.commandLine().getErr());
     EqualizationResult r = Equalization.equalize(base, order, fMax);
     if (this.out != null) {
-      DesignFormat.writeSpecFile(this.out, r.equalized());
+      DesignFormat.writeSpecFile(this.out, r.equalized(), force);
     }
     if (plot != null) {
       DesignFormat.plot(plot, "Equalization of " + base.name(), List.of(

@@ -47,7 +47,9 @@ public final class DemoCommand implements Callable<Integer> {
         ? "demo: using 5,000 training and 2,000 test images of Fashion-MNIST (the Debian package is installed)"
         : "demo: using the built-in synthetic dataset (install dataset-fashion-mnist for real data)");
     log.flush();
-    return RunCommand.execute(config(ds), out, spec.commandLine().getOut(), log, quiet);
+    PipelineConfig demo = config(ds);
+    RunCommand.claim(out, demo.name(), false);
+    return RunCommand.execute(demo, out, spec.commandLine().getOut(), log, quiet);
   }
 
   /** The demo's pipeline: small widths, few epochs, two budgets. */
