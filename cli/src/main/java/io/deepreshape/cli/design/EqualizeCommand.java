@@ -1,5 +1,7 @@
 package io.deepreshape.cli.design;
 
+import io.deepreshape.cli.common.OutputFolder;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.accounting.Accounting;
@@ -55,6 +57,9 @@ public final class EqualizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (out != null) {
+      OutputFolder.refuseReplacingFile(out, force, "--out");
+    }
     NetworkSpec base = networks.single();
     PrintWriter out = spec.commandLine().getOut();
     CriticalityOrder order = criticality.resolve(base.depth(), spec.commandLine().getErr());

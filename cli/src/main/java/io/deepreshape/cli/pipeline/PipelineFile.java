@@ -1,8 +1,8 @@
 package io.deepreshape.cli.pipeline;
 
 import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.StrictTrees;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -41,13 +41,7 @@ public final class PipelineFile {
   }
 
   public static PipelineConfig parse(String text) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(text);
-    } catch (JacksonException e) {
-      throw new UserInputException("not valid YAML at line " + e.getLocation().getLineNr() + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse(""));
-    }
+    JsonNode root = StrictTrees.read(text, false);
     if (root == null || !root.isObject()) {
       throw new UserInputException("a pipeline must be a mapping with fields " + TOP.stream().sorted().toList());
     }

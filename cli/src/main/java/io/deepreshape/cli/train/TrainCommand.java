@@ -20,6 +20,7 @@ import io.deepreshape.train.trainer.TrainResult;
 import io.deepreshape.train.trainer.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -156,7 +157,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     NetworkSpec net = network.single();
-    OutputFolder.create(out, "--out");
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UserException("--out " + out + " is a file, not a folder");
+    }
     RunDirectory dir = new RunDirectory(out);
     if (restart) {
       Path aside = RunChecks.moveAside(out);

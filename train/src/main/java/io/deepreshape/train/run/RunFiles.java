@@ -27,7 +27,12 @@ public final class RunFiles {
   private RunFiles() {}
 
   public static void write(Path runDir, NetworkSpec spec, DataSettings data) throws IOException {
-    Files.createDirectories(runDir);
+    try {
+      Files.createDirectories(runDir);
+    } catch (IOException e) {
+      throw new UserInputException("cannot create the run directory " + runDir + " (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+    }
     SpecIo.write(spec, runDir.resolve(SPEC));
     AtomicFiles.writeString(runDir.resolve(SPEC_HASH), hash(spec) + "\n");
     AtomicFiles.write(runDir.resolve(DATA), out -> out.write(JSON.writeValueAsBytes(data)));

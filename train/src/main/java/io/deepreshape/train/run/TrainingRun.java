@@ -39,6 +39,9 @@ public final class TrainingRun {
     if (resume && teacherRun == null) {
       teacherRun = RunFiles.teacher(runDir);
     }
+    if (teacherRun != null) {
+      requireFinished(teacherRun);
+    }
     RunData opened = RunData.open(data, spec.input());
     RunFiles.write(runDir, spec, data);
     RunFiles.writeTeacher(runDir, teacherRun);
@@ -61,13 +64,19 @@ public final class TrainingRun {
 
   /** Loads a finished run's teacher model (its spec and final parameters). */
   public static Teacher teacher(Path teacherRun, Device device) throws IOException {
+    NetworkSpec spec = requireFinished(teacherRun);
+    return Teacher.fromParameters(new SpecModelFactory(spec), new RunDirectory(teacherRun).finalParamsFile(), device);
+  }
+
+  /** The spec of a finished teacher run; fails naming the run when it is none or has not finished. */
+  private static NetworkSpec requireFinished(Path teacherRun) {
     NetworkSpec spec = RunFiles.spec(teacherRun);
     Path params = new RunDirectory(teacherRun).finalParamsFile();
     if (!Files.isRegularFile(params)) {
       throw new UserInputException("teacher run " + teacherRun + " has no final parameters ("
           + params.getFileName() + "); finish or resume it first");
     }
-    return Teacher.fromParameters(new SpecModelFactory(spec), params, device);
+    return spec;
   }
 
   /** Evaluates a run's final parameters on its test split (or on {@code data} when given). */
