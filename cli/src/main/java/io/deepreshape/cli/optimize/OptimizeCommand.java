@@ -133,6 +133,9 @@ public final class OptimizeCommand implements Callable<Integer> {
     files.add(PlanFile.NAME);
     OutputFolder.refuseReplacing(out, files, force, "--out");
     OutputFolder.create(out, "--out");
+    if (force) {
+      RunChecks.removeRunFiles(out);
+    }
   }
 
   @Override

@@ -22,7 +22,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -116,42 +119,26 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** {@code base} with every option given on the command line (all of them for a new run). */
   private TrainConfig withOptions(TrainConfig base, boolean all) {
+    Map<String, Consumer<TrainConfig.Builder>> setters = new LinkedHashMap<>();
+    setters.put("--epochs", b -> b.epochs(epochs));
+    setters.put("--batch-size", b -> b.batchSize(batchSize));
+    setters.put("--lr", b -> b.learningRate(lr));
+    setters.put("--weight-decay", b -> b.weightDecay(weightDecay));
+    setters.put("--warmup-epochs", b -> b.warmupEpochs(warmup));
+    setters.put("--label-smoothing", b -> b.labelSmoothing(labelSmoothing));
+    setters.put("--seed", b -> b.seed(seed));
+    setters.put("--kd-temperature", b -> b.kdTemperature(kdTemperature));
+    setters.put("--kd-weight", b -> b.kdWeight(kdWeight));
+    setters.put("--max-steps-per-epoch", b -> b.maxStepsPerEpoch(maxSteps));
+    setters.put("--max-bad-steps", b -> b.maxBadSteps(maxBadSteps));
     CommandLine.ParseResult given = spec.commandLine().getParseResult();
-    TrainConfig.Builder b = base.toBuilder();
-    if (all || given.hasMatchedOption("--epochs")) {
-      b.epochs(epochs);
-    }
-    if (all || given.hasMatchedOption("--batch-size")) {
-      b.batchSize(batchSize);
-    }
-    if (all || given.hasMatchedOption("--lr")) {
-      b.learningRate(lr);
-    }
-    if (all || given.hasMatchedOption("--weight-decay")) {
-      b.weightDecay(weightDecay);
-    }
-    if (all || given.hasMatchedOption("--warmup-epochs")) {
-      b.warmupEpochs(warmup);
-    }
-    if (all || given.hasMatchedOption("--label-smoothing")) {
-      b.labelSmoothing(labelSmoothing);
-    }
-    if (all || given.hasMatchedOption("--seed")) {
-      b.seed(seed);
-    }
-    if (all || given.hasMatchedOption("--kd-temperature")) {
-      b.kdTemperature(kdTemperature);
-    }
-    if (all || given.hasMatchedOption("--kd-weight")) {
-      b.kdWeight(kdWeight);
-    }
-    if (all || given.hasMatchedOption("--max-steps-per-epoch")) {
-      b.maxStepsPerEpoch(maxSteps);
-    }
-    if (all || given.hasMatchedOption("--max-bad-steps")) {
-      b.maxBadSteps(maxBadSteps);
-    }
-    return b.build();
+    TrainConfig.Builder builder = base.toBuilder();
+    setters.forEach((option, set) -> {
+      if (all || given.hasMatchedOption(option)) {
+        set.accept(builder);
+      }
+    });
+    return builder.build();
   }
 
   @Override
@@ -178,6 +165,9 @@ public final class TrainCommand implements Callable<Integer> {
         seed);
     boolean resuming = dir.hasCheckpoint();
     TrainConfig config = resuming ? withOptions(recorded(dir), false) : withOptions(TrainConfig.defaults(), true);
+    if (force && !resuming) {
+      RunChecks.removeRunFiles(out);
+    }
     if (resuming) {
       System.err.println("resuming " + out + " with the settings recorded in its " + RunDirectory.CONFIG
           + " (options that differ from them are refused)");

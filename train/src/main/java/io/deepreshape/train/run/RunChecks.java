@@ -55,6 +55,13 @@ public final class RunChecks {
     return RUN_FILES.stream().filter(f -> Files.exists(runDir.resolve(f))).toList();
   }
 
+  /** Deletes the run files of {@code runDir} (for a user who asked to replace them). */
+  public static void removeRunFiles(Path runDir) throws IOException {
+    for (String f : existing(runDir)) {
+      Files.delete(runDir.resolve(f));
+    }
+  }
+
   /**
    * Moves the run files of {@code runDir} into a new subfolder {@code previous-N} (nothing is deleted) and
    * returns it, or null when there were none.
