@@ -75,6 +75,8 @@ final class Catalogue {
             "synthetic", "--data", "@/synth", "--batch-size", "0", "--out", "@/newrun"),
         c("train an absurd spec", "input.height", "train", "--spec", "@/huge.yaml", "--dataset", "synthetic",
             "--out", "@/newrun"),
+        c("train a network too large for memory", "needs at least", "train", "--spec", "@/heavy.yaml",
+            "--dataset", "synthetic", "--data", "@/synth", "--out", "@/newrun"),
         c("teacher that is no run", "notrun is not a run directory", "train", "--spec", "@/tiny.yaml", "--dataset",
             "synthetic", "--data", "@/synth", "--teacher", "@/notrun", "--out", "@/newrun"),
         // eval

@@ -48,6 +48,7 @@ final class Fixtures {
         + "{phi: 1000, width: 4}]\n");
     Files.writeString(dir.resolve("map.yaml"), "name: map\ninput: {channels: 3, height: 64, width: 64, classes: 10}\n"
         + "stem: {type: cifar, channels: 4}\nstages: [{phi: 1, width: 1048576}]\n");
+    Files.writeString(dir.resolve("heavy.yaml"), "name: heavy\n" + INPUT + "stages: [{phi: 4, width: 65536}]\n");
     Files.writeString(dir.resolve("dup.yaml"), TINY + "base_width: 8\n");
     Files.writeString(dir.resolve("multi.yaml"), TINY + "---\n" + OTHER);
     Files.writeString(dir.resolve("garbage.yaml"), "name: [unclosed\n");

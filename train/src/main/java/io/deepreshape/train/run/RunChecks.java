@@ -1,15 +1,19 @@
 package io.deepreshape.train.run;
 
+import io.deepreshape.accounting.Accounting;
+import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.error.UserInputException;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.trainer.CheckpointFile;
 import io.deepreshape.train.trainer.RunDirectory;
 import io.deepreshape.train.trainer.TrainConfig;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What must hold before a run directory is resumed, and how a user starts it over without losing it:
@@ -20,6 +24,7 @@ public final class RunChecks {
   public static final List<String> RUN_FILES = List.of(RunDirectory.CONFIG, RunDirectory.METRICS,
       RunDirectory.CHECKPOINT, RunDirectory.FINAL_PARAMS, RunFiles.SPEC, RunFiles.SPEC_HASH, RunFiles.DATA,
       RunFiles.TEACHER);
+  private static final double GIB = 1L << 30;
   private static final String RESTART = "rerun with --restart to keep the old files aside and start over";
 
   private RunChecks() {}
@@ -48,6 +53,30 @@ public final class RunChecks {
           + "): a resumed run keeps its own; give the recorded values, choose another output folder, or "
           + RESTART);
     }
+  }
+
+  /**
+   * Fails when training {@code spec} at {@code batchSize} would need more memory than this machine has:
+   * 4-byte floats for the weights, their gradients and momentum, and every activation of a batch kept
+   * for the backward pass with its gradient. A lower bound, so a refused network could never have trained.
+   */
+  public static void requireMemory(NetworkSpec spec, int batchSize) {
+    NetworkCost cost = Accounting.of(spec);
+    double bytes = 4.0 * (3.0 * cost.params() + 2.0 * batchSize * cost.activations());
+    long total = physicalMemory();
+    if (total > 0 && bytes > total) {
+      throw new UserInputException(String.format(Locale.ROOT, "training %s at batch size %d needs at least %.1f GiB"
+          + " (%,d parameters, %,d activations per image), more than this machine's %.1f GiB: reduce the widths,"
+          + " blocks or input size, or the batch size", spec.name(), batchSize, bytes / GIB, cost.params(),
+          cost.activations(), total / GIB));
+    }
+  }
+
+  private static long physicalMemory() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize();
+    }
+    return 0;
   }
 
   /** The run files of {@code runDir} that exist. */

@@ -39,6 +39,7 @@ public final class TrainingRun {
     if (resume && teacherRun == null) {
       teacherRun = RunFiles.teacher(runDir);
     }
+    RunChecks.requireMemory(spec, config.batchSize());
     if (teacherRun != null) {
       requireFinished(teacherRun);
     }
