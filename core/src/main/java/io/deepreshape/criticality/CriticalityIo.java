@@ -1,14 +1,14 @@
 package io.deepreshape.criticality;
 
-import io.deepreshape.io.AtomicFiles;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deepreshape.error.UserInputException;
-import io.deepreshape.io.StrictTrees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.AtomicFiles;
+import io.deepreshape.io.StrictTrees;
 import io.deepreshape.spec.SpecException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,7 @@
 package io.deepreshape.latency;
 
-import io.deepreshape.error.UserInputException;
-
 import io.deepreshape.accounting.Accounting;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.Presets;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.deepreshape.latency;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.deepreshape.error.UserInputException;
-import io.deepreshape.io.StrictTrees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.StrictTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

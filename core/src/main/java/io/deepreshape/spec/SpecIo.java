@@ -1,8 +1,5 @@
 package io.deepreshape.spec;
 
-import io.deepreshape.error.UserInputException;
-import io.deepreshape.io.AtomicFiles;
-import io.deepreshape.io.StrictTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.AtomicFiles;
+import io.deepreshape.io.StrictTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

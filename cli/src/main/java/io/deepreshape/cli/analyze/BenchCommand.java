@@ -1,10 +1,9 @@
 package io.deepreshape.cli.analyze;
 
-import io.deepreshape.cli.UserException;
-
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.train.TrainBenchCommand;
 import io.deepreshape.latency.LatencyModel;
 import io.deepreshape.latency.NetworkSetting;

@@ -1,10 +1,9 @@
 package io.deepreshape.cli.design;
 
-import io.deepreshape.error.UserInputException;
-
 import io.deepreshape.criticality.CriticalityIo;
 import io.deepreshape.criticality.CriticalityOrder;
 import io.deepreshape.criticality.CriticalityScores;
+import io.deepreshape.error.UserInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -1,12 +1,11 @@
 package io.deepreshape.cli.design;
 
-import io.deepreshape.cli.common.OutputFolder;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.accounting.StageCost;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Format;
+import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.cli.plot.PlotNetwork;
 import io.deepreshape.cli.plot.Plots;
 import io.deepreshape.spec.NetworkSpec;

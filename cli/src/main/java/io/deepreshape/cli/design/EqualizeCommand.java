@@ -1,7 +1,5 @@
 package io.deepreshape.cli.design;
 
-import io.deepreshape.cli.common.OutputFolder;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.accounting.Accounting;
@@ -9,6 +7,7 @@ import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.cli.common.NetworkOptions;
+import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.cli.common.Table;
 import io.deepreshape.cli.plot.PlotNetwork;
 import io.deepreshape.criticality.CriticalityOrder;

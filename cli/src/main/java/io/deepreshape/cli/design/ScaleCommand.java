@@ -1,12 +1,12 @@
 package io.deepreshape.cli.design;
 
+import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
-import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.cli.common.NetworkOptions;

@@ -1,11 +1,10 @@
 package io.deepreshape.cli.pi;
 
-import io.deepreshape.error.UserInputException;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Json;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.pi.channel.ChannelConfig;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.TcpChannel;

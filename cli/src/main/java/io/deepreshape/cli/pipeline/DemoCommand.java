@@ -1,7 +1,6 @@
 package io.deepreshape.cli.pipeline;
 
 import io.deepreshape.error.UserInputException;
-
 import io.deepreshape.train.data.FashionMnist;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,6 @@
 package io.deepreshape.cli.pipeline;
 
 import io.deepreshape.error.UserInputException;
-
 import io.deepreshape.train.optimize.FinishedRuns;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.cli.plot.PlotNetwork;

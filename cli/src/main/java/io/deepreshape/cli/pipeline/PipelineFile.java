@@ -1,12 +1,11 @@
 package io.deepreshape.cli.pipeline;
 
-import io.deepreshape.error.UserInputException;
-import io.deepreshape.io.StrictTrees;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.deepreshape.cli.UserException;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.StrictTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

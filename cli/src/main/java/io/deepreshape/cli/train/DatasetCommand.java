@@ -1,8 +1,8 @@
 package io.deepreshape.cli.train;
 
 import io.deepreshape.cli.ExitCodes;
-import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.cli.UserException;
+import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.train.data.DatasetException;
 import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.data.ImageDataset;

@@ -1,9 +1,8 @@
 package io.deepreshape.train.optimize;
 
-import io.deepreshape.error.UserInputException;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.criticality.CriticalityOrder;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;

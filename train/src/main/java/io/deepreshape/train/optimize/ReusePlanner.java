@@ -1,9 +1,8 @@
 package io.deepreshape.train.optimize;
 
-import io.deepreshape.error.UserInputException;
-
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.criticality.CriticalityOrder;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.reduction.Reductions;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluAddress;

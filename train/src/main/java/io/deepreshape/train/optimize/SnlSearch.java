@@ -1,12 +1,12 @@
 package io.deepreshape.train.optimize;
 
-import io.deepreshape.error.UserInputException;
-
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluAddress;
@@ -15,7 +15,6 @@ import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunData;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.TrainingRun;
-import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.train.trainer.CloseableIterator;
 import io.deepreshape.train.trainer.DeviceSelector;
 import io.deepreshape.train.trainer.EpochSource;

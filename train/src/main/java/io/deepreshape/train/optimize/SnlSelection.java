@@ -1,8 +1,7 @@
 package io.deepreshape.train.optimize;
 
-import io.deepreshape.error.UserInputException;
-
 import io.deepreshape.accounting.Accounting;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluAddress;

@@ -1,8 +1,7 @@
 package io.deepreshape.train.run;
 
-import io.deepreshape.error.UserInputException;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.deepreshape.error.UserInputException;
 import java.nio.file.Path;
 
 /**

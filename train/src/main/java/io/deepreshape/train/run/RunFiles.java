@@ -1,19 +1,18 @@
 package io.deepreshape.train.run;
 
-import io.deepreshape.error.UserInputException;
-
-import io.deepreshape.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.SpecIo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** The run directory's own files beside the trainer's: {@code spec.yaml} and {@code data.json}. */
 public final class RunFiles {

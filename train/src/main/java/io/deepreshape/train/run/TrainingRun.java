@@ -1,8 +1,7 @@
 package io.deepreshape.train.run;
 
-import io.deepreshape.error.UserInputException;
-
 import ai.djl.Device;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.trainer.DeviceSelector;
 import io.deepreshape.train.trainer.EvalResult;

@@ -1,9 +1,8 @@
 package io.deepreshape.train.trainer;
 
-import io.deepreshape.error.UserInputException;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.deepreshape.error.UserInputException;
 import java.util.Locale;
 
 /** Learning-rate decay after warm-up: cosine to zero, or step decay at epoch milestones. */

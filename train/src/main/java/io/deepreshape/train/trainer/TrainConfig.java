@@ -1,8 +1,7 @@
 package io.deepreshape.train.trainer;
 
-import io.deepreshape.error.UserInputException;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.deepreshape.error.UserInputException;
 import java.util.List;
 
 /**

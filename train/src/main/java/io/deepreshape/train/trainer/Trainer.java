@@ -1,8 +1,7 @@
 package io.deepreshape.train.trainer;
 
-import io.deepreshape.error.UserInputException;
-
 import ai.djl.Device;
+import io.deepreshape.error.UserInputException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
