@@ -19,7 +19,8 @@ class ErrorRuleTest {
     String[] r = report(new IllegalArgumentException("index 7 out of range"), false);
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[1].lines().toList()).containsExactly(
-        "internal error: IllegalArgumentException: index 7 out of range (a bug; rerun with --debug for the stack trace)");
+        "internal error: IllegalArgumentException: index 7 out of range"
+            + " (a bug; rerun with --debug for the stack trace)");
   }
 
   @Test

@@ -189,12 +189,17 @@ public final class Pipeline {
       return;
     }
     log("training " + what + (teacher == null ? "" : " with distillation from the baseline"));
+    TrainConfig retry = config(epochs, lr / 10);
+    // a run restarted at the lower rate after diverging, then interrupted, resumes at that rate
+    RunDirectory dir = new RunDirectory(run);
+    boolean retrying = dir.hasCheckpoint() && Files.isRegularFile(dir.configFile())
+        && dir.configChanges(retry).isEmpty();
     try {
-      TrainingRun.train(spec, data, config(epochs, lr), teacher, run, progress);
+      TrainingRun.train(spec, data, retrying ? retry : config(epochs, lr), teacher, run, progress);
     } catch (TrainingDivergedException e) {
       log(e.getMessage() + "; restarting " + what + " at learning rate " + lr / 10);
       Divergence.clearTraining(run);
-      TrainingRun.train(spec, data, config(epochs, lr / 10), teacher, run, progress);
+      TrainingRun.train(spec, data, retry, teacher, run, progress);
     }
     if (!FinishedRuns.finished(run)) {
       throw new Interrupted(what + " was interrupted; run the pipeline again to continue");

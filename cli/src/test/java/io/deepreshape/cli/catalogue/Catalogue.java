@@ -127,7 +127,8 @@ final class Catalogue {
             "@/crit-stages.json"),
         c("criticality stage without accuracy", "stages[].accuracy", "criticality", "@/crit-noacc.json"),
         // pipelines
-        c("pipeline missing", "pipeline file " + "@/nothere.yaml does not exist", "run", "--out", "@/pout", "@/nothere.yaml"),
+        c("pipeline missing", "pipeline file " + "@/nothere.yaml does not exist", "run", "--out", "@/pout",
+            "@/nothere.yaml"),
         c("pipeline with a duplicate key", "Duplicate field 'name'", "run", "--out", "@/pout", "@/pdup.yaml"),
         c("pipeline of two documents", "more than one YAML document", "run", "--out", "@/pout", "@/pmulti.yaml"),
         c("pipeline with an unknown field", "unknown field 'speed'", "run", "--out", "@/pout", "@/punknown.yaml"),
