@@ -15,12 +15,13 @@ import io.deepreshape.cli.train.DatasetCommand;
 import io.deepreshape.cli.train.EvalCommand;
 import io.deepreshape.cli.train.TrainCommand;
 import io.deepreshape.cli.pi.PiCommand;
-import io.deepreshape.train.data.DatasetException;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.train.trainer.TrainingDivergedException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +60,7 @@ public final class Commands {
     for (Class<?> c : SUBCOMMANDS) {
       cli.addSubcommand(c);
     }
+    shareVersion(cli, cli.getCommandSpec().version());
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -72,33 +74,76 @@ public final class Commands {
     return cli;
   }
 
+  /** Every subcommand answers {@code -V} with the tool's version (picocli would print an empty line). */
+  private static void shareVersion(CommandLine command, String[] version) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      if (sub.getCommandSpec().version().length == 0) {
+        sub.getCommandSpec().version(version);
+      }
+      shareVersion(sub, version);
+    }
+  }
+
   private static int handle(Exception ex, CommandLine commandLine, PrintWriter err, CommandLine.ParseResult parse) {
     boolean debug = parse.hasMatchedOption("--debug")
         || parse.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"))
         || parse.asCommandLineList().stream().anyMatch(p -> p.getParseResult() != null
             && p.getParseResult().hasMatchedOption("--debug"));
+    return report(ex, err, debug);
+  }
+
+  /**
+   * Prints the one-line report of {@code ex} (and its stack trace only with {@code --debug}) and returns
+   * the exit code: {@link ExitCodes#USAGE} for the user's mistakes and for running out of memory,
+   * {@link ExitCodes#INTERNAL} for anything else, which is a bug.
+   */
+  static int report(Throwable ex, PrintWriter err, boolean debug) {
+    int code;
     if (isUserError(ex)) {
-      err.println("error: " + message(ex));
-      if (debug) {
-        ex.printStackTrace(err);
-      }
-      err.flush();
-      return ExitCodes.USAGE;
+      err.println("error: " + oneLine(message(ex)));
+      code = ExitCodes.USAGE;
+    } else if (isOutOfMemory(ex)) {
+      err.println("error: out of memory (" + oneLine(message(ex)) + "): the network or batch is too large for"
+          + " this machine; reduce the widths, blocks or input size, or --batch-size, or give Java more memory"
+          + " (-Xmx)");
+      code = ExitCodes.USAGE;
+    } else {
+      err.println("internal error: " + oneLine(ex.getClass().getSimpleName() + ": " + message(ex))
+          + (debug ? "" : " (a bug; rerun with --debug for the stack trace)"));
+      code = ExitCodes.INTERNAL;
     }
-    err.println("internal error: " + ex);
-    ex.printStackTrace(err);
+    if (debug) {
+      ex.printStackTrace(err);
+    }
     err.flush();
-    return ExitCodes.INTERNAL;
+    return code;
   }
 
   private static boolean isUserError(Throwable ex) {
-    return ex instanceof UserException || ex instanceof IllegalArgumentException || ex instanceof DatasetException
-        || ex instanceof TrainingDivergedException
+    return ex instanceof UserInputException || ex instanceof TrainingDivergedException
         || (ex instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException);
+  }
+
+  private static boolean isOutOfMemory(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (t instanceof OutOfMemoryError || m.contains("out of memory") || m.contains("can't allocate memory")
+          || m.contains("bad_alloc")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   private static String message(Throwable ex) {
     String m = ex.getMessage();
-    return m == null ? ex.getClass().getSimpleName() : m;
+    return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
+  }
+
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s*\\R\\s*", "; ");
   }
 }

@@ -1,6 +1,7 @@
 package io.deepreshape.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 
 /** Entry point of the {@code deepreshape} command line. */
@@ -14,6 +15,10 @@ public final class Main {
   /** Runs {@code args} with the given output streams and returns the exit code (used by tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = Commands.build(out, err);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      return Commands.report(e, err, Arrays.asList(args).contains("--debug"));
+    }
   }
 }

@@ -1,12 +1,14 @@
 package io.deepreshape.criticality;
 
-import io.deepreshape.io.AtomicFiles;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.AtomicFiles;
+import io.deepreshape.io.StrictTrees;
 import io.deepreshape.spec.SpecException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,10 +57,9 @@ public final class CriticalityIo {
   public static CriticalityScores parse(String text) {
     JsonNode root;
     try {
-      root = JSON.readTree(text);
-    } catch (JacksonException e) {
-      throw new SpecException("criticality file is not valid JSON: " + e.getOriginalMessage().lines().findFirst()
-          .orElse("syntax error"));
+      root = StrictTrees.read(text, true);
+    } catch (UserInputException e) {
+      throw new SpecException("criticality file is " + e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw new SpecException("criticality file must be a JSON object with linear_accuracy and stages");

@@ -1,6 +1,7 @@
 package io.deepreshape.latency;
 
 import io.deepreshape.accounting.Accounting;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.Presets;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class ProfileFit {
       long clientMemoryLimitBytes, double culledElementFraction, String culledFractionSource) {
     List<Measurement> fit = measurements.stream().filter(m -> !m.heldOut()).toList();
     if (fit.size() < 2) {
-      throw new IllegalArgumentException("a profile fit needs at least two measured networks that are not held out, got "
+      throw new UserInputException("a profile fit needs at least two measured networks that are not held out, got "
           + fit.size());
     }
     List<LatencyModel.Counts> c = fit.stream().map(Measurement::counts).toList();
@@ -171,7 +172,7 @@ public final class ProfileFit {
   /** Adds {@code a x = y} divided by {@code y}, so that the fit minimises relative errors. */
   private static void addRow(List<double[]> rows, List<Double> rhs, double[] a, double y) {
     if (!(y >= 0) || Double.isInfinite(y)) {
-      throw new IllegalArgumentException("a measured value must be a number >= 0, was " + y);
+      throw new UserInputException("a measured value must be a number >= 0, was " + y);
     }
     if (y == 0) {
       rows.add(a.clone());

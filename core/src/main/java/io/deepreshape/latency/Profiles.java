@@ -3,6 +3,8 @@ package io.deepreshape.latency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.StrictTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,11 +47,18 @@ public final class Profiles {
       throw new ProfileException("unknown profile '" + nameOrFile + "': expected one of " + String.join(", ", BUILT_IN)
           + " or a readable profile file");
     }
+    String text;
     try {
-      return parse(YAML.readTree(file.toFile()), "profile file " + file);
+      text = Files.readString(file);
     } catch (IOException e) {
-      throw new ProfileException("profile file " + file + " is not valid YAML/JSON: "
-          + e.getMessage().lines().findFirst().orElse(""));
+      throw new ProfileException("cannot read profile file " + file + ": " + e.getMessage());
+    }
+    try {
+      return parse(StrictTrees.read(text, false), "profile file " + file);
+    } catch (ProfileException e) {
+      throw e;
+    } catch (UserInputException e) {
+      throw new ProfileException("profile file " + file + " is " + e.getMessage());
     }
   }
 

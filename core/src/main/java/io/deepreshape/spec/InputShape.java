@@ -1,14 +1,12 @@
 package io.deepreshape.spec;
 
-import static io.deepreshape.spec.SpecException.require;
-
 /** Input image shape and number of classes. */
 public record InputShape(int channels, int height, int width, int classes) {
   public InputShape {
-    require(channels >= 1, "input.channels", ">= 1", channels);
-    require(height >= 1, "input.height", ">= 1", height);
-    require(width >= 1, "input.width", ">= 1", width);
-    require(classes >= 2, "input.classes", ">= 2", classes);
+    SpecLimits.requireRange(channels, 1, SpecLimits.MAX_INPUT_CHANNELS, "input.channels");
+    SpecLimits.requireRange(height, 1, SpecLimits.MAX_SIDE, "input.height");
+    SpecLimits.requireRange(width, 1, SpecLimits.MAX_SIDE, "input.width");
+    SpecLimits.requireRange(classes, 2, SpecLimits.MAX_CLASSES, "input.classes");
   }
 
   @Override

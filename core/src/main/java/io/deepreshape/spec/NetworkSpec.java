@@ -37,6 +37,7 @@ public record NetworkSpec(
         block == BlockType.WIDE ? "wide for wide blocks" : "cifar or imagenet for " + block.key() + " blocks",
         stem.type().key());
     stages = List.copyOf(stages);
+    checkSize(stages);
     TreeMap<ReluAddress, ReluMode> modes = new TreeMap<>();
     if (relu != null) {
       for (Map.Entry<ReluAddress, ReluMode> e : relu.entrySet()) {
@@ -47,6 +48,7 @@ public record NetworkSpec(
     }
     relu = Collections.unmodifiableSortedMap(modes);
     checkSpatial(input, stem, stages);
+    SpecSize.check(input, stem, block, stages, spatialSizes(input, stem, stages.size()));
     checkReluAddresses(stem, block, stages, relu);
   }
 
@@ -184,6 +186,17 @@ public record NetworkSpec(
       sizes[i] = new int[] {h, w};
     }
     return sizes;
+  }
+
+  private static void checkSize(List<StageSpec> stages) {
+    SpecLimits.requireRange(stages.size(), 1, SpecLimits.MAX_STAGES, "the number of stages");
+    long blocks = 0;
+    for (int i = 0; i < stages.size(); i++) {
+      StageSpec s = stages.get(i);
+      StageSpec.checked(i, s.phi(), s.width());
+      blocks += s.phi();
+    }
+    SpecLimits.requireRange(blocks, 1, SpecLimits.MAX_BLOCKS, "the number of blocks (sum of stages[].phi)");
   }
 
   private static void checkSpatial(InputShape input, StemSpec stem, List<StageSpec> stages) {

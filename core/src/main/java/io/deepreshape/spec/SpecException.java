@@ -1,7 +1,9 @@
 package io.deepreshape.spec;
 
+import io.deepreshape.error.UserInputException;
+
 /** A network spec, preset or spec file is invalid; the message names the field and what was expected. */
-public class SpecException extends IllegalArgumentException {
+public class SpecException extends UserInputException {
   private static final long serialVersionUID = 1L;
 
   public SpecException(String message) {

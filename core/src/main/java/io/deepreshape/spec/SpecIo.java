@@ -1,8 +1,5 @@
 package io.deepreshape.spec;
 
-import io.deepreshape.io.AtomicFiles;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.AtomicFiles;
+import io.deepreshape.io.StrictTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,12 +51,9 @@ public final class SpecIo {
   public static NetworkSpec parse(String text, boolean json) {
     JsonNode root;
     try {
-      root = (json ? JSON : YAML).readTree(text);
-    } catch (JacksonException e) {
-      JsonLocation loc = e.getLocation();
-      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new SpecException("not valid " + (json ? "JSON" : "YAML") + where + ": " + e.getOriginalMessage()
-          .lines().findFirst().orElse("syntax error"));
+      root = StrictTrees.read(text, json);
+    } catch (UserInputException e) {
+      throw new SpecException(e.getMessage(), e);
     }
     return SpecReader.spec(root);
   }

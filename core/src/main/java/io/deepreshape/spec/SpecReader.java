@@ -88,7 +88,7 @@ final class SpecReader {
         SpecException.require(f[i - 1] >= 1, "factors[" + (i - 1) + "]", ">= 1", f[i - 1]);
         width *= f[i - 1];
       }
-      SpecException.require(width <= 1 << 20, "stages[" + i + "].width", "<= 1048576", width);
+      SpecLimits.requireRange(width, 1, SpecLimits.MAX_WIDTH, "stages[" + i + "].width");
       stages.add(StageSpec.checked(i, phi[i], (int) width));
     }
     return stages;

@@ -7,13 +7,13 @@ package io.deepreshape.spec;
 public record StageSpec(int phi, int width) {
   /** Validates with the stage's position in the path of the error message. */
   static StageSpec checked(int index, int phi, int width) {
-    SpecException.require(phi >= 1, "stages[" + index + "].phi", ">= 1", phi);
-    SpecException.require(width >= 1, "stages[" + index + "].width", ">= 1", width);
+    SpecLimits.requireRange(phi, 1, SpecLimits.MAX_BLOCKS, "stages[" + index + "].phi");
+    SpecLimits.requireRange(width, 1, SpecLimits.MAX_WIDTH, "stages[" + index + "].width");
     return new StageSpec(phi, width);
   }
 
   public StageSpec {
-    SpecException.require(phi >= 1, "stage.phi", ">= 1", phi);
-    SpecException.require(width >= 1, "stage.width", ">= 1", width);
+    SpecLimits.requireRange(phi, 1, SpecLimits.MAX_BLOCKS, "stage.phi");
+    SpecLimits.requireRange(width, 1, SpecLimits.MAX_WIDTH, "stage.width");
   }
 }

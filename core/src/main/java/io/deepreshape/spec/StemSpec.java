@@ -1,6 +1,5 @@
 package io.deepreshape.spec;
 
-import static io.deepreshape.spec.SpecException.require;
 
 import java.util.Objects;
 
@@ -8,6 +7,6 @@ import java.util.Objects;
 public record StemSpec(StemType type, int channels) {
   public StemSpec {
     Objects.requireNonNull(type, "stem.type");
-    require(channels >= 1, "stem.channels", ">= 1", channels);
+    SpecLimits.requireRange(channels, 1, SpecLimits.MAX_WIDTH, "stem.channels");
   }
 }

@@ -67,13 +67,13 @@ class SpecIoTest {
   void zeroPhiNamesItsPath() {
     String yaml = canonical("  - {phi: 2, width: 16}\n  - {phi: 2, width: 32}\n  - {phi: 0, width: 64}\n");
     assertThatThrownBy(() -> SpecIo.parse(yaml, false)).isInstanceOf(SpecException.class)
-        .hasMessage("stages[2].phi must be >= 1, was 0");
+        .hasMessage("stages[2].phi must be between 1 and 1024, was 0");
   }
 
   @Test
   void negativeWidthNamesItsPath() {
     assertThatThrownBy(() -> SpecIo.parse(canonical("  - {phi: 2, width: -16}\n"), false))
-        .hasMessage("stages[0].width must be >= 1, was -16");
+        .hasMessage("stages[0].width must be between 1 and 1048576, was -16");
   }
 
   @Test

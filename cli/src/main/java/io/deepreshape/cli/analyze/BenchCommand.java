@@ -3,6 +3,7 @@ package io.deepreshape.cli.analyze;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.train.TrainBenchCommand;
 import io.deepreshape.latency.LatencyModel;
 import io.deepreshape.latency.NetworkSetting;
@@ -34,6 +35,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!(seconds > 0) || Double.isInfinite(seconds)) {
+      throw new UserException("--seconds must be a number > 0, was " + seconds);
+    }
     PrintWriter out = spec.commandLine().getOut();
     Profile profile = Profiles.defaultProfile();
     NetworkSetting net = Profiles.network("loopback");

@@ -27,7 +27,11 @@ public final class CriticalityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    return show(spec.commandLine().getOut(), file);
+  }
+
+  /** Prints {@code file}'s scores and order, or the default order when {@code file} is null. */
+  public static int show(PrintWriter out, Path file) {
     if (file == null) {
       out.println("default criticality order: " + CriticalityOrder.defaultFor(4) + " ("
           + CriticalityOrder.DEFAULT_SOURCE + ": the published order for ResNets on CIFAR-100 and TinyImageNet)");

@@ -3,6 +3,7 @@ package io.deepreshape.cli.design;
 import io.deepreshape.criticality.CriticalityIo;
 import io.deepreshape.criticality.CriticalityOrder;
 import io.deepreshape.criticality.CriticalityScores;
+import io.deepreshape.error.UserInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ public final class CriticalityOptions {
     if (file != null) {
       CriticalityScores scores = CriticalityIo.read(file);
       if (scores.depth() != depth) {
-        throw new IllegalArgumentException(file + " scores " + scores.depth() + " stages but the network has " + depth);
+        throw new UserInputException(file + " scores " + scores.depth() + " stages but the network has " + depth);
       }
       return scores.order("criticality file " + file.getFileName());
     }

@@ -78,6 +78,9 @@ public final class DesignCommand implements Callable<Integer> {
       description = "Also show what this network needs to reach the budget with culling and thinning alone.")
   String baseline;
 
+  @Option(names = "--force", description = "Replace files that --out already holds.")
+  boolean force;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Write every candidate's spec to DIR/<name>.json.")
   Path outDir;
 
@@ -98,8 +101,10 @@ public final class DesignCommand implements Callable<Integer> {
     DesignResult r = BudgetDesign.run(req, baselineSpec);
     List<String> files = new ArrayList<>();
     if (outDir != null) {
-      r.candidates().forEach(c -> files.add(DesignFormat.writeSpec(outDir, c.spec()).toString()));
-      r.baseline().forEach(c -> files.add(DesignFormat.writeSpec(outDir, c.spec()).toString()));
+      List<NetworkSpec> specs = new ArrayList<>();
+      r.candidates().forEach(c -> specs.add(c.spec()));
+      r.baseline().forEach(c -> specs.add(c.spec()));
+      DesignFormat.writeSpecs(outDir, specs, force).forEach(f -> files.add(f.toString()));
     }
     if (plot != null && !r.candidates().isEmpty()) {
       List<PlotNetwork> pts = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.accounting.StageCost;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Format;
+import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.cli.plot.PlotNetwork;
 import io.deepreshape.cli.plot.Plots;
 import io.deepreshape.spec.NetworkSpec;
@@ -62,10 +63,19 @@ final class DesignFormat {
   }
 
   /** Writes {@code spec} to {@code dir/<name>.json} and returns the path. */
-  static Path writeSpec(Path dir, NetworkSpec spec) {
+  static List<Path> writeSpecs(Path dir, List<NetworkSpec> specs, boolean force) {
+    OutputFolder.refuseReplacing(dir, specs.stream().map(DesignFormat::specFileName).toList(), force, "--out");
+    OutputFolder.create(dir, "--out");
+    return specs.stream().map(s -> writeSpec(dir, s)).toList();
+  }
+
+  private static String specFileName(NetworkSpec spec) {
+    return spec.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+  }
+
+  private static Path writeSpec(Path dir, NetworkSpec spec) {
     try {
-      Files.createDirectories(dir);
-      Path f = dir.resolve(spec.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+      Path f = dir.resolve(specFileName(spec));
       SpecIo.write(spec, f);
       return f;
     } catch (IOException e) {
@@ -74,7 +84,8 @@ final class DesignFormat {
   }
 
   /** Writes a spec to the given file (JSON or YAML by extension). */
-  static void writeSpecFile(Path file, NetworkSpec spec) {
+  static void writeSpecFile(Path file, NetworkSpec spec, boolean force) {
+    OutputFolder.refuseReplacingFile(file, force, "--out");
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);

@@ -7,6 +7,7 @@ import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.cli.common.NetworkOptions;
+import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.cli.common.Table;
 import io.deepreshape.cli.plot.PlotNetwork;
 import io.deepreshape.criticality.CriticalityOrder;
@@ -41,6 +42,9 @@ public final class EqualizeCommand implements Callable<Integer> {
       description = "Largest channel factor (default: ${DEFAULT-VALUE}).")
   int fMax;
 
+  @Option(names = "--force", description = "Replace files that --out already holds.")
+  boolean force;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Write the equalized spec (.json, .yaml).")
   Path out;
 
@@ -52,12 +56,15 @@ public final class EqualizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (out != null) {
+      OutputFolder.refuseReplacingFile(out, force, "--out");
+    }
     NetworkSpec base = networks.single();
     PrintWriter out = spec.commandLine().getOut();
     CriticalityOrder order = criticality.resolve(base.depth(), spec.commandLine().getErr());
     EqualizationResult r = Equalization.equalize(base, order, fMax);
     if (this.out != null) {
-      DesignFormat.writeSpecFile(this.out, r.equalized());
+      DesignFormat.writeSpecFile(this.out, r.equalized(), force);
     }
     if (plot != null) {
       DesignFormat.plot(plot, "Equalization of " + base.name(), List.of(

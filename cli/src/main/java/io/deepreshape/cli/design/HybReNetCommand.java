@@ -57,6 +57,9 @@ public final class HybReNetCommand implements Callable<Integer> {
       description = "Largest channel factor for equalization (default: ${DEFAULT-VALUE}).")
   int fMax;
 
+  @Option(names = "--force", description = "Replace files that --out already holds.")
+  boolean force;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Write every kept member's spec to DIR/<name>.json.")
   Path outDir;
 
@@ -81,7 +84,7 @@ public final class HybReNetCommand implements Callable<Integer> {
       pts.add(PlotNetwork.of(m.spec().name().replace("hybrenet-", ""), c));
     }
     if (outDir != null) {
-      fam.members().forEach(m -> DesignFormat.writeSpec(outDir, m.spec()));
+      DesignFormat.writeSpecs(outDir, fam.members().stream().map(m -> m.spec()).toList(), force);
     }
     if (plot != null && !pts.isEmpty()) {
       DesignFormat.plot(plot, "HybReNet family", pts);

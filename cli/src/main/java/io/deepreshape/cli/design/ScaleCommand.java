@@ -1,12 +1,12 @@
 package io.deepreshape.cli.design;
 
+import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
-import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.cli.common.NetworkOptions;
@@ -53,6 +53,9 @@ public final class ScaleCommand implements Callable<Integer> {
       description = "Family values, e.g. 2,3,4,5,6 (repeatable for hetero: --values 5,5,3 --values 4,4,4).")
   List<String> values;
 
+  @Option(names = "--force", description = "Replace files that --out already holds.")
+  boolean force;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Write every member's spec to DIR/<name>.json.")
   Path outDir;
 
@@ -73,7 +76,7 @@ public final class ScaleCommand implements Callable<Integer> {
     List<LatencyEstimate> lat = costs.stream().map(c -> LatencyModel.estimate(c, profile, net)).toList();
     List<Path> written = new ArrayList<>();
     if (outDir != null) {
-      family.forEach(s -> written.add(DesignFormat.writeSpec(outDir, s)));
+      written.addAll(DesignFormat.writeSpecs(outDir, family, force));
     }
     if (plot != null) {
       List<PlotNetwork> pts = new ArrayList<>();

@@ -119,17 +119,7 @@ public final class CriticalityMeasureCommand implements Callable<Integer> {
   }
 
   private int show() {
-    CommandLine viewer = new CommandLine(new CriticalityCommand());
-    viewer.setOut(spec.commandLine().getOut());
-    viewer.setErr(spec.commandLine().getErr());
-    viewer.setExecutionExceptionHandler((ex, cl, parse) -> {
-      throw ex;
-    });
-    List<String> args = new ArrayList<>();
-    if (file != null) {
-      args.add(file.toString());
-    }
-    return viewer.execute(args.toArray(String[]::new));
+    return CriticalityCommand.show(spec.commandLine().getOut(), file);
   }
 
   private static void print(PrintWriter w, NetworkSpec net, CriticalityMeasurement.Result r) {

@@ -1,21 +1,28 @@
 package io.deepreshape.cli.optimize;
 
 import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.UserException;
+import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.cli.common.ProfileOptions;
 import io.deepreshape.cli.design.CriticalityOptions;
 import io.deepreshape.criticality.CriticalityOrder;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.optimize.Method;
+import io.deepreshape.train.optimize.PlanFile;
 import io.deepreshape.train.optimize.ReluOptimization;
 import io.deepreshape.train.optimize.SnlSettings;
 import io.deepreshape.train.run.DataSettings;
+import io.deepreshape.train.run.RunChecks;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.trainer.ProgressLine;
 import io.deepreshape.train.trainer.TrainConfig;
 import io.deepreshape.train.trainer.TrainResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -101,16 +108,41 @@ public final class OptimizeCommand implements Callable<Integer> {
       description = "snl: check the live count every N steps (0 = at each epoch end, as the official code).")
   int snlCheckSteps;
 
+  @Option(names = "--force", description = "Replace files in RUN_DIR that are not an earlier run of this optimization.")
+  boolean force;
+
   @Mixin
   TrainingOptions training;
 
   @Mixin
   ProfileOptions profile;
 
+  /** The result folder may be new or an earlier run of this optimization, never the teacher or another run. */
+  private void checkOut() throws IOException {
+    if (Files.exists(out) && Files.isSameFile(out, teacher)) {
+      throw new UserException("--out " + out + " is the teacher run; choose another folder for the result");
+    }
+    if (PlanFile.exists(out)) {
+      return;
+    }
+    if (Files.isRegularFile(out.resolve(RunFiles.SPEC))) {
+      throw new UserException("--out " + out + " holds a run of " + RunFiles.spec(out).name()
+          + " that is not a result of optimize; choose another folder");
+    }
+    List<String> files = new ArrayList<>(RunChecks.RUN_FILES);
+    files.add(PlanFile.NAME);
+    OutputFolder.refuseReplacing(out, files, force, "--out");
+    OutputFolder.create(out, "--out");
+    if (force) {
+      RunChecks.removeRunFiles(out);
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     Method m = Method.parse(method);
     NetworkSpec teacherSpec = RunFiles.spec(teacher);
+    checkOut();
     DataSettings settings = RunFiles.data(teacher);
     if (data != null) {
       settings = settings.withDataDir(data);

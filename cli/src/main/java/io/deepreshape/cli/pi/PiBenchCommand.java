@@ -92,6 +92,12 @@ public final class PiBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!(rtt >= 0) || Double.isInfinite(rtt)) {
+      throw new UserException("--rtt must be a number of milliseconds >= 0, was " + rtt);
+    }
+    if (!(bandwidth >= 0) || Double.isInfinite(bandwidth)) {
+      throw new UserException("--bandwidth must be a number of Mbit/s >= 0, was " + bandwidth);
+    }
     Profiles.load(profile); // a bad --profile fails before minutes of inference
     PiModelOptions.Loaded m = model.load();
     QuantNetwork net = m.net();

@@ -7,6 +7,7 @@ import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.analyze.ProfileCommand;
 import io.deepreshape.cli.common.Format;
+import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.latency.Profile;
 import io.deepreshape.latency.ProfileFit;
@@ -62,6 +63,9 @@ public final class PiCalibrateCommand implements Callable<Integer> {
           + "hybrenet:8,3,3,2@fashion-mnist, resnet56@cifar100; 'none' for none).")
   List<String> heldOut;
 
+  @Option(names = "--force", description = "Replace the --out file if it exists.")
+  boolean force;
+
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "Profile file to write (YAML).")
   Path out;
 
@@ -90,6 +94,7 @@ public final class PiCalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputFolder.refuseReplacingFile(out, force, "--out");
     if (repeat < 1) {
       throw new UserException("--repeat must be >= 1, got " + repeat);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Json;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.pi.channel.ChannelConfig;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.TcpChannel;
@@ -126,11 +127,11 @@ public final class PiInferCommand implements Callable<Integer> {
   private double[] image(ServerInfo info) {
     if (input.data != null) {
       if (info.dataset() == null) {
-        throw new IllegalArgumentException("the server's model names no dataset: use --image");
+        throw new UserInputException("the server's model names no dataset: use --image");
       }
       ImageDataset ds = Datasets.open(info.dataset(), input.data, Split.TEST);
       if (index < 0 || index >= ds.size()) {
-        throw new IllegalArgumentException("--index " + index + " is outside the test set of "
+        throw new UserInputException("--index " + index + " is outside the test set of "
             + ds.size() + " images");
       }
       return RunModel.image(ds, index, info.mean(), info.std());
@@ -146,11 +147,11 @@ public final class PiInferCommand implements Callable<Integer> {
       throw new UncheckedIOException("cannot read " + input.image + ": " + e.getMessage(), e);
     }
     if (img == null) {
-      throw new IllegalArgumentException(input.image + " is not a readable image");
+      throw new UserInputException(input.image + " is not a readable image");
     }
     var in = info.spec().input();
     if (img.getWidth() != in.width() || img.getHeight() != in.height()) {
-      throw new IllegalArgumentException(input.image + " is " + img.getWidth() + "x"
+      throw new UserInputException(input.image + " is " + img.getWidth() + "x"
           + img.getHeight() + ", the network takes " + in.width() + "x" + in.height());
     }
     int hw = in.height() * in.width();

@@ -1,5 +1,6 @@
 package io.deepreshape.cli.pipeline;
 
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.train.data.FashionMnist;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,14 +39,16 @@ public final class DemoCommand implements Callable<Integer> {
     String ds = switch (dataset) {
       case "auto" -> FashionMnist.isPresent(FashionMnist.DEFAULT_DIR) ? "fashion-mnist" : "synthetic";
       case "fashion-mnist", "synthetic" -> dataset;
-      default -> throw new IllegalArgumentException("--dataset must be auto, fashion-mnist or synthetic, was " + dataset);
+      default -> throw new UserInputException("--dataset must be auto, fashion-mnist or synthetic, was " + dataset);
     };
     PrintWriter log = spec.commandLine().getErr();
     log.println(ds.equals("fashion-mnist")
         ? "demo: using 5,000 training and 2,000 test images of Fashion-MNIST (the Debian package is installed)"
         : "demo: using the built-in synthetic dataset (install dataset-fashion-mnist for real data)");
     log.flush();
-    return RunCommand.execute(config(ds), out, spec.commandLine().getOut(), log, quiet);
+    PipelineConfig demo = config(ds);
+    RunCommand.claim(out, demo.name(), false);
+    return RunCommand.execute(demo, out, spec.commandLine().getOut(), log, quiet);
   }
 
   /** The demo's pipeline: small widths, few epochs, two budgets. */

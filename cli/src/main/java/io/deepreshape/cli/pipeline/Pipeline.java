@@ -1,5 +1,6 @@
 package io.deepreshape.cli.pipeline;
 
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.train.optimize.FinishedRuns;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.cli.plot.PlotNetwork;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 
 /**
  * Runs a pipeline file stage by stage into one folder: data, baseline teacher, criticality, equalization
@@ -69,9 +71,15 @@ public final class Pipeline {
   /** Runs every stage not yet done and writes the report; returns the HTML report's path. */
   public Path run() throws IOException {
     Files.createDirectories(out);
-    DataSettings data = data();
     NetworkSpec baseline = Presets.build(c.baseline(), Dataset.parse(c.dataset()));
     Path teacher = out.resolve("runs/baseline");
+    if (c.criticalityEpochs() == 0) {
+      // the default order is known before any training: a budget no HybReNet fits fails now, not after the baseline
+      for (long budget : c.budgets()) {
+        design(baseline, Criticality.defaultFor(baseline.depth()).order(), budget);
+      }
+    }
+    DataSettings data = data();
     train("baseline teacher " + baseline.name(), baseline, data, c.epochs(), c.lr(), null, teacher);
 
     Criticality crit = criticality(baseline, data);
@@ -153,8 +161,7 @@ public final class Pipeline {
         Arrays.asList(StageOp.values()), profile, network);
     DesignResult r = BudgetDesign.run(req, null);
     if (r.candidates().isEmpty()) {
-      throw new IllegalArgumentException("no HybReNet candidate fits a budget of " + budget + " ReLUs with widths "
-          + c.hybrenetWidths() + "; raise the budget or add smaller widths (hybrenet.widths)");
+      throw new UserInputException(noFit(baseline, order, budget));
     }
     Candidate best = r.candidates().get(0);
     NetworkSpec chosen = best.spec().withName(best.member() + "-b" + budget);
@@ -164,6 +171,17 @@ public final class Pipeline {
     return chosen;
   }
 
+  /** Why no candidate fits {@code budget}: it is below the smallest member or more than twice the largest. */
+  private String noFit(NetworkSpec baseline, CriticalityOrder order, long budget) {
+    LongSummaryStatistics relus = HybReNetFamily.generate(baseline, order, c.fMax(), c.hybrenetWidths(), c.fMax())
+        .members().stream().mapToLong(m -> Accounting.of(m.spec()).relus()).summaryStatistics();
+    String prefix = "budgets: no HybReNet candidate fits " + budget + " ReLUs with widths " + c.hybrenetWidths()
+        + " (the family has " + relus.getMin() + " to " + relus.getMax() + " ReLUs, and a candidate needs at least"
+        + " half the budget); ";
+    return prefix + (budget < relus.getMin() ? "raise the budget or add smaller widths (hybrenet.widths)"
+        : "lower the budget or add larger widths (hybrenet.widths)");
+  }
+
   private void train(String what, NetworkSpec spec, DataSettings data, int epochs, double lr, Path teacher, Path run)
       throws IOException {
     if (FinishedRuns.finished(run)) {
@@ -171,12 +189,17 @@ public final class Pipeline {
       return;
     }
     log("training " + what + (teacher == null ? "" : " with distillation from the baseline"));
+    TrainConfig retry = config(epochs, lr / 10);
+    // a run restarted at the lower rate after diverging, then interrupted, resumes at that rate
+    RunDirectory dir = new RunDirectory(run);
+    boolean retrying = dir.hasCheckpoint() && Files.isRegularFile(dir.configFile())
+        && dir.configChanges(retry).isEmpty();
     try {
-      TrainingRun.train(spec, data, config(epochs, lr), teacher, run, progress);
+      TrainingRun.train(spec, data, retrying ? retry : config(epochs, lr), teacher, run, progress);
     } catch (TrainingDivergedException e) {
       log(e.getMessage() + "; restarting " + what + " at learning rate " + lr / 10);
       Divergence.clearTraining(run);
-      TrainingRun.train(spec, data, config(epochs, lr / 10), teacher, run, progress);
+      TrainingRun.train(spec, data, retry, teacher, run, progress);
     }
     if (!FinishedRuns.finished(run)) {
       throw new Interrupted(what + " was interrupted; run the pipeline again to continue");

@@ -1,5 +1,7 @@
 package io.deepreshape.cli.pipeline;
 
+import io.deepreshape.error.UserInputException;
+
 import java.util.List;
 
 /**
@@ -57,7 +59,7 @@ public record PipelineConfig(
 
   private static void check(boolean ok, String field, String expected, Object actual) {
     if (!ok) {
-      throw new IllegalArgumentException("pipeline field " + field + " must be " + expected + ", was " + actual);
+      throw new UserInputException("pipeline field " + field + " must be " + expected + ", was " + actual);
     }
   }
 }

@@ -1,10 +1,11 @@
 package io.deepreshape.cli.pipeline;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.deepreshape.cli.UserException;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.StrictTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,15 +40,9 @@ public final class PipelineFile {
   }
 
   public static PipelineConfig parse(String text) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(text);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("not valid YAML at line " + e.getLocation().getLineNr() + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse(""));
-    }
+    JsonNode root = StrictTrees.read(text, false);
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("a pipeline must be a mapping with fields " + TOP.stream().sorted().toList());
+      throw new UserInputException("a pipeline must be a mapping with fields " + TOP.stream().sorted().toList());
     }
     fields(root, "", TOP);
     JsonNode synth = sub(root, "synthetic", Set.of("train", "test"));
@@ -81,12 +76,12 @@ public final class PipelineFile {
 
   private static void fields(JsonNode n, String path, Set<String> allowed) {
     if (!n.isObject()) {
-      throw new IllegalArgumentException(path + " must be a mapping, was " + n);
+      throw new UserInputException(path + " must be a mapping, was " + n);
     }
     for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
       String f = it.next();
       if (!allowed.contains(f)) {
-        throw new IllegalArgumentException("unknown field '" + f + "'" + (path.isEmpty() ? "" : " in " + path)
+        throw new UserInputException("unknown field '" + f + "'" + (path.isEmpty() ? "" : " in " + path)
             + ": expected " + String.join(", ", allowed.stream().sorted().toList()));
       }
     }
@@ -98,7 +93,7 @@ public final class PipelineFile {
       return dflt;
     }
     if (!v.isValueNode()) {
-      throw new IllegalArgumentException(f + " must be a string, was " + v);
+      throw new UserInputException(f + " must be a string, was " + v);
     }
     return v.asText();
   }
@@ -109,7 +104,7 @@ public final class PipelineFile {
       return dflt;
     }
     if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-      throw new IllegalArgumentException(path + " must be an integer, was " + v);
+      throw new UserInputException(path + " must be an integer, was " + v);
     }
     return v.asInt();
   }
@@ -120,19 +115,19 @@ public final class PipelineFile {
       return dflt;
     }
     if (!v.isNumber()) {
-      throw new IllegalArgumentException(path + " must be a number, was " + v);
+      throw new UserInputException(path + " must be a number, was " + v);
     }
     return v.asDouble();
   }
 
   private static List<Long> longs(JsonNode v, String path) {
     if (v == null || !v.isArray()) {
-      throw new IllegalArgumentException(path + " must be a list of ReLU budgets, e.g. [25000, 50000], was " + v);
+      throw new UserInputException(path + " must be a list of ReLU budgets, e.g. [25000, 50000], was " + v);
     }
     List<Long> out = new ArrayList<>();
     for (JsonNode e : v) {
       if (!e.isIntegralNumber()) {
-        throw new IllegalArgumentException(path + " must hold integers, had " + e);
+        throw new UserInputException(path + " must hold integers, had " + e);
       }
       out.add(e.asLong());
     }
@@ -144,12 +139,12 @@ public final class PipelineFile {
       return dflt;
     }
     if (!v.isArray()) {
-      throw new IllegalArgumentException(path + " must be a list of integers, was " + v);
+      throw new UserInputException(path + " must be a list of integers, was " + v);
     }
     List<Integer> out = new ArrayList<>();
     for (JsonNode e : v) {
       if (!e.canConvertToInt() || !e.isIntegralNumber()) {
-        throw new IllegalArgumentException(path + " must hold integers, had " + e);
+        throw new UserInputException(path + " must hold integers, had " + e);
       }
       out.add(e.asInt());
     }
@@ -161,7 +156,7 @@ public final class PipelineFile {
       return dflt;
     }
     if (!v.isArray()) {
-      throw new IllegalArgumentException(path + " must be a list, was " + v);
+      throw new UserInputException(path + " must be a list, was " + v);
     }
     List<String> out = new ArrayList<>();
     v.forEach(e -> out.add(e.asText()));

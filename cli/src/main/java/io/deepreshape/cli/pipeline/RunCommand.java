@@ -1,11 +1,16 @@
 package io.deepreshape.cli.pipeline;
 
 import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.UserException;
+import io.deepreshape.cli.common.OutputFolder;
+import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.train.trainer.ProgressLine;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +35,42 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bars.")
   boolean quiet;
 
+  @Option(names = "--force", description = "Write into an output folder that holds files of something else.")
+  boolean force;
+
+  /** Records which pipeline an output folder belongs to, so a rerun resumes it and nothing else is overwritten. */
+  static final String MARKER = "pipeline.name";
+
   @Override
   public Integer call() throws IOException {
     PipelineConfig config = PipelineFile.read(file);
-    return execute(config, out != null ? out : Path.of("runs", config.name()), spec.commandLine().getOut(),
-        spec.commandLine().getErr(), quiet);
+    Path dir = out != null ? out : Path.of("runs", config.name());
+    claim(dir, config.name(), force);
+    return execute(config, dir, spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
+  }
+
+  /**
+   * Makes {@code dir} the output folder of pipeline {@code name}: new, empty, or already this pipeline's
+   * (resumed); a folder holding anything else is refused unless {@code force}.
+   */
+  static void claim(Path dir, String name, boolean force) throws IOException {
+    OutputFolder.create(dir, "--out");
+    Path marker = dir.resolve(MARKER);
+    if (Files.isRegularFile(marker)) {
+      String owner = Files.readString(marker).strip();
+      if (!owner.equals(name) && !force) {
+        throw new UserException("--out " + dir + " holds the output of pipeline " + owner + ", not " + name
+            + "; choose another folder or add --force");
+      }
+    } else if (!force) {
+      try (Stream<Path> entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new UserException("--out " + dir + " already holds files that are not a pipeline's output;"
+              + " choose another folder or add --force");
+        }
+      }
+    }
+    AtomicFiles.writeString(marker, name + "\n");
   }
 
   /** Runs {@code config} into {@code out}, printing the report path last; 130 when interrupted. */

@@ -1,5 +1,7 @@
 package io.deepreshape.cli.plot;
 
+import io.deepreshape.error.UserInputException;
+
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -26,7 +28,7 @@ public final class Plots {
   public static void write(Path file, String title, List<PlotNetwork> networks) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (networks.isEmpty()) {
-      throw new IllegalArgumentException("nothing to plot: no networks");
+      throw new UserInputException("nothing to plot: no networks");
     }
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
@@ -35,7 +37,7 @@ public final class Plots {
     } else if (name.endsWith(".png")) {
       ImageIO.write(png(title, networks), "png", file.toFile());
     } else {
-      throw new IllegalArgumentException("--plot must name a .png or .svg file, was " + file);
+      throw new UserInputException("--plot must name a .png or .svg file, was " + file);
     }
   }
 

@@ -2,6 +2,7 @@ package io.deepreshape.cli.train;
 
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
+import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.train.data.DatasetException;
 import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.data.ImageDataset;
@@ -11,6 +12,7 @@ import io.deepreshape.train.data.SyntheticDataset;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,9 +55,16 @@ public final class DatasetCommand implements Runnable {
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
 
+    @Option(names = "--force", description = "Replace dataset files the output folder already holds.")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
-      SyntheticDataset.generate(new SyntheticConfig(classes, train, test, size, seed), out);
+      SyntheticConfig config = new SyntheticConfig(classes, train, test, size, seed);
+      OutputFolder.refuseReplacing(out, List.of(SyntheticDataset.TRAIN_FILE, SyntheticDataset.TEST_FILE,
+          SyntheticDataset.META_FILE), force, "--out");
+      OutputFolder.create(out, "--out");
+      SyntheticDataset.generate(config, out);
       PrintWriter w = spec.commandLine().getOut();
       w.println("wrote " + train + " training and " + test + " test images (" + classes + " classes, 3x" + size + "x"
           + size + ", seed " + seed + ") to " + out);

@@ -1,26 +1,32 @@
 package io.deepreshape.cli.train;
 
-import io.deepreshape.train.trainer.RunDirectory;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.cli.common.NetworkOptions;
+import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.run.DataSettings;
+import io.deepreshape.train.run.RunChecks;
 import io.deepreshape.train.run.TrainingRun;
 import io.deepreshape.train.trainer.EpochMetrics;
 import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.trainer.RunDirectory;
 import io.deepreshape.train.trainer.TrainConfig;
 import io.deepreshape.train.trainer.TrainResult;
 import io.deepreshape.train.trainer.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,6 +52,14 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--resume", description = "Require an existing checkpoint in RUN_DIR and continue it.")
   boolean resume;
+
+  @Option(names = "--restart", description = "Move the files of an earlier run in RUN_DIR (a corrupt checkpoint, other"
+      + " settings, another network) into RUN_DIR/previous-N and train from the start.")
+  boolean restart;
+
+  @Option(names = "--force", description = "Replace the files of an unfinished or unresumable run in RUN_DIR"
+      + " (without a checkpoint) instead of refusing.")
+  boolean force;
 
   @Option(names = "--teacher", paramLabel = "RUN_DIR", description = "Distil from this finished run (Hinton KD).")
   Path teacher;
@@ -94,18 +108,70 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress output.")
   boolean quiet;
 
+  /** The recorded settings of a run to resume; a missing or broken config.json is the user's to fix. */
+  private TrainConfig recorded(RunDirectory dir) {
+    try {
+      return dir.readConfig();
+    } catch (IOException e) {
+      throw new UserException(e.getMessage() + "; rerun with --restart to keep the old files aside and start over");
+    }
+  }
+
+  /** {@code base} with every option given on the command line (all of them for a new run). */
+  private TrainConfig withOptions(TrainConfig base, boolean all) {
+    Map<String, Consumer<TrainConfig.Builder>> setters = new LinkedHashMap<>();
+    setters.put("--epochs", b -> b.epochs(epochs));
+    setters.put("--batch-size", b -> b.batchSize(batchSize));
+    setters.put("--lr", b -> b.learningRate(lr));
+    setters.put("--weight-decay", b -> b.weightDecay(weightDecay));
+    setters.put("--warmup-epochs", b -> b.warmupEpochs(warmup));
+    setters.put("--label-smoothing", b -> b.labelSmoothing(labelSmoothing));
+    setters.put("--seed", b -> b.seed(seed));
+    setters.put("--kd-temperature", b -> b.kdTemperature(kdTemperature));
+    setters.put("--kd-weight", b -> b.kdWeight(kdWeight));
+    setters.put("--max-steps-per-epoch", b -> b.maxStepsPerEpoch(maxSteps));
+    setters.put("--max-bad-steps", b -> b.maxBadSteps(maxBadSteps));
+    CommandLine.ParseResult given = spec.commandLine().getParseResult();
+    TrainConfig.Builder builder = base.toBuilder();
+    setters.forEach((option, set) -> {
+      if (all || given.hasMatchedOption(option)) {
+        set.accept(builder);
+      }
+    });
+    return builder.build();
+  }
+
   @Override
   public Integer call() throws IOException {
     NetworkSpec net = network.single();
-    if (resume && !new RunDirectory(out).hasCheckpoint()) {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UserException("--out " + out + " is a file, not a folder");
+    }
+    RunDirectory dir = new RunDirectory(out);
+    if (restart) {
+      Path aside = RunChecks.moveAside(out);
+      if (aside != null) {
+        System.err.println("restarting: the earlier run's files are now in " + aside);
+      }
+    }
+    if (resume && !dir.hasCheckpoint()) {
       throw new UserException(out + " has no checkpoint to resume");
+    }
+    if (!dir.hasCheckpoint()) {
+      OutputFolder.refuseReplacing(out, RunChecks.RUN_FILES, force, "--out");
     }
     String dataset = Datasets.canonical(network.dataset().key());
     DataSettings settings = new DataSettings(dataset, data == null ? null : data.toString(), trainSubset, testSubset,
         seed);
-    TrainConfig config = TrainConfig.defaults().toBuilder().epochs(epochs).batchSize(batchSize).learningRate(lr)
-        .weightDecay(weightDecay).warmupEpochs(warmup).labelSmoothing(labelSmoothing).seed(seed)
-        .kdTemperature(kdTemperature).kdWeight(kdWeight).maxStepsPerEpoch(maxSteps).maxBadSteps(maxBadSteps).build();
+    boolean resuming = dir.hasCheckpoint();
+    TrainConfig config = resuming ? withOptions(recorded(dir), false) : withOptions(TrainConfig.defaults(), true);
+    if (force && !resuming) {
+      RunChecks.removeRunFiles(out);
+    }
+    if (resuming) {
+      System.err.println("resuming " + out + " with the settings recorded in its " + RunDirectory.CONFIG
+          + " (options that differ from them are refused)");
+    }
     ProgressLine progress = new ProgressLine(System.err, quiet ? ProgressLine.Mode.OFF : ProgressLine.Mode.AUTO);
     TrainResult result;
     try {

@@ -70,7 +70,8 @@ class AnalyzeCommandTest {
   void negativeWidthIsAUsageError() throws Exception {
     Path f = dir.resolve("neg.yaml");
     Files.writeString(f, "name: n\ndataset: cifar10\nstages:\n  - {phi: 2, width: -8}\n");
-    assertUsageError(CliRun.of("analyze", "--spec", f.toString()), "stages[0].width must be >= 1, was -8");
+    assertUsageError(CliRun.of("analyze", "--spec", f.toString()),
+        "stages[0].width must be between 1 and 1048576, was -8");
   }
 
   @Test

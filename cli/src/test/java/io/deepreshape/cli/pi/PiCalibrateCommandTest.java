@@ -79,7 +79,8 @@ class PiCalibrateCommandTest {
     assertThat(p.calibration()).extracting(CalibrationPoint::offlineSeconds).containsExactly(6.1, 4.7, 28.6);
 
     Files.writeString(dir.resolve("bad.json"), "{\"provenance\": \"x\"}");
-    CliRun bad = CliRun.of("pi", "calibrate", "--refit", dir.resolve("bad.json").toString(), "--out", out.toString());
+    CliRun bad = CliRun.of("pi", "calibrate", "--refit", dir.resolve("bad.json").toString(), "--out", out.toString(),
+        "--force");
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains("bad.json").contains("measurements").doesNotContain("\tat ");
   }

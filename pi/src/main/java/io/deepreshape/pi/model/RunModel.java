@@ -1,6 +1,7 @@
 package io.deepreshape.pi.model;
 
 import ai.djl.Device;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.pi.quant.FloatNetwork;
 import io.deepreshape.pi.quant.ProgramBuilder;
 import io.deepreshape.spec.NetworkSpec;
@@ -12,9 +13,6 @@ import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.SpecModelFactory;
 import io.deepreshape.train.trainer.ModelHandle;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,20 +36,17 @@ public record RunModel(NetworkSpec spec, FloatNetwork network, DataSettings data
     NetworkSpec spec = RunFiles.spec(runDir);
     Path params = runDir.resolve(PARAMS);
     if (!Files.isRegularFile(params)) {
-      throw new IllegalArgumentException(runDir + " has no " + PARAMS
+      throw new UserInputException(runDir + " has no " + PARAMS
           + ": the run has not finished");
     }
     FloatNetwork net;
-    try (InputStream in = Files.newInputStream(params);
-        ModelHandle handle = ModelHandle.load(new SpecModelFactory(spec), Device.cpu(), in)) {
+    try (ModelHandle handle = ModelHandle.load(new SpecModelFactory(spec), Device.cpu(), params)) {
       DjlWeights w = new DjlWeights(handle.block().getParameters());
       net = ProgramBuilder.build(spec, w);
       if (!w.exhausted()) {
-        throw new IllegalArgumentException("the model in " + params
+        throw new UserInputException("the model in " + params
             + " has more parameters than its spec's layout");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + params + ": " + e.getMessage(), e);
     }
     DataSettings data = RunFiles.data(runDir);
     return new RunModel(spec, net, data, normalization(data));

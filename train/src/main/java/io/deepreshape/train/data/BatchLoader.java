@@ -1,5 +1,7 @@
 package io.deepreshape.train.data;
 
+import io.deepreshape.error.UserInputException;
+
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -29,10 +31,10 @@ public final class BatchLoader {
               + dataset.name() + " has " + dataset.channels());
     }
     if (dataset.size() == 0) {
-      throw new IllegalArgumentException(dataset.name() + " is empty");
+      throw new UserInputException(dataset.name() + " is empty");
     }
     if (options.dropLast() && dataset.size() < options.batchSize()) {
-      throw new IllegalArgumentException(
+      throw new UserInputException(
           dataset.name() + " has " + dataset.size() + " images, fewer than one batch of "
               + options.batchSize() + " (use a smaller batch or keep the last partial batch)");
     }

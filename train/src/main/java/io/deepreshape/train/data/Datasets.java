@@ -1,5 +1,7 @@
 package io.deepreshape.train.data;
 
+import io.deepreshape.error.UserInputException;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +70,7 @@ public final class Datasets {
   /** Lower-cases and checks a dataset name; accepts {@code fashion_mnist} and {@code fashionmnist}. */
   public static String canonical(String datasetName) {
     if (datasetName == null) {
-      throw new IllegalArgumentException("no dataset name given; known: " + String.join(", ", NAMES));
+      throw new UserInputException("no dataset name given; known: " + String.join(", ", NAMES));
     }
     String n = datasetName.strip().toLowerCase(Locale.ROOT);
     if (n.equals("fashion_mnist") || n.equals("fashionmnist")) {
@@ -84,7 +86,7 @@ public final class Datasets {
       n = "tinyimagenet";
     }
     if (!NAMES.contains(n)) {
-      throw new IllegalArgumentException(
+      throw new UserInputException(
           "unknown dataset '" + datasetName + "'; known: " + String.join(", ", NAMES));
     }
     return n;

@@ -1,5 +1,7 @@
 package io.deepreshape.train.data;
 
+import io.deepreshape.error.UserInputException;
+
 import java.util.Objects;
 
 /**
@@ -21,10 +23,10 @@ public record LoaderOptions(
 
   public LoaderOptions {
     if (batchSize < 1) {
-      throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+      throw new UserInputException("batch size must be positive, got " + batchSize);
     }
     if (prefetch < 1) {
-      throw new IllegalArgumentException("prefetch must be positive, got " + prefetch);
+      throw new UserInputException("prefetch must be positive, got " + prefetch);
     }
     Objects.requireNonNull(augmentation, "augmentation");
     Objects.requireNonNull(normalization, "normalization");

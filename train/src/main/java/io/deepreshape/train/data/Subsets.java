@@ -1,5 +1,7 @@
 package io.deepreshape.train.data;
 
+import io.deepreshape.error.UserInputException;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -48,7 +50,7 @@ public final class Subsets {
 
   private static void requireNonNegative(int n) {
     if (n < 0) {
-      throw new IllegalArgumentException("subset size must be >= 0, got " + n);
+      throw new UserInputException("subset size must be >= 0, got " + n);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.deepreshape.train.data;
 
+import io.deepreshape.error.UserInputException;
+
 /**
  * Parameters of a synthetic dataset: number of classes, training and test images, image side
  * (square, 3 channels) and the seed that fixes every byte.
@@ -10,16 +12,16 @@ public record SyntheticConfig(int classes, int train, int test, int size, long s
 
   public SyntheticConfig {
     if (classes < 2 || classes > 256) {
-      throw new IllegalArgumentException("classes must be in 2..256, got " + classes);
+      throw new UserInputException("classes must be in 2..256, got " + classes);
     }
     if (train < 1 || test < 1) {
-      throw new IllegalArgumentException("train and test counts must be positive");
+      throw new UserInputException("train and test counts must be positive");
     }
     if (size < 8 || size > 512) {
-      throw new IllegalArgumentException("size must be in 8..512, got " + size);
+      throw new UserInputException("size must be in 8..512, got " + size);
     }
     if ((long) Math.max(train, test) * 3 * size * size > Integer.MAX_VALUE - 16) {
-      throw new IllegalArgumentException("too many images to hold in one byte array");
+      throw new UserInputException("too many images to hold in one byte array");
     }
   }
 

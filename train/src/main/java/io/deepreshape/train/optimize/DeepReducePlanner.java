@@ -2,6 +2,7 @@ package io.deepreshape.train.optimize;
 
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.criticality.CriticalityOrder;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.reduction.Reductions;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluAddress;
@@ -24,7 +25,7 @@ public final class DeepReducePlanner {
    */
   public static DeepReducePlan plan(NetworkSpec spec, CriticalityOrder order, long budget) {
     if (order.depth() != spec.depth()) {
-      throw new IllegalArgumentException("the criticality order has " + order.depth() + " stages but "
+      throw new UserInputException("the criticality order has " + order.depth() + " stages but "
           + spec.name() + " has " + spec.depth());
     }
     DeepReducePlan best = search(spec, order, budget, false);
@@ -37,7 +38,7 @@ public final class DeepReducePlanner {
     if (best == null) {
       long floor = Accounting.of(apply(spec, order.leastCriticalFirst(), List.of(),
           spec.hasRelu(ReluAddress.STEM))).relus();
-      throw new IllegalArgumentException("culling and thinning cannot bring " + spec.name() + " to " + budget
+      throw new UserInputException("culling and thinning cannot bring " + spec.name() + " to " + budget
           + " ReLUs: culling every stage and the stem leaves " + floor);
     }
     return best;

@@ -1,5 +1,7 @@
 package io.deepreshape.train.optimize;
 
+import io.deepreshape.error.UserInputException;
+
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
@@ -30,7 +32,7 @@ public final class FinishedRuns {
     }
     NetworkSpec saved = RunFiles.spec(runDir);
     if (!saved.equals(spec)) {
-      throw new IllegalArgumentException(runDir + " holds a run of another network (" + saved.name()
+      throw new UserInputException(runDir + " holds a run of another network (" + saved.name()
           + ", expected " + spec.name() + "); choose another output folder or delete it");
     }
     return finished(runDir);

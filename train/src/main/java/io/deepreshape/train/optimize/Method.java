@@ -1,5 +1,7 @@
 package io.deepreshape.train.optimize;
 
+import io.deepreshape.error.UserInputException;
+
 /** The trained ReLU-optimization methods {@code optimize} offers. */
 public enum Method {
   /** DeepReDuce culling then thinning of the least critical stages (Jha et al., ICML 2021). */
@@ -25,6 +27,6 @@ public enum Method {
         return m;
       }
     }
-    throw new IllegalArgumentException("method must be deepreduce, reuse or snl, was '" + value + "'");
+    throw new UserInputException("method must be deepreduce, reuse or snl, was '" + value + "'");
   }
 }

@@ -2,6 +2,7 @@ package io.deepreshape.train.optimize;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.criticality.CriticalityOrder;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
@@ -45,7 +46,7 @@ public final class ReluOptimization {
   public static Outcome run(Request r, ProgressLine progress, Consumer<String> log) throws IOException {
     NetworkSpec teacher = RunFiles.spec(r.teacherRun());
     if (!FinishedRuns.finished(r.teacherRun())) {
-      throw new IllegalArgumentException("teacher run " + r.teacherRun() + " has no final parameters; finish it first");
+      throw new UserInputException("teacher run " + r.teacherRun() + " has no final parameters; finish it first");
     }
     boolean planReused = PlanFile.exists(r.runDir());
     if (!planReused) {
@@ -124,7 +125,7 @@ public final class ReluOptimization {
 
   private static void check(OptimizationPlan plan, Request r) {
     if (plan.method() != r.method() || plan.budget() != r.budget()) {
-      throw new IllegalArgumentException(r.runDir() + " holds a " + plan.method().key() + " run at " + plan.budget()
+      throw new UserInputException(r.runDir() + " holds a " + plan.method().key() + " run at " + plan.budget()
           + " ReLUs, not " + r.method().key() + " at " + r.budget() + "; choose another --out or delete it");
     }
   }

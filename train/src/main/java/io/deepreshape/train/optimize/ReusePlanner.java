@@ -2,6 +2,7 @@ package io.deepreshape.train.optimize;
 
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.criticality.CriticalityOrder;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.reduction.Reductions;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluAddress;
@@ -28,7 +29,7 @@ public final class ReusePlanner {
    */
   public static ReusePlan plan(NetworkSpec spec, CriticalityOrder order, long budget) {
     if (order.depth() != spec.depth()) {
-      throw new IllegalArgumentException("the criticality order has " + order.depth() + " stages but "
+      throw new UserInputException("the criticality order has " + order.depth() + " stages but "
           + spec.name() + " has " + spec.depth());
     }
     long base = Accounting.of(spec).relus();
@@ -52,7 +53,7 @@ public final class ReusePlanner {
       }
     }
     long floor = candidate(spec, least, spec.hasRelu(ReluAddress.STEM), widest).relus();
-    throw new IllegalArgumentException("ReLU-reuse cannot bring " + spec.name() + " to " + budget
+    throw new UserInputException("ReLU-reuse cannot bring " + spec.name() + " to " + budget
         + " ReLUs: one sign per layer and position everywhere still needs " + floor
         + "; use --method deepreduce or snl, or a larger budget");
   }

@@ -5,6 +5,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluAddress;
@@ -13,7 +15,6 @@ import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunData;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.TrainingRun;
-import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.train.trainer.CloseableIterator;
 import io.deepreshape.train.trainer.DeviceSelector;
 import io.deepreshape.train.trainer.EpochSource;
@@ -63,7 +64,7 @@ public final class SnlSearch {
       ParameterTransfer.copy(teacher.model().block(), model.block(), model.manager());
       List<SnlMaskBlock> masks = SnlModelFactory.masks(model.block());
       if (masks.isEmpty()) {
-        throw new IllegalArgumentException(spec.name() + " has no full ReLU layer for SNL to mask");
+        throw new UserInputException(spec.name() + " has no full ReLU layer for SNL to mask");
       }
       Map<String, NDArray> weights = model.trainableArrays();
       AdamOptimizer adam = new AdamOptimizer(settings.lr());

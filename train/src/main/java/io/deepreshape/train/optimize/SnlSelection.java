@@ -1,6 +1,7 @@
 package io.deepreshape.train.optimize;
 
 import io.deepreshape.accounting.Accounting;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluAddress;
@@ -44,7 +45,7 @@ public final class SnlSelection {
       }
     }
     if (fixed > budget) {
-      throw new IllegalArgumentException("the ReLU layers SNL does not mask already hold " + fixed
+      throw new UserInputException("the ReLU layers SNL does not mask already hold " + fixed
           + " ReLUs, more than the budget " + budget);
     }
     channels.sort(Comparator.comparingDouble((Channel c) -> -c.alpha())

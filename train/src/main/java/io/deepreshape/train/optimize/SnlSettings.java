@@ -1,5 +1,7 @@
 package io.deepreshape.train.optimize;
 
+import io.deepreshape.error.UserInputException;
+
 /**
  * Phase 1 of SNL (Cho et al., ICML 2022; official-code defaults in DEEPRESHAPE.md section 10): Adam
  * with learning rate {@code lr} on weights and masks, loss = CE + KD + {@code lambda * ||alpha||_1},
@@ -13,14 +15,14 @@ public record SnlSettings(int maxEpochs, double lr, double lambda0, double lambd
     double threshold) {
   public SnlSettings {
     if (maxEpochs < 1) {
-      throw new IllegalArgumentException("SNL search epochs must be >= 1, was " + maxEpochs);
+      throw new UserInputException("SNL search epochs must be >= 1, was " + maxEpochs);
     }
     if (!(lr > 0) || !(lambda0 > 0) || !(lambdaFactor > 1)) {
-      throw new IllegalArgumentException("SNL needs lr > 0, lambda > 0 and a lambda factor > 1, was " + lr + ", "
+      throw new UserInputException("SNL needs lr > 0, lambda > 0 and a lambda factor > 1, was " + lr + ", "
           + lambda0 + ", " + lambdaFactor);
     }
     if (checkEverySteps < 0 || !(threshold >= 0 && threshold < 1)) {
-      throw new IllegalArgumentException("SNL check interval must be >= 0 and the threshold in [0, 1)");
+      throw new UserInputException("SNL check interval must be >= 0 and the threshold in [0, 1)");
     }
   }
 

@@ -1,5 +1,7 @@
 package io.deepreshape.train.optimize;
 
+import io.deepreshape.error.UserInputException;
+
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluAddress;
 import io.deepreshape.spec.ReluMode;
@@ -25,7 +27,7 @@ public final class StageOnlySpecs {
    */
   public static NetworkSpec stageOnly(NetworkSpec spec, int k) {
     if (k < 1 || k > spec.depth()) {
-      throw new IllegalArgumentException("stage must be between 1 and " + spec.depth() + ", was " + k);
+      throw new UserInputException("stage must be between 1 and " + spec.depth() + ", was " + k);
     }
     return spec.withReluModes(identityExcept(spec, k)).withName(spec.name() + "-S" + k + "-only");
   }

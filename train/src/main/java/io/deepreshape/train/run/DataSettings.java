@@ -1,6 +1,7 @@
 package io.deepreshape.train.run;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.deepreshape.error.UserInputException;
 import java.nio.file.Path;
 
 /**
@@ -16,10 +17,10 @@ public record DataSettings(
 
   public DataSettings {
     if (dataset == null || dataset.isBlank()) {
-      throw new IllegalArgumentException("dataset must be named");
+      throw new UserInputException("dataset must be named");
     }
     if (trainSubset < 0 || testSubset < 0) {
-      throw new IllegalArgumentException("subset sizes must be >= 0 (0 means the whole split)");
+      throw new UserInputException("subset sizes must be >= 0 (0 means the whole split)");
     }
   }
 

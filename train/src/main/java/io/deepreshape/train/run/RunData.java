@@ -1,5 +1,7 @@
 package io.deepreshape.train.run;
 
+import io.deepreshape.error.UserInputException;
+
 import io.deepreshape.spec.InputShape;
 import io.deepreshape.train.data.BatchIterator;
 import io.deepreshape.train.data.BatchLoader;
@@ -29,7 +31,7 @@ public record RunData(DataSettings settings, ImageDataset train, ImageDataset te
     }
     if (train.channels() != input.channels() || train.height() != input.height() || train.width() != input.width()
         || train.classes() != input.classes()) {
-      throw new IllegalArgumentException("dataset " + train.name() + " has images " + train.channels() + "x"
+      throw new UserInputException("dataset " + train.name() + " has images " + train.channels() + "x"
           + train.height() + "x" + train.width() + " with " + train.classes() + " classes, but the network expects "
           + input + "; build the network for this dataset (e.g. --dataset " + s.dataset() + ")");
     }

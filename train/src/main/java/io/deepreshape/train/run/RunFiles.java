@@ -1,26 +1,39 @@
 package io.deepreshape.train.run;
 
-import io.deepreshape.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.deepreshape.error.UserInputException;
+import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.SpecIo;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /** The run directory's own files beside the trainer's: {@code spec.yaml} and {@code data.json}. */
 public final class RunFiles {
   public static final String SPEC = "spec.yaml";
   public static final String DATA = "data.json";
   public static final String TEACHER = "teacher.txt";
+  /** SHA-256 of the canonical spec a run was trained with, written at training time. */
+  public static final String SPEC_HASH = "spec.sha256";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RunFiles() {}
 
   public static void write(Path runDir, NetworkSpec spec, DataSettings data) throws IOException {
-    Files.createDirectories(runDir);
+    try {
+      Files.createDirectories(runDir);
+    } catch (IOException e) {
+      throw new UserInputException("cannot create the run directory " + runDir + " (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+    }
     SpecIo.write(spec, runDir.resolve(SPEC));
+    AtomicFiles.writeString(runDir.resolve(SPEC_HASH), hash(spec) + "\n");
     AtomicFiles.write(runDir.resolve(DATA), out -> out.write(JSON.writeValueAsBytes(data)));
   }
 
@@ -44,20 +57,44 @@ public final class RunFiles {
   public static NetworkSpec spec(Path runDir) {
     Path f = runDir.resolve(SPEC);
     if (!Files.isRegularFile(f)) {
-      throw new IllegalArgumentException(runDir + " is not a run directory: " + SPEC + " is missing");
+      throw new UserInputException(runDir + " is not a run directory: " + SPEC + " is missing");
     }
-    return SpecIo.read(f);
+    NetworkSpec spec = SpecIo.read(f);
+    Path h = runDir.resolve(SPEC_HASH);
+    if (Files.isRegularFile(h)) {
+      String recorded;
+      try {
+        recorded = Files.readString(h, StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new UserInputException("cannot read " + h + ": " + e.getMessage());
+      }
+      if (!recorded.equals(hash(spec))) {
+        throw new UserInputException(f + " is not the network this run trained (its hash differs from the one"
+            + " recorded in " + SPEC_HASH + " at training time); restore the spec the run was trained with");
+      }
+    }
+    return spec;
+  }
+
+  /** Hex SHA-256 of the canonical YAML of {@code spec}: equal specs hash alike however their files are laid out. */
+  public static String hash(NetworkSpec spec) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(SpecIo.toYaml(spec).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
   }
 
   public static DataSettings data(Path runDir) {
     Path f = runDir.resolve(DATA);
     if (!Files.isRegularFile(f)) {
-      throw new IllegalArgumentException(runDir + " is not a run directory: " + DATA + " is missing");
+      throw new UserInputException(runDir + " is not a run directory: " + DATA + " is missing");
     }
     try {
       return JSON.readValue(f.toFile(), DataSettings.class);
     } catch (IOException e) {
-      throw new IllegalArgumentException(f + " is unreadable: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new UserInputException(f + " is unreadable: " + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.deepreshape.train.run;
 
 import ai.djl.Device;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.trainer.DeviceSelector;
 import io.deepreshape.train.trainer.EvalResult;
@@ -22,7 +23,8 @@ public final class TrainingRun {
   private TrainingRun() {}
 
   /**
-   * Starts a new run, or resumes {@code runDir} when it already holds a checkpoint of the same spec.
+   * Starts a new run, or resumes {@code runDir} when it already holds a checkpoint of the same spec and
+   * training settings (anything else is refused, see {@link RunChecks#requireResumable}).
    * The spec, data settings and teacher are written first, so an interrupted run can always be resumed
    * (a resumed distillation run finds its teacher in the run directory).
    */
@@ -31,14 +33,14 @@ public final class TrainingRun {
     RunDirectory dir = new RunDirectory(runDir);
     boolean resume = dir.hasCheckpoint();
     if (resume) {
-      NetworkSpec saved = RunFiles.spec(runDir);
-      if (!saved.equals(spec)) {
-        throw new IllegalArgumentException(runDir + " holds a run of another network (" + saved.name()
-            + "); choose another --out or delete it");
-      }
+      RunChecks.requireResumable(runDir, spec, config);
     }
     if (resume && teacherRun == null) {
       teacherRun = RunFiles.teacher(runDir);
+    }
+    RunChecks.requireMemory(spec, config.batchSize());
+    if (teacherRun != null) {
+      requireFinished(teacherRun);
     }
     RunData opened = RunData.open(data, spec.input());
     RunFiles.write(runDir, spec, data);
@@ -62,13 +64,19 @@ public final class TrainingRun {
 
   /** Loads a finished run's teacher model (its spec and final parameters). */
   public static Teacher teacher(Path teacherRun, Device device) throws IOException {
+    NetworkSpec spec = requireFinished(teacherRun);
+    return Teacher.fromParameters(new SpecModelFactory(spec), new RunDirectory(teacherRun).finalParamsFile(), device);
+  }
+
+  /** The spec of a finished teacher run; fails naming the run when it is none or has not finished. */
+  private static NetworkSpec requireFinished(Path teacherRun) {
     NetworkSpec spec = RunFiles.spec(teacherRun);
     Path params = new RunDirectory(teacherRun).finalParamsFile();
     if (!Files.isRegularFile(params)) {
-      throw new IllegalArgumentException("teacher run " + teacherRun + " has no final parameters ("
+      throw new UserInputException("teacher run " + teacherRun + " has no final parameters ("
           + params.getFileName() + "); finish or resume it first");
     }
-    return Teacher.fromParameters(new SpecModelFactory(spec), params, device);
+    return spec;
   }
 
   /** Evaluates a run's final parameters on its test split (or on {@code data} when given). */
@@ -77,11 +85,10 @@ public final class TrainingRun {
     DataSettings settings = data != null ? data : RunFiles.data(runDir);
     Path params = new RunDirectory(runDir).finalParamsFile();
     if (!Files.isRegularFile(params)) {
-      throw new IllegalArgumentException(runDir + " has no final parameters yet; resume the run to finish it");
+      throw new UserInputException(runDir + " has no final parameters yet; resume the run to finish it");
     }
     RunData opened = RunData.open(settings, spec.input());
-    try (InputStream in = Files.newInputStream(params);
-        ModelHandle model = ModelHandle.load(new SpecModelFactory(spec), DeviceSelector.select(), in)) {
+    try (ModelHandle model = ModelHandle.load(new SpecModelFactory(spec), DeviceSelector.select(), params)) {
       return Evaluator.evaluate(model, opened.testSource(256));
     }
   }

@@ -11,11 +11,16 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.deepreshape.error.UserInputException;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -122,6 +127,7 @@ public final class ModelHandle implements AutoCloseable {
     } catch (MalformedModelException e) {
       throw new IOException("malformed model parameters: " + e.getMessage(), e);
     }
+    checkShapes(previous);
     for (Pair<String, Parameter> p : block.getParameters()) {
       Parameter parameter = p.getValue();
       if (parameter.requiresGradient()) {
@@ -134,6 +140,57 @@ public final class ModelHandle implements AutoCloseable {
       }
     }
     store = new ParameterStore(manager, false);
+  }
+
+  /**
+   * Loads a parameters file (a run's final.params) into a new frozen model; every failure is a
+   * {@link UserInputException} naming the file: missing, truncated or corrupt, or of another network.
+   */
+  public static ModelHandle load(ModelFactory factory, Device device, Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new UserInputException(file + " does not exist");
+    } catch (IOException e) {
+      throw new UserInputException("cannot read " + file + ": " + e.getMessage());
+    }
+    try {
+      return load(factory, device, new ByteArrayInputStream(bytes));
+    } catch (ShapeMismatchException e) {
+      throw new UserInputException(file + " holds the parameters of another network: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw new UserInputException(file + " is truncated, corrupt or of another network (" + reason(e)
+          + "); train the run again or restore the file", e);
+    }
+  }
+
+  private static String reason(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+
+  /** Fails when a loaded array's shape differs from the one the block was built with. */
+  private void checkShapes(List<NDArray> built) {
+    int i = 0;
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      NDArray before = i < built.size() ? built.get(i) : null;
+      i++;
+      NDArray after = p.getValue().getArray();
+      if (before != null && after != null && !before.getShape().equals(after.getShape())) {
+        throw new ShapeMismatchException("parameter " + p.getKey() + " has shape " + after.getShape()
+            + ", the network expects " + before.getShape());
+      }
+    }
+  }
+
+  /** Loaded parameters do not have the shapes of the model's network. */
+  public static final class ShapeMismatchException extends UserInputException {
+    private static final long serialVersionUID = 1L;
+
+    ShapeMismatchException(String message) {
+      super(message);
+    }
   }
 
   @Override

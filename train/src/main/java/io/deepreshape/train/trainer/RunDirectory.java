@@ -1,13 +1,15 @@
 package io.deepreshape.train.trainer;
 
-import io.deepreshape.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.deepreshape.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -66,6 +68,23 @@ public final class RunDirectory {
     } catch (IOException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The fields of config.json that {@code given} would change, each as {@code "name: recorded -> given"},
+   * in file order; empty when the run was trained with {@code given}.
+   */
+  public List<String> configChanges(TrainConfig given) throws IOException {
+    JsonNode recorded = Json.MAPPER.valueToTree(readConfig());
+    JsonNode wanted = Json.MAPPER.valueToTree(given);
+    List<String> changes = new ArrayList<>();
+    for (Iterator<String> it = recorded.fieldNames(); it.hasNext();) {
+      String field = it.next();
+      if (!recorded.get(field).equals(wanted.get(field))) {
+        changes.add(field + ": " + recorded.get(field) + " -> " + wanted.get(field));
+      }
+    }
+    return changes;
   }
 
   /** Writes any text file of the run (e.g. the network spec) atomically. */

@@ -2,6 +2,7 @@ package io.deepreshape.train.trainer;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.deepreshape.error.UserInputException;
 import java.util.Locale;
 
 /** Learning-rate decay after warm-up: cosine to zero, or step decay at epoch milestones. */
@@ -23,6 +24,6 @@ public enum ScheduleKind {
         return kind;
       }
     }
-    throw new IllegalArgumentException("schedule must be cosine or step, got " + text);
+    throw new UserInputException("schedule must be cosine or step, got " + text);
   }
 }

@@ -22,9 +22,7 @@ public final class Teacher implements AutoCloseable {
   /** Loads parameters written by {@link ModelHandle#saveParameters} (e.g. a run's final.params). */
   public static Teacher fromParameters(ModelFactory factory, Path parameters, Device device)
       throws IOException {
-    try (InputStream in = Files.newInputStream(parameters)) {
-      return new Teacher(ModelHandle.load(factory, device, in));
-    }
+    return new Teacher(ModelHandle.load(factory, device, parameters));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.deepreshape.train.trainer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.deepreshape.error.UserInputException;
 import java.util.List;
 
 /**
@@ -79,7 +80,7 @@ public record TrainConfig(
 
   private static void require(boolean condition, String message) {
     if (!condition) {
-      throw new IllegalArgumentException(message);
+      throw new UserInputException(message);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.deepreshape.train.trainer;
 
 import ai.djl.Device;
+import io.deepreshape.error.UserInputException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -111,7 +112,8 @@ public final class Trainer {
   private int stepsPerEpoch(TrainConfig config) {
     int batches = train.batchesPerEpoch();
     if (batches < 1) {
-      throw new IllegalArgumentException("training source yields no batches per epoch");
+      throw new UserInputException("the training data yields no batch per epoch: give fewer --batch-size or more"
+          + " training images");
     }
     return config.maxStepsPerEpoch() > 0 ? Math.min(batches, config.maxStepsPerEpoch()) : batches;
   }
