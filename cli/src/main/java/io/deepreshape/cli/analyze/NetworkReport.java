@@ -26,7 +26,7 @@ public record NetworkReport(NetworkSpec spec, NetworkCost cost, LatencyEstimate 
     List<LatencyEstimate> perStage = new ArrayList<>();
     for (StageCost s : cost.stages()) {
       List<LayerCost> rows = cost.layers().stream().filter(l -> l.stage() == s.stage()).toList();
-      perStage.add(LatencyModel.estimate(rows, profile, network));
+      perStage.add(LatencyModel.estimate(cost, rows, profile, network));
     }
     return new NetworkReport(spec, cost, LatencyModel.estimate(cost, profile, network), List.copyOf(perStage), profile,
         network, Calibration.forSpec(profile, spec));

@@ -1,6 +1,8 @@
 package io.deepreshape.pi.model;
 
 import ai.djl.Device;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import io.deepreshape.pi.quant.FloatNetwork;
 import io.deepreshape.pi.quant.ProgramBuilder;
 import io.deepreshape.spec.NetworkSpec;
@@ -11,6 +13,9 @@ import io.deepreshape.train.data.Split;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.SpecModelFactory;
+import io.deepreshape.train.model.BuiltModel;
+import io.deepreshape.train.model.ModelBuilder;
+import io.deepreshape.train.trainer.ModelFactory;
 import io.deepreshape.train.trainer.ModelHandle;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,13 +47,27 @@ public record RunModel(NetworkSpec spec, FloatNetwork network, DataSettings data
           + ": the run has not finished");
     }
     FloatNetwork net;
+    BuiltModel[] built = new BuiltModel[1];
+    SpecModelFactory specs = new SpecModelFactory(spec);
+    ModelFactory factory = new ModelFactory() {
+      @Override
+      public Block build() {
+        built[0] = ModelBuilder.build(spec);
+        return built[0].block();
+      }
+
+      @Override
+      public Shape inputShape() {
+        return specs.inputShape();
+      }
+    };
     try (InputStream in = Files.newInputStream(params);
-        ModelHandle handle = ModelHandle.load(new SpecModelFactory(spec), Device.cpu(), in)) {
-      DjlWeights w = new DjlWeights(handle.block().getParameters());
+        ModelHandle handle = ModelHandle.load(factory, Device.cpu(), in)) {
+      DjlWeights w = new DjlWeights(built[0].layers());
       net = ProgramBuilder.build(spec, w);
-      if (!w.exhausted()) {
+      if (!w.unread().isEmpty()) {
         throw new IllegalArgumentException("the model in " + params
-            + " has more parameters than its spec's layout");
+            + " has layers its spec's graph does not read: " + w.unread());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + params + ": " + e.getMessage(), e);

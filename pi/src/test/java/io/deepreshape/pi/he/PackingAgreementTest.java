@@ -44,7 +44,7 @@ class PackingAgreementTest {
           }
         }
       }
-      LatencyModel.Counts c = LatencyModel.counts(Accounting.of(spec).layers(), 1, 4096, 0);
+      LatencyModel.Counts c = LatencyModel.counts(Accounting.of(spec), 1, 4096, 0);
       assertThat(c.heInPolys()).as(n[0] + " input ciphertexts").isEqualTo(in);
       assertThat(c.heOutPolys()).as(n[0] + " output ciphertexts").isEqualTo(out);
       assertThat(c.heProducts()).as(n[0] + " products").isEqualTo(products);
