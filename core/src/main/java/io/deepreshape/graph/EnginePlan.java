@@ -27,7 +27,7 @@ public final class EnginePlan {
     products = new long[n];
     garbled = new GarbledCounts[n];
     boolean[] folded = BatchNormFolding.folded(graph);
-    boolean[] trunc = Truncations.points(graph);
+    boolean[] trunc = Truncations.points(graph, folded);
     for (Node node : graph.nodes()) {
       int i = node.id();
       GarbledCounts g = GarbledCounts.ZERO;

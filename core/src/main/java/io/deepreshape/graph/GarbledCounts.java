@@ -60,13 +60,14 @@ public record GarbledCounts(long relus, long reluElements, long reuseGroups, lon
 
   /**
    * AND gates (ReluCircuits): an l-bit adder costs {@code l - 1}, ReLU {@code 3(l-1) - s}, identity
-   * {@code 2(l-1)}, reuse of {@code r} {@code 2r(l-1) + l-1-s + (r-1)l}, max-pool of {@code k}
+   * {@code 2(l-1)}, reuse of {@code r} {@code 2r(l-1) + l-1-s + (r-1)(l-s)} (a follower's select ANDs
+   * its shifted word's l-s distinct bits), max-pool of {@code k}
    * {@code k(l-1) + 2l(k-1) + l-1}.
    */
   public long andGates(int l, int s) {
     long add = l - 1;
     long reluCircuits = reluElements - reuseElements();
-    long reuse = reuseElements() * 2 * add + reuseGroups * (add - s) + (reuseElements() - reuseGroups) * l;
+    long reuse = reuseElements() * 2 * add + reuseGroups * (add - s) + (reuseElements() - reuseGroups) * (l - s);
     return reluCircuits * (3 * add - s) + truncations * 2 * add + reuse
         + poolInputs * add + 2L * l * poolComparisons() + poolWindows * add;
   }

@@ -26,10 +26,9 @@ final class GraphBuilder {
   static NetworkGraph build(NetworkSpec spec) {
     GraphBuilder g = new GraphBuilder(spec);
     int x = g.stem();
-    Shape o = g.nodes.get(x).out();
-    int c = o.channels();
-    int h = o.height();
-    int w = o.width();
+    int c = g.outChannels(x);
+    int h = g.outHeight(x);
+    int w = g.outWidth(x);
     for (int s = 1; s <= spec.depth(); s++) {
       int width = spec.stages().get(s - 1).width();
       for (int b = 1; b <= spec.stages().get(s - 1).phi(); b++) {
@@ -40,10 +39,9 @@ final class GraphBuilder {
           case BOTTLENECK -> g.bottleneck(s, b, x, c, h, w, stride, width);
           case WIDE -> g.wide(s, b, x, c, h, w, stride, width);
         };
-        o = g.nodes.get(x).out();
-        c = o.channels();
-        h = o.height();
-        w = o.width();
+        c = g.outChannels(x);
+        h = g.outHeight(x);
+        w = g.outWidth(x);
       }
     }
     g.block = 0;
@@ -167,13 +165,38 @@ final class GraphBuilder {
     return n.id();
   }
 
+  /** Output height of node {@code id} (without allocating its shape: accounting builds graphs in bulk). */
   private int outHeight(int id) {
     Node n = nodes.get(id);
-    return n instanceof ConvNode c ? c.layer().outHeight() : n.out().height();
+    if (n instanceof ConvNode c) {
+      return c.layer().outHeight();
+    } else if (n instanceof BatchNormNode b) {
+      return b.layer().height();
+    } else if (n instanceof ReluNode r) {
+      return r.layer().height();
+    }
+    return n.out().height();
   }
 
   private int outWidth(int id) {
     Node n = nodes.get(id);
-    return n instanceof ConvNode c ? c.layer().outWidth() : n.out().width();
+    if (n instanceof ConvNode c) {
+      return c.layer().outWidth();
+    } else if (n instanceof BatchNormNode b) {
+      return b.layer().width();
+    } else if (n instanceof ReluNode r) {
+      return r.layer().width();
+    }
+    return n.out().width();
+  }
+
+  private int outChannels(int id) {
+    Node n = nodes.get(id);
+    if (n instanceof ConvNode c) {
+      return c.layer().outChannels();
+    } else if (n instanceof ReluNode r) {
+      return r.layer().channels();
+    }
+    return n.out().channels();
   }
 }

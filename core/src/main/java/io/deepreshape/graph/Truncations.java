@@ -15,7 +15,11 @@ public final class Truncations {
 
   /** Per node id: whether the engine truncates its output with a circuit of its own. */
   public static boolean[] points(NetworkGraph g) {
-    boolean[] folded = BatchNormFolding.folded(g);
+    return points(g, BatchNormFolding.folded(g));
+  }
+
+  /** As {@link #points(NetworkGraph)}, with the batch-norm folding of {@code g} already known. */
+  public static boolean[] points(NetworkGraph g, boolean[] folded) {
     boolean[] wide = new boolean[g.size()];
     boolean[] needs = new boolean[g.size()];
     for (Node n : g.nodes()) {
@@ -41,8 +45,8 @@ public final class Truncations {
 
   /** {@code g} with a truncation after every point of {@link #points}, its readers reading it instead. */
   public static NetworkGraph insert(NetworkGraph g) {
-    boolean[] needs = points(g);
     boolean[] folded = BatchNormFolding.folded(g);
+    boolean[] needs = points(g, folded);
     int[] newId = new int[g.size()];
     int[] truncId = new int[g.size()];
     List<Node> out = new ArrayList<>(g.size() + 8);
