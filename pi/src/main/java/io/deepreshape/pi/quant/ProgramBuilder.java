@@ -1,5 +1,6 @@
 package io.deepreshape.pi.quant;
 
+import io.deepreshape.graph.WeightSource;
 import io.deepreshape.graph.AddNode;
 import io.deepreshape.graph.AvgPoolNode;
 import io.deepreshape.graph.BatchNormFolding;

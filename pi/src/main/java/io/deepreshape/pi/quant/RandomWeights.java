@@ -1,5 +1,6 @@
 package io.deepreshape.pi.quant;
 
+import io.deepreshape.graph.WeightSource;
 import io.deepreshape.graph.FcNode;
 import io.deepreshape.layout.BatchNormLayer;
 import io.deepreshape.layout.ConvLayer;

@@ -1,5 +1,6 @@
 package io.deepreshape.pi.quant;
 
+import io.deepreshape.graph.WeightSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -32,7 +32,8 @@ import java.util.function.Function;
 /**
  * Builds the DJL model of a spec from its {@link NetworkGraph}: one sequential block per unit (stem,
  * each residual block, head), a residual addition as a parallel block of its main path and its
- * shortcut, with the unit's nodes before the fork and after the sum around it.
+ * shortcut, the nodes after the sum behind it. The blocks nest as they always have, so DJL's
+ * parameter names, and with them saved checkpoints, stay what they were.
  */
 public final class ModelBuilder {
   private final NetworkGraph graph;
@@ -83,12 +84,23 @@ public final class ModelBuilder {
     List<Node> shortcut = chain(add.shortcut(), from);
     shortcut.removeAll(main);
     int fork = shortcut.isEmpty() ? add.shortcut() : shortcut.get(0).input();
-    List<Node> prefix = new ArrayList<>();
-    List<Node> body = new ArrayList<>();
-    for (Node n : main) {
-      (n.id() <= fork ? prefix : body).add(n);
+    // the main path's pre-activation (nodes before its first convolution) wraps the rest; when the
+    // shortcut forks off inside it, it comes before the sum (the nesting saved checkpoints hold)
+    int firstConv = 0;
+    while (firstConv < main.size() && !(main.get(firstConv) instanceof ConvNode)) {
+      firstConv++;
     }
-    Block sum = residual(sequence(body), shortcut.isEmpty() ? Blocks.identityBlock() : sequence(shortcut));
+    List<Node> pre = main.subList(0, firstConv);
+    Block body = sequence(main.subList(firstConv, main.size()));
+    boolean forkInPre = pre.stream().anyMatch(n -> n.id() == fork);
+    Block mainBlock = body;
+    if (!pre.isEmpty() && !forkInPre) {
+      SequentialBlock withPre = sequence(pre);
+      withPre.add(body);
+      mainBlock = withPre;
+    }
+    Block sum = residual(mainBlock, shortcut.isEmpty() ? Blocks.identityBlock() : sequence(shortcut));
+    List<Node> prefix = forkInPre ? pre : List.of();
     List<Node> suffix = range(add.id() + 1, to);
     if (prefix.isEmpty() && suffix.isEmpty()) {
       return sum;

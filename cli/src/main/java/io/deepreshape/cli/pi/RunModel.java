@@ -1,8 +1,5 @@
-package io.deepreshape.pi.model;
+package io.deepreshape.cli.pi;
 
-import ai.djl.Device;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import io.deepreshape.pi.quant.FloatNetwork;
 import io.deepreshape.pi.quant.ProgramBuilder;
 import io.deepreshape.spec.NetworkSpec;
@@ -10,23 +7,19 @@ import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.data.ImageDataset;
 import io.deepreshape.train.data.Normalization;
 import io.deepreshape.train.data.Split;
+import io.deepreshape.train.model.TrainedWeights;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
-import io.deepreshape.train.run.SpecModelFactory;
-import io.deepreshape.train.model.BuiltModel;
-import io.deepreshape.train.model.ModelBuilder;
-import io.deepreshape.train.trainer.ModelFactory;
-import io.deepreshape.train.trainer.ModelHandle;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A trained run loaded for private inference: its spec, its folded float network (batch norms in
- * inference mode folded into the convolutions, PI-ENGINE.md section 1) and the normalisation its
- * inputs were trained with.
+ * A trained run loaded for private inference: its spec, its folded float network (the DJL
+ * parameters read by node address through {@link TrainedWeights}, batch norms in inference mode folded
+ * into the convolutions, PI-ENGINE.md section 1) and the normalisation its inputs were trained with.
+ * It wires the trainer's run directory to the engine, which depends on {@code core} alone.
  *
  * @param spec the run's spec
  * @param network the folded float network
@@ -47,23 +40,8 @@ public record RunModel(NetworkSpec spec, FloatNetwork network, DataSettings data
           + ": the run has not finished");
     }
     FloatNetwork net;
-    BuiltModel[] built = new BuiltModel[1];
-    SpecModelFactory specs = new SpecModelFactory(spec);
-    ModelFactory factory = new ModelFactory() {
-      @Override
-      public Block build() {
-        built[0] = ModelBuilder.build(spec);
-        return built[0].block();
-      }
-
-      @Override
-      public Shape inputShape() {
-        return specs.inputShape();
-      }
-    };
-    try (InputStream in = Files.newInputStream(params);
-        ModelHandle handle = ModelHandle.load(factory, Device.cpu(), in)) {
-      DjlWeights w = new DjlWeights(built[0].layers());
+    try {
+      TrainedWeights w = TrainedWeights.load(spec, params);
       net = ProgramBuilder.build(spec, w);
       if (!w.unread().isEmpty()) {
         throw new IllegalArgumentException("the model in " + params

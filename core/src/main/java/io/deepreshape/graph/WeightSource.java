@@ -1,6 +1,5 @@
-package io.deepreshape.pi.quant;
+package io.deepreshape.graph;
 
-import io.deepreshape.graph.FcNode;
 import io.deepreshape.layout.BatchNormLayer;
 import io.deepreshape.layout.ConvLayer;
 
