@@ -30,28 +30,32 @@ public final class Accounting {
 
   /** Per-stage and per-layer accounting of a graph. */
   public static NetworkCost of(NetworkGraph graph) {
-    List<LayerCost> rows = new ArrayList<>(graph.size());
-    for (Node n : graph.nodes()) {
-      LayerCost row = row(n);
+    List<Node> nodes = graph.nodes();
+    int size = nodes.size();
+    List<LayerCost> rows = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      LayerCost row = row(nodes.get(i));
       if (row != null) {
         rows.add(row);
       }
     }
     int d = graph.spec().depth();
-    long[][] sums = new long[d + 2][6];
-    for (LayerCost l : rows) {
-      long[] s = sums[l.stage()];
-      s[0] += l.relus();
-      s[1] += l.reuseMuxes();
-      s[2] += l.flops();
-      s[3] += l.params();
-      s[4] += l.activations();
-      s[5] += l.otherOps();
+    long[] sums = new long[(d + 2) * 6];
+    for (int i = 0; i < rows.size(); i++) {
+      LayerCost l = rows.get(i);
+      int k = l.stage() * 6;
+      sums[k] += l.relus();
+      sums[k + 1] += l.reuseMuxes();
+      sums[k + 2] += l.flops();
+      sums[k + 3] += l.params();
+      sums[k + 4] += l.activations();
+      sums[k + 5] += l.otherOps();
     }
     List<StageCost> stages = new ArrayList<>(d + 2);
     for (int i = 0; i < d + 2; i++) {
-      long[] s = sums[i];
-      stages.add(new StageCost(i == 0 ? "stem" : i == d + 1 ? "head" : "S" + i, i, s[0], s[1], s[2], s[3], s[4], s[5]));
+      int k = i * 6;
+      stages.add(new StageCost(i == 0 ? "stem" : i == d + 1 ? "head" : "S" + i, i, sums[k], sums[k + 1], sums[k + 2],
+          sums[k + 3], sums[k + 4], sums[k + 5]));
     }
     return new NetworkCost(graph.spec().name(), stages, rows, graph);
   }

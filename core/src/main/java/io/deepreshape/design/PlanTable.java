@@ -68,9 +68,9 @@ final class PlanTable {
   }
 
   /**
-   * The ReLU rows of stage s's blocks with the modes {@code reduced} gives them: the layout's ReLU
+   * The ReLU rows of stage s's blocks with the modes {@code reduced} gives them: the graph's ReLU
    * geometry with the new mode, counted by {@link ReluLayer} and shaped as the accounting's ReLU rows.
-   * (Operators change only ReLU modes, never shapes, so one layout serves every plan; {@link
+   * (Operators change only ReLU modes, never shapes, so one graph serves every plan; {@link
    * BudgetDesign} re-accounts each returned candidate and checks the count.)
    */
   private static List<LayerCost> stageReluRows(NetworkGraph graph, NetworkSpec reduced, int s) {

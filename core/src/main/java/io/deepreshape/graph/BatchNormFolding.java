@@ -1,5 +1,7 @@
 package io.deepreshape.graph;
 
+import java.util.Arrays;
+
 /**
  * Which batch norms fold into a convolution (PI-ENGINE.md section 1): a batch norm whose input is a
  * convolution of the same unit read by nothing else. The others (a pre-activation block's first, the
@@ -10,11 +12,13 @@ public final class BatchNormFolding {
 
   /** Per node id: whether it is a batch norm folded into the convolution it reads. */
   public static boolean[] folded(NetworkGraph g) {
-    int[] consumers = g.consumerCounts();
     boolean[] f = new boolean[g.size()];
-    for (Node n : g.nodes()) {
-      f[n.id()] = n instanceof BatchNormNode && n.input() >= 0 && g.node(n.input()) instanceof ConvNode c
-          && c.sameUnit(n) && consumers[c.id()] == 1;
+        for (int i = 0; i < f.length; i++) {
+      if (g.node(i) instanceof BatchNormNode bn) {
+        int in = bn.input();
+        f[i] = in >= 0 && g.node(in) instanceof ConvNode c && c.block() == bn.block()
+            && c.layer().stage() == bn.layer().stage() && g.consumerCount(in) == 1;
+      }
     }
     return f;
   }
@@ -22,7 +26,7 @@ public final class BatchNormFolding {
   /** Per node id: the id of the batch norm folded into this convolution, or -1. */
   public static int[] foldedInto(NetworkGraph g, boolean[] folded) {
     int[] by = new int[g.size()];
-    java.util.Arrays.fill(by, -1);
+    Arrays.fill(by, -1);
     for (int i = 0; i < by.length; i++) {
       if (folded[i]) {
         by[g.node(i).input()] = i;

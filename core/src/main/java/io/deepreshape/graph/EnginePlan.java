@@ -17,7 +17,10 @@ public final class EnginePlan {
   private final long[] inPolys;
   private final long[] outPolys;
   private final long[] products;
-  private final GarbledCounts[] garbled;
+  /** Elements a truncation node truncates, or that the engine truncates after this node. */
+  private final long[] truncated;
+  private final long[] poolWindows;
+  private final long[] poolInputs;
 
   private EnginePlan(NetworkGraph graph, int polyDegree) {
     this.graph = graph;
@@ -25,12 +28,13 @@ public final class EnginePlan {
     inPolys = new long[n];
     outPolys = new long[n];
     products = new long[n];
-    garbled = new GarbledCounts[n];
+    truncated = new long[n];
+    poolWindows = new long[n];
+    poolInputs = new long[n];
     boolean[] folded = BatchNormFolding.folded(graph);
     boolean[] trunc = Truncations.points(graph, folded);
-    for (Node node : graph.nodes()) {
-      int i = node.id();
-      GarbledCounts g = GarbledCounts.ZERO;
+        for (int i = 0; i < n; i++) {
+      Node node = graph.node(i);
       if (node instanceof ConvNode c) {
         ConvLayer l = c.layer();
         tile(i, ConvTiling.plan(l.inChannels(), l.inHeight(), l.inWidth(), l.kernel(), l.padding(), polyDegree),
@@ -43,17 +47,15 @@ public final class EnginePlan {
         inPolys[i] = f.inputPolys();
         outPolys[i] = f.outputPolys();
         products[i] = f.products();
-      } else if (node instanceof ReluNode r) {
-        g = GarbledCounts.of(r.layer());
       } else if (node instanceof TruncationNode t) {
-        g = truncation(t.shape().elements());
+        truncated[i] = t.shape().elements();
       } else if (node instanceof MaxPoolNode p) {
-        g = new GarbledCounts(0, 0, 0, 0, 0, p.out().elements(), windowInputs(p));
+        poolWindows[i] = p.out().elements();
+        poolInputs[i] = windowInputs(p);
       }
       if (trunc[i]) {
-        g = g.plus(truncation(node.out().elements()));
+        truncated[i] += node.out().elements();
       }
-      garbled[i] = g;
     }
   }
 
@@ -66,10 +68,6 @@ public final class EnginePlan {
     inPolys[i] = t.inputPolys();
     outPolys[i] = t.outputPolys(kernels);
     products[i] = t.products(kernels);
-  }
-
-  private static GarbledCounts truncation(long elements) {
-    return new GarbledCounts(0, 0, 0, elements, elements, 0, 0);
   }
 
   /** Elements under every window of {@code p} (smaller at the borders, padding excluded). */
@@ -108,39 +106,57 @@ public final class EnginePlan {
     return products[id];
   }
 
+  /** Elements the engine truncates at node {@code id} (a truncation node) or right after it. */
+  public long truncations(int id) {
+    return truncated[id];
+  }
+
+  /** Max-pool windows (circuits) of node {@code id}. */
+  public long poolWindows(int id) {
+    return poolWindows[id];
+  }
+
+  /** Max-pool comparisons of node {@code id}: a window of k elements compares k - 1 times. */
+  public long poolComparisons(int id) {
+    return poolInputs[id] - poolWindows[id];
+  }
+
   /** Garbled circuits of node {@code id}, its own truncation included. */
   public GarbledCounts garbled(int id) {
-    return garbled[id];
+    GarbledCounts g = graph.node(id) instanceof ReluNode r ? GarbledCounts.of(r.layer()) : GarbledCounts.ZERO;
+    if (truncated[id] > 0 || poolWindows[id] > 0) {
+      g = g.plus(new GarbledCounts(0, 0, 0, truncated[id], truncated[id], poolWindows[id], poolInputs[id]));
+    }
+    return g;
   }
 
   /** Garbled circuits of the whole network. */
   public GarbledCounts garbled() {
     GarbledCounts sum = GarbledCounts.ZERO;
-    for (GarbledCounts g : garbled) {
-      sum = sum.plus(g);
+    for (int i = 0; i < truncated.length; i++) {
+      sum = sum.plus(garbled(i));
     }
     return sum;
   }
 
+  /** Input ciphertexts of the whole network. */
   public long inputPolys() {
-    long s = 0;
-    for (long v : inPolys) {
-      s += v;
-    }
-    return s;
+    return sum(inPolys);
   }
 
+  /** Output ciphertexts of the whole network. */
   public long outputPolys() {
-    long s = 0;
-    for (long v : outPolys) {
-      s += v;
-    }
-    return s;
+    return sum(outPolys);
   }
 
+  /** Polynomial products of the whole network. */
   public long products() {
+    return sum(products);
+  }
+
+  private static long sum(long[] values) {
     long s = 0;
-    for (long v : products) {
+    for (long v : values) {
       s += v;
     }
     return s;

@@ -16,19 +16,25 @@ import java.util.List;
  */
 final class GraphBuilder {
   private final NetworkSpec spec;
-  private final List<Node> nodes = new ArrayList<>(64);
+  private final List<Node> nodes;
   private int block;
 
   private GraphBuilder(NetworkSpec spec) {
     this.spec = spec;
+    int blocks = 0;
+    for (var st : spec.stages()) {
+      blocks += st.phi();
+    }
+    this.nodes = new ArrayList<>(12 + 11 * blocks); // a bottleneck block with a projection has 11 nodes
   }
 
   static NetworkGraph build(NetworkSpec spec) {
     GraphBuilder g = new GraphBuilder(spec);
     int x = g.stem();
-    int c = g.outChannels(x);
-    int h = g.outHeight(x);
-    int w = g.outWidth(x);
+    Shape o = g.nodes.get(x).out();
+    int c = o.channels();
+    int h = o.height();
+    int w = o.width();
     for (int s = 1; s <= spec.depth(); s++) {
       int width = spec.stages().get(s - 1).width();
       for (int b = 1; b <= spec.stages().get(s - 1).phi(); b++) {
@@ -39,14 +45,15 @@ final class GraphBuilder {
           case BOTTLENECK -> g.bottleneck(s, b, x, c, h, w, stride, width);
           case WIDE -> g.wide(s, b, x, c, h, w, stride, width);
         };
-        c = g.outChannels(x);
-        h = g.outHeight(x);
-        w = g.outWidth(x);
+        o = g.nodes.get(x).out();
+        c = o.channels();
+        h = o.height();
+        w = o.width();
       }
     }
     g.block = 0;
     g.head(x, c, h, w);
-    return new NetworkGraph(spec, g.nodes);
+    return NetworkGraph.built(spec, g.nodes);
   }
 
   private int stem() {
@@ -61,11 +68,11 @@ final class GraphBuilder {
     if (type == StemType.WIDE) {
       return x;
     }
-    x = bnAfter("stem.bn", x);
-    x = relu(0, x, ReluAddress.STEM, c, outHeight(x), outWidth(x));
+    int oh = NetworkSpec.convOut(h, k, stride, k / 2);
+    int ow = NetworkSpec.convOut(w, k, stride, k / 2);
+    x = relu(0, bnAfter("stem.bn", x), ReluAddress.STEM, c, oh, ow);
     if (type == StemType.IMAGENET) {
-      x = add(new MaxPoolNode(nodes.size(), "stem.maxpool", 0, 0, x, new Shape(c, outHeight(x), outWidth(x)), 3, 2,
-          1));
+      x = add(new MaxPoolNode(nodes.size(), "stem.maxpool", 0, 0, x, new Shape(c, oh, ow), 3, 2, 1));
     }
     return x;
   }
@@ -73,43 +80,45 @@ final class GraphBuilder {
   /** conv3x3(stride)-BN-ReLU-conv3x3-BN, add, ReLU. */
   private int basic(int s, int b, int x, int in, int h, int w, int stride, int width) {
     String p = prefix(s, b);
-    int t = conv(p + "conv1", s, x, in, width, 3, stride, h, w);
-    t = bnAfter(p + "bn1", t);
-    t = relu(s, t, ReluAddress.of(s, b, 1), width, outHeight(t), outWidth(t));
-    t = conv(p + "conv2", s, t, width, width, 3, 1, outHeight(t), outWidth(t));
-    t = bnAfter(p + "bn2", t);
+    int oh = NetworkSpec.convOut(h, 3, stride, 1);
+    int ow = NetworkSpec.convOut(w, 3, stride, 1);
+    int t = bnAfter(p + "bn1", conv(p + "conv1", s, x, in, width, 3, stride, h, w));
+    t = relu(s, t, ReluAddress.of(s, b, 1), width, oh, ow);
+    t = bnAfter(p + "bn2", conv(p + "conv2", s, t, width, width, 3, 1, oh, ow));
     int sc = shortcut(s, b, x, in, width, stride, h, w, true);
-    int sum = residual(s, b, t, sc, sc != x);
-    return relu(s, sum, ReluAddress.of(s, b, 2), width, outHeight(t), outWidth(t));
+    int sum = residual(s, b, t, sc, sc != x, new Shape(width, oh, ow));
+    return relu(s, sum, ReluAddress.of(s, b, 2), width, oh, ow);
   }
 
   /** conv1x1-BN-ReLU-conv3x3(stride)-BN-ReLU-conv1x1-BN, add, ReLU (torchvision v1.5). */
   private int bottleneck(int s, int b, int x, int in, int h, int w, int stride, int width) {
     String p = prefix(s, b);
     int out = width * 4;
+    int oh = NetworkSpec.convOut(h, 3, stride, 1);
+    int ow = NetworkSpec.convOut(w, 3, stride, 1);
     int t = bnAfter(p + "bn1", conv(p + "conv1", s, x, in, width, 1, 1, h, w));
     t = relu(s, t, ReluAddress.of(s, b, 1), width, h, w);
     t = bnAfter(p + "bn2", conv(p + "conv2", s, t, width, width, 3, stride, h, w));
-    int oh = outHeight(t);
-    int ow = outWidth(t);
     t = relu(s, t, ReluAddress.of(s, b, 2), width, oh, ow);
     t = bnAfter(p + "bn3", conv(p + "conv3", s, t, width, out, 1, 1, oh, ow));
     int sc = shortcut(s, b, x, in, out, stride, h, w, true);
-    int sum = residual(s, b, t, sc, sc != x);
+    int sum = residual(s, b, t, sc, sc != x, new Shape(out, oh, ow));
     return relu(s, sum, ReluAddress.of(s, b, 3), out, oh, ow);
   }
 
   /** Pre-activation: BN-ReLU-conv3x3(stride)-BN-ReLU-conv3x3, add (WideResNet; a projection reads the activation). */
   private int wide(int s, int b, int x, int in, int h, int w, int stride, int width) {
     String p = prefix(s, b);
+    int oh = NetworkSpec.convOut(h, 3, stride, 1);
+    int ow = NetworkSpec.convOut(w, 3, stride, 1);
     int z = add(new BatchNormNode(nodes.size(), block, x, new BatchNormLayer(p + "bn1", s, in, h, w)));
     z = relu(s, z, ReluAddress.of(s, b, 1), in, h, w);
-    int t = conv(p + "conv1", s, z, in, width, 3, stride, h, w);
-    t = bnAfter(p + "bn2", t);
-    t = relu(s, t, ReluAddress.of(s, b, 2), width, outHeight(t), outWidth(t));
-    t = conv(p + "conv2", s, t, width, width, 3, 1, outHeight(t), outWidth(t));
+    int t = bnAfter(p + "bn2", conv(p + "conv1", s, z, in, width, 3, stride, h, w));
+    t = relu(s, t, ReluAddress.of(s, b, 2), width, oh, ow);
+    t = conv(p + "conv2", s, t, width, width, 3, 1, oh, ow);
     int sc = shortcut(s, b, z, in, width, stride, h, w, false);
-    return sc == z ? residual(s, b, t, x, false) : residual(s, b, t, sc, true);
+    Shape out = new Shape(width, oh, ow);
+    return sc == z ? residual(s, b, t, x, false, out) : residual(s, b, t, sc, true, out);
   }
 
   /** The projection (1x1 conv, with BN for ResNet blocks) when the shape changes, else {@code x} itself. */
@@ -121,9 +130,8 @@ final class GraphBuilder {
     return norm ? bnAfter(prefix(s, b) + "shortcut.bn", p) : p;
   }
 
-  private int residual(int s, int b, int main, int shortcut, boolean projection) {
-    Node m = nodes.get(main);
-    return add(new AddNode(nodes.size(), prefix(s, b) + "add", s, block, main, shortcut, m.out(), projection));
+  private int residual(int s, int b, int main, int shortcut, boolean projection, Shape out) {
+    return add(new AddNode(nodes.size(), prefix(s, b) + "add", s, block, main, shortcut, out, projection));
   }
 
   private void head(int x, int c, int h, int w) {
@@ -162,41 +170,6 @@ final class GraphBuilder {
 
   private int add(Node n) {
     nodes.add(n);
-    return n.id();
-  }
-
-  /** Output height of node {@code id} (without allocating its shape: accounting builds graphs in bulk). */
-  private int outHeight(int id) {
-    Node n = nodes.get(id);
-    if (n instanceof ConvNode c) {
-      return c.layer().outHeight();
-    } else if (n instanceof BatchNormNode b) {
-      return b.layer().height();
-    } else if (n instanceof ReluNode r) {
-      return r.layer().height();
-    }
-    return n.out().height();
-  }
-
-  private int outWidth(int id) {
-    Node n = nodes.get(id);
-    if (n instanceof ConvNode c) {
-      return c.layer().outWidth();
-    } else if (n instanceof BatchNormNode b) {
-      return b.layer().width();
-    } else if (n instanceof ReluNode r) {
-      return r.layer().width();
-    }
-    return n.out().width();
-  }
-
-  private int outChannels(int id) {
-    Node n = nodes.get(id);
-    if (n instanceof ConvNode c) {
-      return c.layer().outChannels();
-    } else if (n instanceof ReluNode r) {
-      return r.layer().channels();
-    }
-    return n.out().channels();
+    return nodes.size() - 1;
   }
 }

@@ -22,12 +22,12 @@ public final class Truncations {
   public static boolean[] points(NetworkGraph g, boolean[] folded) {
     boolean[] wide = new boolean[g.size()];
     boolean[] needs = new boolean[g.size()];
-    for (Node n : g.nodes()) {
-      wide[n.id()] = n instanceof ConvNode || n instanceof BatchNormNode || n instanceof AddNode
-          || n instanceof FcNode;
-      readsWide(g, n, n.input(), wide, folded, needs);
-      if (n instanceof AddNode a) {
-        readsWide(g, n, a.shortcut(), wide, folded, needs);
+        for (int i = 0; i < wide.length; i++) {
+      Node n = g.node(i);
+      wide[i] = n instanceof ConvNode || n instanceof BatchNormNode || n instanceof AddNode || n instanceof FcNode;
+      readsWide(g, n, g.input(i), wide, folded, needs);
+      if (n instanceof AddNode) {
+        readsWide(g, n, g.shortcut(i), wide, folded, needs);
       }
     }
     return needs;
@@ -35,7 +35,7 @@ public final class Truncations {
 
   private static void readsWide(NetworkGraph g, Node reader, int source, boolean[] wide, boolean[] folded,
       boolean[] needs) {
-    if (source < 0 || !wide[source]) {
+    if (source < 0 || !wide[source] || needs[source]) {
       return;
     }
     if (!accepts(g, reader, source, folded)) {
@@ -60,7 +60,7 @@ public final class Truncations {
         out.add(new TruncationNode(out.size(), n.address() + ".trunc", n.stage(), n.block(), newId[n.id()], n.out()));
       }
     }
-    return new NetworkGraph(g.spec(), out);
+    return NetworkGraph.of(g.spec(), out);
   }
 
   private static int route(NetworkGraph g, Node reader, int source, boolean[] needs, boolean[] folded, int[] newId,
@@ -81,7 +81,8 @@ public final class Truncations {
    */
   private static boolean accepts(NetworkGraph g, Node reader, int source, boolean[] folded) {
     Node s = g.node(source);
-    return reader instanceof ReluNode || reader instanceof TruncationNode || folded[reader.id()]
+    return reader instanceof ReluNode || reader instanceof TruncationNode
+        || reader instanceof BatchNormNode && folded[reader.id()]
         || reader instanceof AddNode && !(s instanceof AddNode) && s.sameUnit(reader);
   }
 }

@@ -4,7 +4,6 @@ import io.deepreshape.accounting.LayerCost;
 import io.deepreshape.accounting.LayerKind;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.graph.EnginePlan;
-import io.deepreshape.graph.GarbledCounts;
 import io.deepreshape.graph.Node;
 import io.deepreshape.graph.ReluNode;
 import java.util.List;
@@ -99,7 +98,7 @@ public final class LatencyModel {
   }
 
   /**
-   * The counts of {@code layers} (rows of {@code cost}, or of a layout with the same shapes); the HE
+   * The counts of {@code layers} (rows of {@code cost}, or ReLU rows of a graph with the same shapes); the HE
    * ciphertexts, truncations and max-pool circuits come from the {@link EnginePlan} of {@code cost}'s
    * graph, and are 0 without one (a null {@code cost}, or a cost assembled by hand).
    */
@@ -130,19 +129,23 @@ public final class LatencyModel {
           reluLayers++;
         }
       }
-      if (plan != null && l.layer() instanceof Node n && n.id() < plan.graph().size() && plan.graph().node(n.id()) == n) {
-        inPolys += plan.inputPolys(n.id());
-        outPolys += plan.outputPolys(n.id());
-        products += plan.products(n.id());
-        GarbledCounts g = plan.garbled(n.id());
-        double t = g.truncationNodeElements() + g.poolWindows();
-        double eq = t * f.truncation() + g.poolComparisons() * f.poolComparison();
-        truncations += g.truncationNodeElements();
-        comparisons += g.poolComparisons();
-        windows += g.poolWindows();
-        reluEq += eq;
-        if (eq > 0) {
-          reluLayers++;
+      if (plan != null && l.layer() instanceof Node n) {
+        int id = n.id();
+        if (id < plan.graph().size() && plan.graph().node(id) == n) {
+          inPolys += plan.inputPolys(id);
+          outPolys += plan.outputPolys(id);
+          products += plan.products(id);
+          long t = plan.truncations(id);
+          long w = plan.poolWindows(id);
+          long cmp = plan.poolComparisons(id);
+          double eq = (t + w) * f.truncation() + cmp * f.poolComparison();
+          truncations += t;
+          comparisons += cmp;
+          windows += w;
+          reluEq += eq;
+          if (eq > 0) {
+            reluLayers++;
+          }
         }
       }
     }

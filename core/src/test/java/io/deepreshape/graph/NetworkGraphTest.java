@@ -2,10 +2,12 @@ package io.deepreshape.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.Presets;
 import io.deepreshape.spec.ReluAddress;
+import io.deepreshape.spec.ReluMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -127,15 +129,15 @@ class NetworkGraphTest {
   @Test
   void reuseCircuitsGroupChannels() {
     // 10 channels in groups of 4: two of 4 and one of 2 at each of 3x3 positions
-    var l = new io.deepreshape.layout.ReluLayer(ReluAddress.of(1, 1, 1), new io.deepreshape.spec.ReluMode.Reuse(4), 1,
+    var l = new ReluLayer(ReluAddress.of(1, 1, 1), new ReluMode.Reuse(4), 1,
         10, 3, 3);
     GarbledCounts c = GarbledCounts.of(l);
     assertThat(c.relus()).isEqualTo(3 * 9);
     assertThat(c.reuseGroups()).isEqualTo(3 * 9);
     assertThat(c.reluElements()).isEqualTo(90);
     // 9 channels in groups of 4: the last group of one is a ReLU circuit
-    GarbledCounts d = GarbledCounts.of(new io.deepreshape.layout.ReluLayer(ReluAddress.of(1, 1, 1),
-        new io.deepreshape.spec.ReluMode.Reuse(4), 1, 9, 3, 3));
+    GarbledCounts d = GarbledCounts.of(new ReluLayer(ReluAddress.of(1, 1, 1),
+        new ReluMode.Reuse(4), 1, 9, 3, 3));
     assertThat(d.relus()).isEqualTo(27);
     assertThat(d.reuseGroups()).isEqualTo(18);
   }

@@ -11,17 +11,17 @@ import io.deepreshape.cli.common.ProfileOptions;
 import io.deepreshape.graph.EnginePlan;
 import io.deepreshape.graph.GarbledCounts;
 import io.deepreshape.latency.LatencyEstimate;
-import io.deepreshape.pi.quant.QuantConfig;
 import io.deepreshape.latency.NetworkSetting;
 import io.deepreshape.latency.Profile;
+import io.deepreshape.pi.quant.QuantConfig;
 import io.deepreshape.spec.NetworkSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code analyze}: exact ReLUs, FLOPs, parameters and estimated PI latency of one or more networks. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,

@@ -1,6 +1,5 @@
 package io.deepreshape.pi.quant;
 
-import io.deepreshape.graph.WeightSource;
 import io.deepreshape.graph.AddNode;
 import io.deepreshape.graph.AvgPoolNode;
 import io.deepreshape.graph.BatchNormFolding;
@@ -15,12 +14,16 @@ import io.deepreshape.graph.PoolFolding;
 import io.deepreshape.graph.ReluNode;
 import io.deepreshape.graph.Shape;
 import io.deepreshape.graph.TruncationNode;
+import io.deepreshape.graph.Truncations;
+import io.deepreshape.graph.WeightSource;
 import io.deepreshape.layout.BatchNormLayer;
 import io.deepreshape.layout.ConvLayer;
 import io.deepreshape.pi.he.ConvShape;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -56,14 +59,14 @@ public final class ProgramBuilder {
     int n = graph.size();
     tensor = new int[n];
     shortcut = new int[n];
-    java.util.Arrays.fill(tensor, -1);
-    java.util.Arrays.fill(shortcut, -1);
-    sums = new ArrayList<>(java.util.Collections.nCopies(n, null));
+    Arrays.fill(tensor, -1);
+    Arrays.fill(shortcut, -1);
+    sums = new ArrayList<>(Collections.nCopies(n, null));
   }
 
   /** The program of {@code spec} with parameters from {@code src}. */
   public static FloatNetwork build(NetworkSpec spec, WeightSource src) {
-    ProgramBuilder b = new ProgramBuilder(io.deepreshape.graph.Truncations.insert(NetworkGraph.of(spec)), src);
+    ProgramBuilder b = new ProgramBuilder(Truncations.insert(NetworkGraph.of(spec)), src);
     for (Node n : b.graph.nodes()) {
       b.lower(n);
     }

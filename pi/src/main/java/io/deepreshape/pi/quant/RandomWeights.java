@@ -1,7 +1,7 @@
 package io.deepreshape.pi.quant;
 
-import io.deepreshape.graph.WeightSource;
 import io.deepreshape.graph.FcNode;
+import io.deepreshape.graph.WeightSource;
 import io.deepreshape.layout.BatchNormLayer;
 import io.deepreshape.layout.ConvLayer;
 import java.util.SplittableRandom;

@@ -1,14 +1,10 @@
 package io.deepreshape.pi.quant;
 
-import io.deepreshape.graph.WeightSource;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
-import io.deepreshape.layout.BatchNormLayer;
-import io.deepreshape.layout.ConvLayer;
 import io.deepreshape.graph.FcNode;
 import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.graph.WeightSource;
+import io.deepreshape.layout.BatchNormLayer;
+import io.deepreshape.layout.ConvLayer;
 import io.deepreshape.pi.gc.PlainEvaluator;
 import io.deepreshape.pi.gc.ReluCircuits;
 import io.deepreshape.pi.gc.WireBits;
@@ -21,6 +17,9 @@ import io.deepreshape.spec.ReluMode;
 import io.deepreshape.spec.StemType;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Fixed-point network and plaintext reference (PI-ENGINE.md section 1): batch-norm folding equals

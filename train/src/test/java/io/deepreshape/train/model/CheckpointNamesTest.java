@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.util.Pair;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.NetworkSpec;
@@ -49,7 +50,7 @@ class CheckpointNamesTest {
     BuiltModel m = ModelBuilder.build(Presets.build("wrn-16-2", Dataset.CIFAR10));
     assertThat(m.layers()).containsKeys("stem.conv", "s1.b1.bn1", "s1.b1.conv1", "s1.b1.bn2", "s1.b1.shortcut",
         "s3.b2.conv2", "head.bn", "head.fc");
-    assertThat(m.layers().get("s1.b1.shortcut")).isInstanceOf(ai.djl.nn.convolutional.Conv2d.class);
+    assertThat(m.layers().get("s1.b1.shortcut")).isInstanceOf(Conv2d.class);
   }
 
   private static List<String> names(NetworkSpec spec) {

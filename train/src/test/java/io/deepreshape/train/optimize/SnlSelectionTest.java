@@ -11,7 +11,6 @@ import io.deepreshape.spec.Presets;
 import io.deepreshape.spec.ReluAddress;
 import io.deepreshape.spec.ReluMode;
 import io.deepreshape.spec.SpecIo;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
