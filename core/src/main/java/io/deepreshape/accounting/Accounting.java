@@ -1,148 +1,95 @@
 package io.deepreshape.accounting;
 
+import io.deepreshape.graph.AddNode;
+import io.deepreshape.graph.AvgPoolNode;
+import io.deepreshape.graph.BatchNormNode;
+import io.deepreshape.graph.ConvNode;
+import io.deepreshape.graph.FcNode;
+import io.deepreshape.graph.MaxPoolNode;
+import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.graph.Node;
+import io.deepreshape.graph.ReluNode;
 import io.deepreshape.layout.BatchNormLayer;
-import io.deepreshape.layout.BlockLayout;
 import io.deepreshape.layout.ConvLayer;
-import io.deepreshape.layout.HeadLayout;
-import io.deepreshape.layout.NetworkLayout;
 import io.deepreshape.layout.ReluLayer;
-import io.deepreshape.layout.StemLayout;
 import io.deepreshape.spec.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Counts ReLUs, MACs, parameters and activations of a spec exactly (DEEPRESHAPE.md section 3). */
+/**
+ * Counts ReLUs, MACs, parameters and activations of a spec exactly (DEEPRESHAPE.md section 3): one
+ * row per node of its {@link NetworkGraph} (a flatten and the engine's truncations have none).
+ */
 public final class Accounting {
   private Accounting() {}
 
   /** Per-stage and per-layer accounting of {@code spec}. */
   public static NetworkCost of(NetworkSpec spec) {
-    return of(NetworkLayout.of(spec));
+    return of(NetworkGraph.of(spec));
   }
 
-  /** Per-stage and per-layer accounting of a resolved layout. */
-  public static NetworkCost of(NetworkLayout layout) {
-    List<LayerCost> rows = new ArrayList<>(64);
-    addStem(layout.stem(), rows);
-    for (List<BlockLayout> blocks : layout.stages()) {
-      for (BlockLayout b : blocks) {
-        addBlock(b, rows);
+  /** Per-stage and per-layer accounting of a graph. */
+  public static NetworkCost of(NetworkGraph graph) {
+    List<Node> nodes = graph.nodes();
+    int size = nodes.size();
+    List<LayerCost> rows = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      LayerCost row = row(nodes.get(i));
+      if (row != null) {
+        rows.add(row);
       }
     }
-    addHead(layout.head(), layout.spec().depth() + 1, rows);
-    int d = layout.spec().depth();
-    StageCost[] stages = new StageCost[d + 2];
-    for (int i = 0; i < stages.length; i++) {
-      stages[i] = new StageCost(i == 0 ? "stem" : i == d + 1 ? "head" : "S" + i, i, 0, 0, 0, 0, 0, 0);
+    int d = graph.spec().depth();
+    long[] sums = new long[(d + 2) * 6];
+    for (int i = 0; i < rows.size(); i++) {
+      LayerCost l = rows.get(i);
+      int k = l.stage() * 6;
+      sums[k] += l.relus();
+      sums[k + 1] += l.reuseMuxes();
+      sums[k + 2] += l.flops();
+      sums[k + 3] += l.params();
+      sums[k + 4] += l.activations();
+      sums[k + 5] += l.otherOps();
     }
-    for (LayerCost l : rows) {
-      stages[l.stage()] = stages[l.stage()].plus(l);
+    List<StageCost> stages = new ArrayList<>(d + 2);
+    for (int i = 0; i < d + 2; i++) {
+      int k = i * 6;
+      stages.add(new StageCost(i == 0 ? "stem" : i == d + 1 ? "head" : "S" + i, i, sums[k], sums[k + 1], sums[k + 2],
+          sums[k + 3], sums[k + 4], sums[k + 5]));
     }
-    return new NetworkCost(layout.spec().name(), List.of(stages), rows);
+    return new NetworkCost(graph.spec().name(), stages, rows, graph);
   }
 
   /** ReLUs of each stage S1..SD (index 0 is S1), stem excluded: the quantity ReLU-equalization orders. */
   public static long[] stageRelus(NetworkSpec spec) {
-    NetworkLayout layout = NetworkLayout.of(spec);
-    long[] r = new long[spec.depth()];
-    for (int s = 0; s < r.length; s++) {
-      for (BlockLayout b : layout.stages().get(s)) {
-        for (ReluLayer l : b.relus()) {
-          r[s] += l.relus();
-        }
-      }
-    }
-    return r;
+    return NetworkGraph.of(spec).stageRelus();
   }
 
-  private static void addStem(StemLayout stem, List<LayerCost> rows) {
-    rows.add(conv(stem.conv()));
-    if (stem.norm() != null) {
-      rows.add(bn(stem.norm()));
+  private static LayerCost row(Node n) {
+    if (n instanceof ConvNode c) {
+      ConvLayer l = c.layer();
+      return new LayerCost(l.name(), LayerKind.CONV, l.stage(), 0, 0, l.macs(), l.params(), l.outElements(),
+          l.inElements(), 0, n);
+    } else if (n instanceof BatchNormNode b) {
+      BatchNormLayer l = b.layer();
+      return new LayerCost(l.name(), LayerKind.BATCH_NORM, l.stage(), 0, 0, 0, l.params(), 0, l.elements(),
+          l.elements(), n);
+    } else if (n instanceof ReluNode r) {
+      ReluLayer l = r.layer();
+      return new LayerCost(r.address(), LayerKind.RELU, l.stage(), l.relus(), l.muxes(), 0, 0, 0, l.elements(), 0, n);
+    } else if (n instanceof AddNode a) {
+      long e = a.shape().elements();
+      return new LayerCost(a.address(), LayerKind.ADD, a.stage(), 0, 0, 0, 0, 0, 2 * e, e, n);
+    } else if (n instanceof MaxPoolNode p) {
+      return new LayerCost(p.address(), LayerKind.MAX_POOL, p.stage(), 0, 0, 0, 0, 0, p.in().elements(),
+          p.out().elements() * p.kernel() * p.kernel(), n);
+    } else if (n instanceof AvgPoolNode p) {
+      long pooled = p.in().elements();
+      return new LayerCost(p.address(), LayerKind.AVG_POOL, p.stage(), 0, 0, 0, 0, 0, pooled, pooled, n);
+    } else if (n instanceof FcNode f) {
+      return new LayerCost(f.address(), LayerKind.FC, f.stage(), 0, 0, f.macs(), f.params(), f.classes(),
+          f.features(), 0, n);
     }
-    if (stem.relu() != null) {
-      rows.add(relu(stem.relu()));
-    }
-    if (stem.maxPool()) {
-      long out = (long) stem.conv().outChannels() * stem.outHeight() * stem.outWidth();
-      rows.add(new LayerCost("stem.maxpool", LayerKind.MAX_POOL, 0, 0, 0, 0, 0, 0, stem.conv().outElements(), out * 9,
-          "3x3/2 -> " + stem.outHeight() + "x" + stem.outWidth()));
-    }
-  }
-
-  private static void addBlock(BlockLayout b, List<LayerCost> rows) {
-    String p = "s" + b.stage() + ".b" + b.index() + ".";
-    List<ConvLayer> convs = b.convs();
-    List<BatchNormLayer> norms = b.norms();
-    List<ReluLayer> relus = b.relus();
-    switch (b.type()) {
-      case BASIC -> {
-        rows.add(conv(convs.get(0)));
-        rows.add(bn(norms.get(0)));
-        rows.add(relu(relus.get(0)));
-        rows.add(conv(convs.get(1)));
-        rows.add(bn(norms.get(1)));
-        addShortcut(b, rows);
-        rows.add(relu(relus.get(1)));
-      }
-      case BOTTLENECK -> {
-        for (int i = 0; i < 3; i++) {
-          rows.add(conv(convs.get(i)));
-          rows.add(bn(norms.get(i)));
-          if (i < 2) {
-            rows.add(relu(relus.get(i)));
-          }
-        }
-        addShortcut(b, rows);
-        rows.add(relu(relus.get(2)));
-      }
-      case WIDE -> {
-        rows.add(bn(norms.get(0)));
-        rows.add(relu(relus.get(0)));
-        rows.add(conv(convs.get(0)));
-        rows.add(bn(norms.get(1)));
-        rows.add(relu(relus.get(1)));
-        rows.add(conv(convs.get(1)));
-        addShortcut(b, rows);
-      }
-      default -> throw new IllegalStateException("unknown block type " + b.type());
-    }
-  }
-
-  private static void addShortcut(BlockLayout b, List<LayerCost> rows) {
-    if (b.projection() != null) {
-      rows.add(conv(b.projection()));
-      if (b.projectionNorm() != null) {
-        rows.add(bn(b.projectionNorm()));
-      }
-    }
-    long e = b.addElements();
-    rows.add(new LayerCost("s" + b.stage() + ".b" + b.index() + ".add", LayerKind.ADD, b.stage(), 0, 0, 0, 0, 0, 2 * e, e,
-        b.projection() != null ? "projection shortcut" : "identity shortcut"));
-  }
-
-  private static void addHead(HeadLayout head, int stage, List<LayerCost> rows) {
-    if (head.norm() != null) {
-      rows.add(bn(head.norm()));
-      rows.add(relu(head.relu()));
-    }
-    long pooled = (long) head.features() * head.poolHeight() * head.poolWidth();
-    rows.add(new LayerCost("head.avgpool", LayerKind.AVG_POOL, stage, 0, 0, 0, 0, 0, pooled, pooled,
-        head.poolHeight() + "x" + head.poolWidth() + " -> 1x1"));
-    rows.add(new LayerCost("head.fc", LayerKind.FC, stage, 0, 0, head.fcMacs(), head.fcParams(), head.classes(), head.features(), 0,
-        head.features() + " -> " + head.classes()));
-  }
-
-  private static LayerCost conv(ConvLayer c) {
-    return new LayerCost(c.name(), LayerKind.CONV, c.stage(), 0, 0, c.macs(), c.params(), c.outElements(), c.inElements(), 0, c);
-  }
-
-  private static LayerCost bn(BatchNormLayer n) {
-    return new LayerCost(n.name(), LayerKind.BATCH_NORM, n.stage(), 0, 0, 0, n.params(), 0, n.elements(), n.elements(), n);
-  }
-
-  private static LayerCost relu(ReluLayer r) {
-    return new LayerCost(r.address().toString(), LayerKind.RELU, r.stage(), r.relus(), r.muxes(), 0, 0,
-        0, r.elements(), 0, r);
+    return null;
   }
 }

@@ -1,16 +1,28 @@
 package io.deepreshape.accounting;
 
+import io.deepreshape.graph.NetworkGraph;
 import java.util.List;
 
-/** A network's accounting: per stage (stem, S1..SD, head) and, when asked for, per layer. */
-public record NetworkCost(String name, List<StageCost> stages, List<LayerCost> layers) {
+/**
+ * A network's accounting: per stage (stem, S1..SD, head) and, when asked for, per layer, with the
+ * graph it was counted from (null for a cost assembled by hand).
+ */
+public record NetworkCost(String name, List<StageCost> stages, List<LayerCost> layers, NetworkGraph graph) {
   public NetworkCost {
     stages = List.copyOf(stages);
     layers = layers == null ? List.of() : List.copyOf(layers);
   }
 
+  public NetworkCost(String name, List<StageCost> stages, List<LayerCost> layers) {
+    this(name, stages, layers, null);
+  }
+
   public long relus() {
-    return stages.stream().mapToLong(StageCost::relus).sum();
+    long n = 0;
+    for (StageCost s : stages) {
+      n += s.relus();
+    }
+    return n;
   }
 
   public long reuseMuxes() {

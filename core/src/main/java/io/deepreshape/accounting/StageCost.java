@@ -2,10 +2,4 @@ package io.deepreshape.accounting;
 
 /** Costs summed over one stage ({@code stem}, {@code S1}..{@code SD}, {@code head}). */
 public record StageCost(
-    String name, int stage, long relus, long reuseMuxes, long flops, long params, long activations, long otherOps) {
-
-  StageCost plus(LayerCost l) {
-    return new StageCost(name, stage, relus + l.relus(), reuseMuxes + l.reuseMuxes(), flops + l.flops(),
-        params + l.params(), activations + l.activations(), otherOps + l.otherOps());
-  }
-}
+    String name, int stage, long relus, long reuseMuxes, long flops, long params, long activations, long otherOps) {}

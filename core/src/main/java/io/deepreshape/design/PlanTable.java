@@ -4,8 +4,9 @@ import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.LayerCost;
 import io.deepreshape.accounting.LayerKind;
 import io.deepreshape.accounting.NetworkCost;
-import io.deepreshape.layout.BlockLayout;
-import io.deepreshape.layout.NetworkLayout;
+import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.graph.Node;
+import io.deepreshape.graph.ReluNode;
 import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.latency.LatencyModel;
 import io.deepreshape.latency.NetworkSetting;
@@ -41,17 +42,17 @@ final class PlanTable {
 
   static PlanTable of(NetworkSpec full, List<StageOp> ops, Profile profile, NetworkSetting net) {
     int d = full.depth();
-    NetworkLayout layout = NetworkLayout.of(full);
+    NetworkGraph graph = NetworkGraph.of(full);
     long[][] relus = new long[d][ops.size()];
     double[][] latency = new double[d][ops.size()];
     for (int s = 1; s <= d; s++) {
       for (int o = 0; o < ops.size(); o++) {
-        List<LayerCost> rows = stageReluRows(layout, ops.get(o).apply(full, s), s);
+        List<LayerCost> rows = stageReluRows(graph, ops.get(o).apply(full, s), s);
         relus[s - 1][o] = rows.stream().mapToLong(LayerCost::relus).sum();
-        latency[s - 1][o] = LatencyModel.estimate(rows, profile, net).totalS();
+        latency[s - 1][o] = LatencyModel.estimate(null, rows, profile, net).totalS();
       }
     }
-    NetworkCost base = Accounting.of(layout);
+    NetworkCost base = Accounting.of(graph);
     List<LayerCost> stem = new ArrayList<>();
     List<LayerCost> rest = new ArrayList<>();
     for (LayerCost l : base.layers()) {
@@ -62,24 +63,25 @@ final class PlanTable {
       }
     }
     return new PlanTable(full, rest.stream().mapToLong(LayerCost::relus).sum(),
-        LatencyModel.estimate(rest, profile, net).totalS(), stem.stream().mapToLong(LayerCost::relus).sum(),
-        LatencyModel.estimate(stem, profile, net).totalS(), relus, latency);
+        LatencyModel.estimate(base, rest, profile, net).totalS(), stem.stream().mapToLong(LayerCost::relus).sum(),
+        LatencyModel.estimate(base, stem, profile, net).totalS(), relus, latency);
   }
 
   /**
-   * The ReLU rows of stage s's blocks with the modes {@code reduced} gives them: the layout's ReLU
+   * The ReLU rows of stage s's blocks with the modes {@code reduced} gives them: the graph's ReLU
    * geometry with the new mode, counted by {@link ReluLayer} and shaped as the accounting's ReLU rows.
-   * (Operators change only ReLU modes, never shapes, so one layout serves every plan; {@link
+   * (Operators change only ReLU modes, never shapes, so one graph serves every plan; {@link
    * BudgetDesign} re-accounts each returned candidate and checks the count.)
    */
-  private static List<LayerCost> stageReluRows(NetworkLayout layout, NetworkSpec reduced, int s) {
+  private static List<LayerCost> stageReluRows(NetworkGraph graph, NetworkSpec reduced, int s) {
     List<LayerCost> rows = new ArrayList<>();
-    for (BlockLayout b : layout.stages().get(s - 1)) {
-      for (ReluLayer l : b.relus()) {
+    for (Node n : graph.nodes()) {
+      if (n instanceof ReluNode r && n.stage() == s) {
+        ReluLayer l = r.layer();
         ReluLayer m = new ReluLayer(l.address(), reduced.reluMode(l.address()), l.stage(), l.channels(), l.height(),
             l.width());
-        rows.add(new LayerCost(l.address().toString(), LayerKind.RELU, l.stage(), m.relus(), m.muxes(), 0, 0, 0,
-            m.elements(), 0, m.mode().text()));
+        rows.add(new LayerCost(n.address(), LayerKind.RELU, l.stage(), m.relus(), m.muxes(), 0, 0, 0,
+            m.elements(), 0, new ReluNode(r.id(), r.block(), r.input(), m)));
       }
     }
     return rows;

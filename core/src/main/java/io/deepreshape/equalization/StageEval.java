@@ -1,9 +1,7 @@
 package io.deepreshape.equalization;
 
 import io.deepreshape.accounting.Accounting;
-import io.deepreshape.layout.BlockLayout;
-import io.deepreshape.layout.NetworkLayout;
-import io.deepreshape.layout.ReluLayer;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.scaling.ChannelScaling;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.SpecException;
@@ -14,18 +12,10 @@ import io.deepreshape.spec.SpecException;
  */
 record StageEval(long[] stageRelus, long flops) {
 
-  /** Evaluates {@code spec} from one layout. */
+  /** Evaluates {@code spec} from one graph. */
   static StageEval of(NetworkSpec spec) {
-    NetworkLayout layout = NetworkLayout.of(spec);
-    long[] r = new long[spec.depth()];
-    for (int s = 0; s < r.length; s++) {
-      for (BlockLayout b : layout.stages().get(s)) {
-        for (ReluLayer l : b.relus()) {
-          r[s] += l.relus();
-        }
-      }
-    }
-    return new StageEval(r, Accounting.of(layout).flops());
+    NetworkGraph graph = NetworkGraph.of(spec);
+    return new StageEval(graph.stageRelus(), Accounting.of(graph).flops());
   }
 
   /** The base at {@code factors} (its own m), or null when a stage would exceed {@link ChannelScaling#MAX_WIDTH}. */

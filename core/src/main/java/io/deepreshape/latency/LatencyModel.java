@@ -3,11 +3,9 @@ package io.deepreshape.latency;
 import io.deepreshape.accounting.LayerCost;
 import io.deepreshape.accounting.LayerKind;
 import io.deepreshape.accounting.NetworkCost;
-import io.deepreshape.layout.BatchNormLayer;
-import io.deepreshape.layout.ConvLayer;
-import io.deepreshape.layout.ReluLayer;
-import io.deepreshape.packing.ConvTiling;
-import io.deepreshape.packing.FcPacking;
+import io.deepreshape.graph.EnginePlan;
+import io.deepreshape.graph.Node;
+import io.deepreshape.graph.ReluNode;
 import java.util.List;
 
 /**
@@ -26,14 +24,19 @@ import java.util.List;
  * </ul>
  * A ReLU-equivalent is one ReLU; in a {@code reuse:r} layer each of the C*H*W elements costs
  * {@code reuse_element_relu_fraction} of a ReLU and each comparison the rest; an element of a culled
- * (identity) position costs {@code culled_element_relu_fraction} of a ReLU (0 in the paper's accounting).
+ * (identity) position costs {@code culled_element_relu_fraction} of a ReLU (0 in the paper's accounting);
+ * an element the engine truncates without a ReLU ({@link io.deepreshape.graph.Truncations}) and a max-pool
+ * window's adder and re-mask cost {@code truncation_element_relu_fraction}, each max-pool comparison
+ * {@code maxpool_comparison_relu_fraction}; a layer with any of these is a garbled layer (one round trip
+ * online). The HE ciphertexts and the garbled layers the engine adds come from the {@link EnginePlan} of
+ * the accounting's graph.
  */
 public final class LatencyModel {
   private LatencyModel() {}
 
   /** The whole network's estimate: its layers plus the session's set-up (offline_setup_s, offline non-linear). */
   public static LatencyEstimate estimate(NetworkCost cost, Profile profile, NetworkSetting net) {
-    LatencyEstimate e = estimate(cost.layers(), profile, net);
+    LatencyEstimate e = estimate(cost, cost.layers(), profile, net);
     return new LatencyEstimate(e.offlineLinearS(), e.offlineNonlinearS() + profile.value("offline_setup_s"),
         e.onlineLinearS(), e.onlineNonlinearS(), e.offlineBytesUp(), e.offlineBytesDown(), e.onlineBytesUp(),
         e.onlineBytesDown(), e.clientStorageBytes());
@@ -41,31 +44,66 @@ public final class LatencyModel {
 
   /**
    * What the model's cost terms multiply: MACs of linear layers, ReLU-equivalents, HE input and output
-   * elements of linear layers, the number of layers with ReLUs (one round trip each online), and the
+   * elements of linear layers, the number of garbled layers (one round trip each online), the
    * ciphertexts of Cheetah's packing ({@link io.deepreshape.packing}) at the profile's ring degree:
-   * input and output polynomials and ciphertext-by-plaintext products.
+   * input and output polynomials and ciphertext-by-plaintext products, and the engine's truncated
+   * elements and max-pool comparisons and windows (already charged in {@code reluEq}).
    */
   public record Counts(double macs, double reluEq, double heIn, double heOut, int reluLayers,
-      double heInPolys, double heOutPolys, double heProducts) {}
+      double heInPolys, double heOutPolys, double heProducts, double truncations, double poolComparisons,
+      double poolWindows) {}
 
-  /** The counts of {@code layers} at the default ring degree, culled elements free. */
-  public static Counts counts(List<LayerCost> layers, double reuseElementFraction) {
-    return counts(layers, reuseElementFraction, (int) Profile.DEFAULT_POLY_DEGREE, 0);
+  /**
+   * What a layer's garbled elements cost in ReLUs: a reuse element, an element of a culled (identity)
+   * position, an element the engine truncates without a ReLU, a max-pool comparison.
+   */
+  public record Fractions(double reuseElement, double culledElement, double truncation, double poolComparison) {
+    /** The fractions {@code p} gives. */
+    public static Fractions of(Profile p) {
+      return new Fractions(p.value("reuse_element_relu_fraction"), p.value("culled_element_relu_fraction"),
+          p.value("truncation_element_relu_fraction"), p.value("maxpool_comparison_relu_fraction"));
+    }
   }
 
-  /** The counts of {@code layers} under profile {@code p}. */
-  public static Counts counts(List<LayerCost> layers, Profile p) {
-    return counts(layers, p.value("reuse_element_relu_fraction"), (int) p.value("he_poly_degree"),
-        p.value("culled_element_relu_fraction"));
+  /** The counts of {@code layers} at the default ring degree, culled elements free (rows alone: no HE plan). */
+  public static Counts counts(List<LayerCost> layers, double reuseElementFraction) {
+    return counts(null, layers, new Fractions(reuseElementFraction, 0, 0, 0), (int) Profile.DEFAULT_POLY_DEGREE);
   }
 
   /**
-   * The counts of {@code layers}, a reuse element costing {@code reuseElementFraction} of a ReLU, an
-   * element of a culled (identity) ReLU position {@code culledElementFraction} of one (an engine that
-   * truncates in a garbled circuit still pays for it), HE ciphertexts of degree {@code polyDegree}.
+   * The ReLU counts of {@code layers} alone (no HE plan, no truncations: pass the {@link NetworkCost}
+   * for those), culled elements costing {@code culledElementFraction} of a ReLU.
    */
   public static Counts counts(List<LayerCost> layers, double reuseElementFraction, int polyDegree,
       double culledElementFraction) {
+    return counts(null, layers, new Fractions(reuseElementFraction, culledElementFraction, 0, 0), polyDegree);
+  }
+
+  /**
+   * The counts of a whole network, a reuse element costing {@code reuseElementFraction} of a ReLU, an
+   * element of a culled (identity) ReLU position {@code culledElementFraction} of one, HE ciphertexts
+   * of degree {@code polyDegree}; the engine's truncations and max-pool circuits at the defaults of
+   * {@link Profile#OPTIONAL}.
+   */
+  public static Counts counts(NetworkCost cost, double reuseElementFraction, int polyDegree,
+      double culledElementFraction) {
+    return counts(cost, cost.layers(), new Fractions(reuseElementFraction, culledElementFraction,
+        Profile.OPTIONAL.get("truncation_element_relu_fraction"), Profile.OPTIONAL.get("maxpool_comparison_relu_fraction")),
+        polyDegree);
+  }
+
+  /** The counts of {@code layers} under profile {@code p}, HE and truncations planned on {@code cost}'s graph. */
+  public static Counts counts(NetworkCost cost, List<LayerCost> layers, Profile p) {
+    return counts(cost, layers, Fractions.of(p), (int) p.value("he_poly_degree"));
+  }
+
+  /**
+   * The counts of {@code layers} (rows of {@code cost}, or ReLU rows of a graph with the same shapes); the HE
+   * ciphertexts, truncations and max-pool circuits come from the {@link EnginePlan} of {@code cost}'s
+   * graph, and are 0 without one (a null {@code cost}, or a cost assembled by hand).
+   */
+  public static Counts counts(NetworkCost cost, List<LayerCost> layers, Fractions f, int polyDegree) {
+    EnginePlan plan = cost == null || cost.graph() == null ? null : EnginePlan.of(cost.graph(), polyDegree);
     double macs = 0;
     double reluEq = 0;
     double heIn = 0;
@@ -73,66 +111,54 @@ public final class LatencyModel {
     double inPolys = 0;
     double outPolys = 0;
     double products = 0;
-    long lastConvOut = 0;
+    double truncations = 0;
+    double comparisons = 0;
+    double windows = 0;
     int reluLayers = 0;
-    double e = reuseElementFraction;
-    LayerCost previous = null;
+    double e = f.reuseElement();
     for (LayerCost l : layers) {
-      if (l.kind() == LayerKind.BATCH_NORM && l.layer() instanceof BatchNormLayer bn && !foldable(previous, l)) {
-        // the engine cannot fold this batch norm into a convolution (pre-activation blocks, the head's):
-        // it runs it as a 1x1 convolution of C to C channels under HE
-        ConvTiling t = ConvTiling.plan(bn.channels(), bn.height(), bn.width(), 1, 0, polyDegree);
-        inPolys += t.inputPolys();
-        outPolys += t.outputPolys(bn.channels());
-        products += t.products(bn.channels());
-      }
       if (l.kind() == LayerKind.CONV || l.kind() == LayerKind.FC) {
         macs += l.flops();
         heIn += l.inputs();
         heOut += l.activations();
-        if (l.layer() instanceof ConvLayer c) {
-          ConvTiling t = ConvTiling.plan(c.inChannels(), c.inHeight(), c.inWidth(), c.kernel(), c.padding(),
-              polyDegree);
-          inPolys += t.inputPolys();
-          outPolys += t.outputPolys(c.outChannels());
-          products += t.products(c.outChannels());
-          lastConvOut = c.outElements();
-        } else {
-          // the engine folds the global average pool into the classifier: it multiplies the C x H x W
-          // feature map, not the C pooled features
-          long inputs = lastConvOut > 0 ? lastConvOut : l.inputs();
-          FcPacking f = FcPacking.plan(Math.toIntExact(inputs), Math.toIntExact(l.activations()), polyDegree);
-          inPolys += f.inputPolys();
-          outPolys += f.outputPolys();
-          products += f.products();
-        }
       } else if (l.kind() == LayerKind.RELU) {
         reluEq += l.reuseMuxes() > 0 ? l.relus() * (1 - e) + l.reuseMuxes() * e : l.relus();
-        long culled = l.reuseMuxes() == 0 && l.layer() instanceof ReluLayer r ? r.elements() - l.relus() : 0;
-        reluEq += culled * culledElementFraction;
-        if (l.relus() > 0 || l.reuseMuxes() > 0 || (culled > 0 && culledElementFraction > 0)) {
+        long culled = l.reuseMuxes() == 0 && l.layer() instanceof ReluNode r ? r.layer().elements() - l.relus() : 0;
+        reluEq += culled * f.culledElement();
+        if (l.relus() > 0 || l.reuseMuxes() > 0 || (culled > 0 && f.culledElement() > 0)) {
           reluLayers++;
         }
       }
-      previous = l;
+      if (plan != null && l.layer() instanceof Node n) {
+        int id = n.id();
+        if (id < plan.graph().size() && plan.graph().node(id) == n) {
+          inPolys += plan.inputPolys(id);
+          outPolys += plan.outputPolys(id);
+          products += plan.products(id);
+          long t = plan.truncations(id);
+          long w = plan.poolWindows(id);
+          long cmp = plan.poolComparisons(id);
+          double eq = (t + w) * f.truncation() + cmp * f.poolComparison();
+          truncations += t;
+          comparisons += cmp;
+          windows += w;
+          reluEq += eq;
+          if (eq > 0) {
+            reluLayers++;
+          }
+        }
+      }
     }
-    return new Counts(macs, reluEq, heIn, heOut, reluLayers, inPolys, outPolys, products);
+    return new Counts(macs, reluEq, heIn, heOut, reluLayers, inPolys, outPolys, products, truncations, comparisons,
+        windows);
   }
 
-  /** A batch norm folds into the convolution right before it in the same block (or stem, or shortcut). */
-  private static boolean foldable(LayerCost previous, LayerCost bn) {
-    return previous != null && previous.kind() == LayerKind.CONV
-        && (block(previous.name()).equals(block(bn.name())) || bn.name().startsWith(previous.name() + "."));
-  }
-
-  private static String block(String layerName) {
-    int dot = layerName.lastIndexOf('.');
-    return dot < 0 ? layerName : layerName.substring(0, dot);
-  }
-
-  /** Estimate for the given layers only (e.g. one stage's rows), without the session's set-up. */
-  public static LatencyEstimate estimate(List<LayerCost> layers, Profile p, NetworkSetting net) {
-    Counts c = counts(layers, p);
+  /**
+   * Estimate for the given rows of {@code cost} only (e.g. one stage's), without the session's set-up;
+   * {@code cost} may be null for rows that hold ReLUs only.
+   */
+  public static LatencyEstimate estimate(NetworkCost cost, List<LayerCost> layers, Profile p, NetworkSetting net) {
+    Counts c = counts(cost, layers, p);
     double macs = c.macs();
     double reluEq = c.reluEq();
     double heIn = c.heIn();

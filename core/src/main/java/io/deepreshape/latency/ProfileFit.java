@@ -31,7 +31,8 @@ public final class ProfileFit {
       boolean heldOut) {
 
     LatencyModel.Counts counts() {
-      return LatencyModel.counts(Accounting.of(Presets.build(preset, Dataset.parse(dataset))).layers(), REUSE_FRACTION);
+      return LatencyModel.counts(Accounting.of(Presets.build(preset, Dataset.parse(dataset))), REUSE_FRACTION,
+          (int) Profile.DEFAULT_POLY_DEGREE, 0);
     }
 
     String label() {
@@ -127,6 +128,9 @@ public final class ProfileFit {
         "derived from PI-ENGINE.md section 2: a reusing element still runs the adder, select and re-mask"));
     if (culledElementFraction > 0) {
       k.put("culled_element_relu_fraction", new Constant(round(culledElementFraction), culledFractionSource));
+    }
+    for (String f : List.of("truncation_element_relu_fraction", "maxpool_comparison_relu_fraction")) {
+      k.put(f, new Constant(round(Profile.OPTIONAL.get(f)), Profile.DEFAULT_SOURCES.get(f)));
     }
     k.put("he_bytes_per_input_poly", new Constant(round(bytes[0]), how
         + ": offline bytes up = bi x input ciphertexts + u x ReLUs, down = bo x output ciphertexts + v x ReLUs, bi"));

@@ -1,6 +1,6 @@
 /**
- * The resolved architecture of a spec: every convolution, batch norm, ReLU and the head with its
- * concrete channels, strides and spatial sizes, in execution order. Accounting, cost models and the
- * trainable model builder all read this one layout, so they cannot disagree about the network.
+ * The geometry of a network's layers: convolutions, batch norms and ReLU layers with their concrete
+ * channels, strides and spatial sizes. The {@link io.deepreshape.graph.NetworkGraph} places them in
+ * execution order and wires them.
  */
 package io.deepreshape.layout;

@@ -90,7 +90,7 @@ class ProfileFitTest {
    */
   private static Profile truth() {
     Map<String, Constant> k = new LinkedHashMap<>();
-    Object[][] v = {{"he_poly_degree", 4096}, {"he_offline_us_per_mac", 0.07}, {"he_offline_us_per_product", 300},
+    Object[][] v = {{"he_poly_degree", Profile.DEFAULT_POLY_DEGREE}, {"he_offline_us_per_mac", 0.07}, {"he_offline_us_per_product", 300},
         {"he_offline_us_per_input_poly", 20000}, {"he_offline_us_per_output_poly", 900},
         {"gc_offline_us_per_relu", 12}, {"online_us_per_relu", 9}, {"online_us_per_mac", 0.002},
         {"reuse_element_relu_fraction", 1}, {"offline_bytes_down_per_relu", 5000}, {"offline_bytes_up_per_relu", 600},

@@ -28,7 +28,7 @@ class ProfilesTest {
   @Test
   void optionalConstantsTakeTheirDefaultsWhenLeftOut() throws Exception {
     Profile p = parse(withConstant(null, null));
-    assertThat(p.value("he_poly_degree")).isEqualTo(4096);
+    assertThat(p.value("he_poly_degree")).isEqualTo(8192);
     assertThat(p.value("he_offline_us_per_product")).isZero();
     assertThat(parse(withConstant("he_offline_us_per_product", "250")).value("he_offline_us_per_product"))
         .isEqualTo(250);

@@ -8,17 +8,20 @@ import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.cli.common.NetworkOptions;
 import io.deepreshape.cli.common.ProfileOptions;
+import io.deepreshape.graph.EnginePlan;
+import io.deepreshape.graph.GarbledCounts;
 import io.deepreshape.latency.LatencyEstimate;
 import io.deepreshape.latency.NetworkSetting;
 import io.deepreshape.latency.Profile;
+import io.deepreshape.pi.quant.QuantConfig;
 import io.deepreshape.spec.NetworkSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code analyze}: exact ReLUs, FLOPs, parameters and estimated PI latency of one or more networks. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -68,6 +71,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /**
+   * The engine's plan under the names {@code pi bench --json} uses (relus above, truncations, and_gates,
+   * ots), with the garbled elements by kind and the HE ciphertexts of Cheetah's packing.
+   */
+  private static void engine(ObjectNode o, EnginePlan plan) {
+    GarbledCounts g = plan.garbled();
+    QuantConfig q = QuantConfig.DEFAULT;
+    o.put("truncations", g.truncations());
+    o.put("and_gates", g.andGates(q.l(), q.s()));
+    o.put("ots", g.ots(q.l()));
+    ObjectNode ge = o.putObject("garbled_elements");
+    ge.put("relu", g.reluElements());
+    ge.put("truncation", g.truncations());
+    ge.put("maxpool_comparison", g.poolComparisons());
+    ge.put("maxpool_windows", g.poolWindows());
+    ObjectNode he = o.putObject("he");
+    he.put("input_ciphertexts", plan.inputPolys());
+    he.put("output_ciphertexts", plan.outputPolys());
+    he.put("poly_products", plan.products());
+  }
+
   private ObjectNode toJson(NetworkReport r) {
     ObjectNode o = Json.object();
     o.put("name", r.spec().name());
@@ -77,6 +101,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     o.put("flops", r.cost().flops());
     o.put("params", r.cost().params());
     o.put("activations", r.cost().activations());
+    engine(o, r.engine());
     LatencyEstimate e = r.latency();
     o.put("latency", e.totalS());
     o.put("latency_offline", e.offlineS());

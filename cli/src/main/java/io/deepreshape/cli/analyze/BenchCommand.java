@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * costs. Design sweeps call these functions millions of times.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = TrainBenchCommand.class,
-    description = "Measure accounting throughput (or, with 'bench train', training throughput) on one thread: specs per second (build + layout + count), "
+    description = "Measure accounting throughput (or, with 'bench train', training throughput) on one thread: specs per second (build + graph + count), "
         + "stage-ReLU counts per second, and latency estimates per second, for ResNet18-sized networks.")
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec

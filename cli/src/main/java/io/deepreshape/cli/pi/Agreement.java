@@ -1,6 +1,5 @@
 package io.deepreshape.cli.pi;
 
-import io.deepreshape.pi.model.RunModel;
 import io.deepreshape.pi.quant.PlainReference;
 import io.deepreshape.pi.quant.QuantNetwork;
 import io.deepreshape.pi.protocol.ServerInfo;

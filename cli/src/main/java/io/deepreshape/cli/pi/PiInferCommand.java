@@ -8,7 +8,6 @@ import io.deepreshape.error.UserInputException;
 import io.deepreshape.pi.channel.ChannelConfig;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.TcpChannel;
-import io.deepreshape.pi.model.RunModel;
 import io.deepreshape.pi.protocol.ClientSession;
 import io.deepreshape.pi.protocol.InferenceResult;
 import io.deepreshape.pi.protocol.PeerBusyException;

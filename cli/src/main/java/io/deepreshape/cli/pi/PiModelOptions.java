@@ -1,7 +1,6 @@
 package io.deepreshape.cli.pi;
 
 import io.deepreshape.cli.UserException;
-import io.deepreshape.pi.model.RunModel;
 import io.deepreshape.pi.protocol.ServerInfo;
 import io.deepreshape.pi.quant.FloatNetwork;
 import io.deepreshape.pi.quant.ProgramBuilder;

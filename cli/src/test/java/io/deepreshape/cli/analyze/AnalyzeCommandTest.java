@@ -31,6 +31,31 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void jsonReportsTheEnginesGarbledCircuitsTruncationsIncluded() throws Exception {
+    CliRun r = CliRun.of("analyze", "--preset", "wrn-16-4", "--dataset", "cifar10", "--json");
+    assertThat(r.exitCode()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    long relus = 475_136;
+    // the stem (16x32x32) and the six block sums (2 x 64x32x32, 2 x 128x16x16, 2 x 256x8x8) are truncated
+    long trunc = 16 * 1024 + 2 * 64 * 1024 + 2 * 128 * 256 + 2 * 256 * 64;
+    assertThat(j.get("relus").asLong()).isEqualTo(relus);
+    assertThat(j.get("truncations").asLong()).isEqualTo(trunc).isEqualTo(245_760);
+    // l = 37, s = 12: a ReLU circuit has 96 AND gates, an identity circuit 72; 37 OTs per element
+    assertThat(j.get("and_gates").asLong()).isEqualTo(96 * relus + 72 * trunc);
+    assertThat(j.get("ots").asLong()).isEqualTo(37 * (relus + trunc));
+    assertThat(j.get("garbled_elements").get("maxpool_comparison").asLong()).isZero();
+    assertThat(j.get("he").get("input_ciphertexts").asLong()).isPositive();
+
+    JsonNode im = new ObjectMapper().readTree(CliRun.of("analyze", "--preset", "resnet18", "--dataset", "imagenet",
+        "--json").out());
+    // the stem's 3x3/2 max-pool: 64 x 56 x 56 windows over 112 x 112, clipped at the top and left edges
+    long side = 2 + 3 * 55;
+    assertThat(im.get("garbled_elements").get("maxpool_windows").asLong()).isEqualTo(64L * 56 * 56);
+    assertThat(im.get("garbled_elements").get("maxpool_comparison").asLong())
+        .isEqualTo(64 * side * side - 64L * 56 * 56);
+  }
+
+  @Test
   void textTableShowsStageSharesAndExactTotals() {
     CliRun r = CliRun.of("analyze", "--preset", "resnet18", "--dataset", "tinyimagenet");
     assertThat(r.exitCode()).isZero();

@@ -7,8 +7,8 @@ import io.deepreshape.spec.ReluMode;
  * (DEEPRESHAPE.md section 2 modes; identity truncates only). Elements are indexed {@code c*H*W +
  * p}.
  *
- * @param name the ReLU address, or a name ending in {@code .trunc} for a truncation the layout has
- *     no ReLU for (after a WideResNet residual addition)
+ * @param name the ReLU address, or the address of a {@link io.deepreshape.graph.TruncationNode}
+ *     (ending in {@code .trunc}: the WideResNet stem and residual sums, which no ReLU follows)
  * @param mode how the layer is evaluated
  * @param channels C
  * @param height H

@@ -1,5 +1,6 @@
 package io.deepreshape.pi.quant;
 
+import io.deepreshape.graph.WeightSource;
 import io.deepreshape.spec.NetworkSpec;
 import java.util.List;
 

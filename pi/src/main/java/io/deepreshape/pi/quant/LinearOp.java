@@ -10,7 +10,7 @@ import io.deepreshape.pi.he.ConvShape;
  * scale {@code 2^{2s}} with a per-channel bias.
  *
  * @param id index over all linear layers of the network, in execution order
- * @param name layer name (the layout's convolution or {@code head.fc})
+ * @param name layer name (the graph's node address: a convolution, a batch norm or {@code head.fc})
  * @param input tensor read
  * @param conv the convolution shape, or null for the classifier
  * @param inFeatures classifier inputs (C*H*W, pooling folded), 0 for a convolution

@@ -1,49 +1,75 @@
 package io.deepreshape.pi.quant;
 
+import io.deepreshape.graph.AddNode;
+import io.deepreshape.graph.AvgPoolNode;
+import io.deepreshape.graph.BatchNormFolding;
+import io.deepreshape.graph.BatchNormNode;
+import io.deepreshape.graph.ConvNode;
+import io.deepreshape.graph.FcNode;
+import io.deepreshape.graph.FlattenNode;
+import io.deepreshape.graph.MaxPoolNode;
+import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.graph.Node;
+import io.deepreshape.graph.PoolFolding;
+import io.deepreshape.graph.ReluNode;
+import io.deepreshape.graph.Shape;
+import io.deepreshape.graph.TruncationNode;
+import io.deepreshape.graph.Truncations;
+import io.deepreshape.graph.WeightSource;
 import io.deepreshape.layout.BatchNormLayer;
-import io.deepreshape.layout.BlockLayout;
 import io.deepreshape.layout.ConvLayer;
-import io.deepreshape.layout.HeadLayout;
-import io.deepreshape.layout.NetworkLayout;
-import io.deepreshape.layout.ReluLayer;
-import io.deepreshape.layout.StemLayout;
 import io.deepreshape.pi.he.ConvShape;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Turns a spec's {@link NetworkLayout} into the step program the protocol runs (PI-ENGINE.md
- * section 2, Delphi's layer structure, Mishra et al. 2020): every convolution with its batch norm
- * folded in; BasicBlock and Bottleneck residual additions summed before their last ReLU with the
- * identity shortcut scaled by {@code 2^s}; the pre-activation WideResNet block's residual sum
- * truncated by an identity circuit, its batch norms as per-channel affine (diagonal 1x1) layers;
- * global average pooling folded into the classifier; the ImageNet stem's max-pool a step of its
- * own, after the stem's ReLU.
+ * Lowers a spec's {@link NetworkGraph}, with the engine's truncations inserted ({@link
+ * io.deepreshape.graph.Truncations}), into the step program the protocol runs (PI-ENGINE.md section
+ * 2, Delphi's layer structure, Mishra et al. 2020): every convolution with the batch norm that folds
+ * into it ({@link BatchNormFolding}), a batch norm that does not fold as a per-channel affine (diagonal
+ * 1x1) layer, a residual sum of linear layers summed in one step (an identity shortcut added at scale
+ * {@code 2^s}), each step closed by the ReLU or truncation that reads it, a max-pool a step of its own,
+ * and global average pooling folded into the classifier ({@link PoolFolding}).
  */
 public final class ProgramBuilder {
+  private final NetworkGraph graph;
   private final WeightSource src;
+  private final boolean[] folded;
+  private final int[] foldedInto;
   private final List<Step> steps = new ArrayList<>();
   private final List<double[]> weights = new ArrayList<>();
   private final List<double[]> biases = new ArrayList<>();
+  /** Per node: the tensor holding its output (scale 2^s), or -1. */
+  private final int[] tensor;
+  /** Per node: the linear layers summed into its output (scale 2^{2s}), or null. */
+  private final List<List<LinearOp>> sums;
+  /** Per node: the identity shortcut tensor added to its sum, or -1. */
+  private final int[] shortcut;
   private int linearId;
 
-  private ProgramBuilder(WeightSource src) {
+  private ProgramBuilder(NetworkGraph graph, WeightSource src) {
+    this.graph = graph;
     this.src = src;
+    this.folded = BatchNormFolding.folded(graph);
+    this.foldedInto = BatchNormFolding.foldedInto(graph, folded);
+    int n = graph.size();
+    tensor = new int[n];
+    shortcut = new int[n];
+    Arrays.fill(tensor, -1);
+    Arrays.fill(shortcut, -1);
+    sums = new ArrayList<>(Collections.nCopies(n, null));
   }
 
   /** The program of {@code spec} with parameters from {@code src}. */
   public static FloatNetwork build(NetworkSpec spec, WeightSource src) {
-    NetworkLayout layout = NetworkLayout.of(spec);
-    ProgramBuilder b = new ProgramBuilder(src);
-    int cur = b.stem(layout.stem());
-    for (List<BlockLayout> stage : layout.stages()) {
-      for (BlockLayout block : stage) {
-        cur = b.block(block, cur);
-      }
+    ProgramBuilder b = new ProgramBuilder(Truncations.insert(NetworkGraph.of(spec)), src);
+    for (Node n : b.graph.nodes()) {
+      b.lower(n);
     }
-    b.head(layout.head(), cur);
     boolean any = b.weights.stream().anyMatch(w -> w != null);
     return new FloatNetwork(spec, spec.input().channels(), spec.input().height(),
         spec.input().width(), b.steps,
@@ -56,110 +82,101 @@ public final class ProgramBuilder {
     return build(spec, WeightSource.SHAPE_ONLY);
   }
 
-  private int stem(StemLayout s) {
-    LinearOp conv = conv(s.conv(), 0);
-    if (s.norm() == null) {
-      addConv(s.conv(), null);
-      return step("stem", List.of(conv), -1, truncation("stem.trunc", s.conv()));
+  private void lower(Node n) {
+    int i = n.id();
+    if (n instanceof ConvNode c) {
+      int bn = foldedInto[i];
+      sums.set(i, List.of(conv(c.layer(), tensorOf(c.input()))));
+      addConv(c.layer(), bn < 0 ? null : ((BatchNormNode) graph.node(bn)).layer());
+    } else if (n instanceof BatchNormNode bn) {
+      if (folded[i]) {
+        sums.set(i, sums.get(bn.input()));
+      } else {
+        sums.set(i, List.of(affine(bn.layer(), tensorOf(bn.input()))));
+        addAffine(src.norm(bn.layer()));
+      }
+    } else if (n instanceof AddNode a) {
+      List<LinearOp> ops = new ArrayList<>(linears(a.input()));
+      if (sums.get(a.shortcut()) != null) {
+        ops.addAll(sums.get(a.shortcut()));
+      } else {
+        shortcut[i] = tensorOf(a.shortcut());
+      }
+      sums.set(i, ops);
+    } else if (n instanceof ReluNode r) {
+      close(n, new ActLayer(r.address(), r.layer().mode(), r.layer().channels(), r.layer().height(),
+          r.layer().width()));
+    } else if (n instanceof TruncationNode t) {
+      Shape s = t.shape();
+      close(n, new ActLayer(t.address(), ReluMode.IDENTITY, s.channels(), s.height(), s.width()));
+    } else if (n instanceof MaxPoolNode p) {
+      Shape in = p.in();
+      PoolLayer pool = new PoolLayer(p.address(), in.channels(), in.height(), in.width(), p.kernel(), p.stride(),
+          p.padding());
+      steps.add(new Step(steps.size(), p.address(), List.of(), tensorOf(p.input()), null, pool));
+      tensor[i] = steps.size();
+    } else if (n instanceof FcNode fc) {
+      classifier(fc);
+    } else if (!(n instanceof AvgPoolNode || n instanceof FlattenNode)) {
+      throw new IllegalArgumentException("the engine has no step for node " + n.address());
     }
-    addConv(s.conv(), s.norm());
-    int out = step("stem", List.of(conv), -1, act(s.relu()));
-    if (!s.maxPool()) {
-      return out;
-    }
-    ConvLayer c = s.conv();
-    PoolLayer pool = new PoolLayer("stem.maxpool", c.outChannels(), c.outHeight(), c.outWidth(),
-        3, 2, 1);
-    if (pool.outHeight() != s.outHeight() || pool.outWidth() != s.outWidth()) {
-      throw new IllegalArgumentException("layer stem.maxpool: output " + pool.outHeight() + "x"
-          + pool.outWidth() + " differs from the layout's " + s.outHeight() + "x" + s.outWidth());
-    }
-    steps.add(new Step(steps.size(), "stem.maxpool", List.of(), out, null, pool));
-    return steps.size();
   }
 
-  private int block(BlockLayout b, int in) {
-    return switch (b.type()) {
-      case BASIC, BOTTLENECK -> resnetBlock(b, in);
-      case WIDE -> wideBlock(b, in);
-    };
+  /** The step summing {@code n}'s input and closed by {@code act}. */
+  private void close(Node n, ActLayer act) {
+    int in = n.input();
+    List<LinearOp> ops = linears(in);
+    String name = ops.get(0).name();
+    if (graph.node(in) instanceof AddNode a) {
+      name = linears(a.input()).get(linears(a.input()).size() - 1).name()
+          + (shortcut[in] >= 0 ? "+identity" : "+shortcut");
+    }
+    steps.add(new Step(steps.size(), name, ops, shortcut[in], act));
+    tensor[n.id()] = steps.size();
   }
 
-  /** conv-BN-ReLU ... conv-BN, add (projection conv-BN or identity), ReLU. */
-  private int resnetBlock(BlockLayout b, int in) {
-    List<ConvLayer> convs = b.convs();
-    int cur = in;
-    int last = convs.size() - 1;
-    for (int i = 0; i < last; i++) {
-      LinearOp op = conv(convs.get(i), cur);
-      addConv(convs.get(i), b.norms().get(i));
-      cur = step(convs.get(i).name(), List.of(op), -1, act(b.relus().get(i)));
+  private List<LinearOp> linears(int id) {
+    List<LinearOp> ops = sums.get(id);
+    if (ops == null) {
+      throw new IllegalArgumentException("node " + graph.node(id).address() + " is not a linear layer's output");
     }
-    LinearOp main = conv(convs.get(last), cur);
-    addConv(convs.get(last), b.norms().get(last));
-    ReluLayer out = b.relus().get(last);
-    if (b.hasProjection()) {
-      LinearOp proj = conv(b.projection(), in);
-      addConv(b.projection(), b.projectionNorm());
-      return step(convs.get(last).name() + "+shortcut", List.of(main, proj), -1, act(out));
-    }
-    return step(convs.get(last).name() + "+identity", List.of(main), in, act(out));
+    return ops;
   }
 
-  /** BN-ReLU, conv-BN-ReLU, conv, add (projection of the activated input or identity). */
-  private int wideBlock(BlockLayout b, int in) {
-    List<ConvLayer> convs = b.convs();
-    BatchNormLayer bn1 = b.norms().get(0);
-    LinearOp affine = affine(bn1, in);
-    addAffine(src.norm(bn1));
-    int z = step(bn1.name(), List.of(affine), -1, act(b.relus().get(0)));
-    LinearOp c1 = conv(convs.get(0), z);
-    addConv(convs.get(0), b.norms().get(1));
-    int t = step(convs.get(0).name(), List.of(c1), -1, act(b.relus().get(1)));
-    LinearOp c2 = conv(convs.get(1), t);
-    addConv(convs.get(1), null);
-    ActLayer sum = truncation("s" + b.stage() + ".b" + b.index() + ".add.trunc", convs.get(1));
-    if (b.hasProjection()) {
-      LinearOp proj = conv(b.projection(), z);
-      addConv(b.projection(), null);
-      return step(convs.get(1).name() + "+shortcut", List.of(c2, proj), -1, sum);
+  private int tensorOf(int id) {
+    if (id < 0) {
+      return 0;
     }
-    return step(convs.get(1).name() + "+identity", List.of(c2), in, sum);
+    if (tensor[id] < 0) {
+      throw new IllegalArgumentException("node " + graph.node(id).address() + " is read before it is truncated");
+    }
+    return tensor[id];
   }
 
-  private void head(HeadLayout h, int in) {
-    int cur = in;
-    if (h.norm() != null) {
-      LinearOp affine = affine(h.norm(), cur);
-      addAffine(src.norm(h.norm()));
-      cur = step(h.norm().name(), List.of(affine), -1, act(h.relu()));
-    }
-    int hw = h.poolHeight() * h.poolWidth();
-    LinearOp fc = new LinearOp(linearId++, "head.fc", cur, null, h.features() * hw, h.classes());
-    float[] w = src.fcWeight(h);
-    float[] bias = src.fcBias(h);
+  private void classifier(FcNode fc) {
+    PoolFolding pf = PoolFolding.of(graph, fc);
+    int hw = pf.window();
+    int features = fc.features();
+    LinearOp op = new LinearOp(linearId++, fc.address(), tensorOf(pf.source()), null, pf.inputs(), fc.classes());
+    float[] w = src.fcWeight(fc);
+    float[] bias = src.fcBias(fc);
     if (w == null) {
       weights.add(null);
       biases.add(null);
     } else {
-      double[] folded = new double[h.classes() * h.features() * hw];
-      for (int m = 0; m < h.classes(); m++) {
-        for (int c = 0; c < h.features(); c++) {
-          double v = w[m * h.features() + c] / (double) hw;
+      double[] foldedW = new double[fc.classes() * features * hw];
+      for (int m = 0; m < fc.classes(); m++) {
+        for (int c = 0; c < features; c++) {
+          double v = w[m * features + c] / (double) hw;
           for (int p = 0; p < hw; p++) {
-            folded[(m * h.features() + c) * hw + p] = v;
+            foldedW[(m * features + c) * hw + p] = v;
           }
         }
       }
-      weights.add(folded);
+      weights.add(foldedW);
       biases.add(toDouble(bias));
     }
-    steps.add(new Step(steps.size(), "head.fc", List.of(fc), -1, null));
-  }
-
-  private int step(String name, List<LinearOp> ops, int shortcut, ActLayer act) {
-    steps.add(new Step(steps.size(), name, ops, shortcut, act));
-    return steps.size();
+    steps.add(new Step(steps.size(), fc.address(), List.of(op), -1, null));
   }
 
   private LinearOp conv(ConvLayer c, int input) {
@@ -173,7 +190,7 @@ public final class ProgramBuilder {
     return new LinearOp(linearId++, bn.name(), input, shape, 0, 0);
   }
 
-  /** Reads the kernel, then the batch norm (the parameters' order), and folds them. */
+  /** Reads the kernel, then the batch norm folded into it, and folds them. */
   private void addConv(ConvLayer c, BatchNormLayer norm) {
     float[] k = src.conv(c);
     WeightSource.BatchNorm bn = norm == null ? null : src.norm(norm);
@@ -212,14 +229,6 @@ public final class ProgramBuilder {
     }
     weights.add(w);
     biases.add(bias);
-  }
-
-  private static ActLayer act(ReluLayer r) {
-    return new ActLayer(r.address().toString(), r.mode(), r.channels(), r.height(), r.width());
-  }
-
-  private static ActLayer truncation(String name, ConvLayer c) {
-    return new ActLayer(name, ReluMode.IDENTITY, c.outChannels(), c.outHeight(), c.outWidth());
   }
 
   private static double[] toDouble(float[] v) {

@@ -1,8 +1,9 @@
 package io.deepreshape.pi.quant;
 
+import io.deepreshape.graph.FcNode;
+import io.deepreshape.graph.WeightSource;
 import io.deepreshape.layout.BatchNormLayer;
 import io.deepreshape.layout.ConvLayer;
-import io.deepreshape.layout.HeadLayout;
 import java.util.SplittableRandom;
 
 /**
@@ -35,12 +36,12 @@ public final class RandomWeights implements WeightSource {
   }
 
   @Override
-  public float[] fcWeight(HeadLayout head) {
+  public float[] fcWeight(FcNode head) {
     return gaussian(head.features() * head.classes(), 1.0 / Math.sqrt(head.features()));
   }
 
   @Override
-  public float[] fcBias(HeadLayout head) {
+  public float[] fcBias(FcNode head) {
     return gaussian(head.classes(), 0.1);
   }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import io.deepreshape.accounting.Accounting;
-import io.deepreshape.layout.NetworkLayout;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.InProcessChannel;
 import io.deepreshape.pi.quant.FloatNetwork;
@@ -124,7 +124,7 @@ class SecureInferenceTest {
   /** Elements of reuse layers that follow a group's first channel (they need OTs too). */
   private static long reuseFollowers(NetworkSpec spec) {
     long n = 0;
-    for (var layer : NetworkLayout.of(spec).reluLayers()) {
+    for (var layer : NetworkGraph.of(spec).reluLayers()) {
       if (layer.mode() instanceof ReluMode.Reuse) {
         n += layer.elements() - layer.relus();
       }

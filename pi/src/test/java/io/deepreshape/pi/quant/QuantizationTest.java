@@ -1,12 +1,10 @@
 package io.deepreshape.pi.quant;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
+import io.deepreshape.graph.FcNode;
+import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.graph.WeightSource;
 import io.deepreshape.layout.BatchNormLayer;
 import io.deepreshape.layout.ConvLayer;
-import io.deepreshape.layout.HeadLayout;
 import io.deepreshape.pi.gc.PlainEvaluator;
 import io.deepreshape.pi.gc.ReluCircuits;
 import io.deepreshape.pi.gc.WireBits;
@@ -19,6 +17,9 @@ import io.deepreshape.spec.ReluMode;
 import io.deepreshape.spec.StemType;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Fixed-point network and plaintext reference (PI-ENGINE.md section 1): batch-norm folding equals
@@ -130,7 +131,7 @@ class QuantizationTest {
     LinearOp fc = last.linears().get(0);
     assertThat(fc.isConv()).isFalse();
     assertThat(fc.inFeatures()).isEqualTo(8 * 4 * 4);
-    HeadLayout head = io.deepreshape.layout.NetworkLayout.of(spec).head();
+    FcNode head = (FcNode) NetworkGraph.of(spec).output();
     // the classifier's weight for feature c, spread over the 16 positions as w / 16
     double[] w = f.weights()[fc.id()];
     assertThat(w[3 * 16 + 5]).isEqualTo(w[3 * 16 + 6]);

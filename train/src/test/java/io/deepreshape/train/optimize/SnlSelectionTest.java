@@ -3,8 +3,7 @@ package io.deepreshape.train.optimize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deepreshape.accounting.Accounting;
-import io.deepreshape.layout.BlockLayout;
-import io.deepreshape.layout.NetworkLayout;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.NetworkSpec;
@@ -12,7 +11,6 @@ import io.deepreshape.spec.Presets;
 import io.deepreshape.spec.ReluAddress;
 import io.deepreshape.spec.ReluMode;
 import io.deepreshape.spec.SpecIo;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +22,7 @@ class SnlSelectionTest {
   static final NetworkSpec NET = Presets.build("hybrenet:8,2,2,2", Dataset.SYNTHETIC);
 
   static Map<ReluAddress, ReluLayer> layers() {
-    NetworkLayout layout = NetworkLayout.of(NET);
-    List<ReluLayer> all = new ArrayList<>();
-    all.add(layout.stem().relu());
-    for (List<BlockLayout> stage : layout.stages()) {
-      for (BlockLayout b : stage) {
-        all.addAll(b.relus());
-      }
-    }
+    List<ReluLayer> all = NetworkGraph.of(NET).reluLayers();
     Map<ReluAddress, ReluLayer> out = new LinkedHashMap<>();
     all.forEach(l -> out.put(l.address(), l));
     return out;

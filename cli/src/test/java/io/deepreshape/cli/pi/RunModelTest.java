@@ -1,4 +1,4 @@
-package io.deepreshape.pi.model;
+package io.deepreshape.cli.pi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -54,7 +54,7 @@ class RunModelTest {
   }
 
   @Test
-  void wideAndBottleneckRunsLoadInTheParametersOrder() throws Exception {
+  void wideAndBottleneckRunsLoadByNodeAddress() throws Exception {
     check(Presets.fromFactors("tiny-wide", new InputShape(3, 8, 8, 5), StemType.WIDE,
         BlockType.WIDE, 4, new int[] {1, 1}, new int[] {2}));
     check(Presets.fromFactors("tiny-bottleneck", new InputShape(3, 8, 8, 5), StemType.CIFAR,

@@ -1,12 +1,11 @@
-package io.deepreshape.pi.quant;
+package io.deepreshape.graph;
 
 import io.deepreshape.layout.BatchNormLayer;
 import io.deepreshape.layout.ConvLayer;
-import io.deepreshape.layout.HeadLayout;
 
 /**
- * Where a network's float parameters come from, asked for in the layout's execution order (the
- * order of the DJL model's parameters): a trained run or random weights. A source may return null
+ * Where a network's float parameters come from, asked for by node (its address is the layer's
+ * name) in the graph's execution order: a trained run or random weights. A source may return null
  * everywhere to build the shape alone (the client's view).
  */
 public interface WeightSource {
@@ -17,10 +16,10 @@ public interface WeightSource {
   BatchNorm norm(BatchNormLayer layer);
 
   /** Classifier weights {@code [classes][features]}. */
-  float[] fcWeight(HeadLayout head);
+  float[] fcWeight(FcNode head);
 
   /** Classifier bias {@code [classes]}. */
-  float[] fcBias(HeadLayout head);
+  float[] fcBias(FcNode head);
 
   /**
    * Inference-mode batch norm {@code y = gamma (x - mean) / sqrt(var + eps) + beta}.
@@ -56,12 +55,12 @@ public interface WeightSource {
     }
 
     @Override
-    public float[] fcWeight(HeadLayout head) {
+    public float[] fcWeight(FcNode head) {
       return null;
     }
 
     @Override
-    public float[] fcBias(HeadLayout head) {
+    public float[] fcBias(FcNode head) {
       return null;
     }
   };

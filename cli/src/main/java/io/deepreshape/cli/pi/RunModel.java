@@ -1,6 +1,5 @@
-package io.deepreshape.pi.model;
+package io.deepreshape.cli.pi;
 
-import ai.djl.Device;
 import io.deepreshape.error.UserInputException;
 import io.deepreshape.pi.quant.FloatNetwork;
 import io.deepreshape.pi.quant.ProgramBuilder;
@@ -9,17 +8,17 @@ import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.data.ImageDataset;
 import io.deepreshape.train.data.Normalization;
 import io.deepreshape.train.data.Split;
+import io.deepreshape.train.model.TrainedWeights;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
-import io.deepreshape.train.run.SpecModelFactory;
-import io.deepreshape.train.trainer.ModelHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A trained run loaded for private inference: its spec, its folded float network (batch norms in
- * inference mode folded into the convolutions, PI-ENGINE.md section 1) and the normalisation its
- * inputs were trained with.
+ * A trained run loaded for private inference: its spec, its folded float network (the DJL
+ * parameters read by node address through {@link TrainedWeights}, batch norms in inference mode folded
+ * into the convolutions, PI-ENGINE.md section 1) and the normalisation its inputs were trained with.
+ * It wires the trainer's run directory to the engine, which depends on {@code core} alone.
  *
  * @param spec the run's spec
  * @param network the folded float network
@@ -39,14 +38,11 @@ public record RunModel(NetworkSpec spec, FloatNetwork network, DataSettings data
       throw new UserInputException(runDir + " has no " + PARAMS
           + ": the run has not finished");
     }
-    FloatNetwork net;
-    try (ModelHandle handle = ModelHandle.load(new SpecModelFactory(spec), Device.cpu(), params)) {
-      DjlWeights w = new DjlWeights(handle.block().getParameters());
-      net = ProgramBuilder.build(spec, w);
-      if (!w.exhausted()) {
-        throw new UserInputException("the model in " + params
-            + " has more parameters than its spec's layout");
-      }
+    TrainedWeights w = TrainedWeights.load(spec, params);
+    FloatNetwork net = ProgramBuilder.build(spec, w);
+    if (!w.unread().isEmpty()) {
+      throw new UserInputException("the model in " + params
+          + " has layers its spec's graph does not read: " + w.unread());
     }
     DataSettings data = RunFiles.data(runDir);
     return new RunModel(spec, net, data, normalization(data));
