@@ -165,6 +165,34 @@ public final class HomConv {
     return y;
   }
 
+  /**
+   * The coefficients {@link #decodeOutput} reads, per output polynomial (sorted; the same for
+   * every kernel, since they depend on the tile only): the server floods and sends {@code c0}
+   * only there.
+   */
+  public int[][] outputPositions() {
+    int stride = shape.stride();
+    int rows = ht - shape.kernel() + 1;
+    int cols = wt - shape.kernel() + 1;
+    boolean[][] used = new boolean[tiles()][n];
+    for (int i = 0; i < shape.outHeight(); i++) {
+      int r = i * stride;
+      for (int j = 0; j < shape.outWidth(); j++) {
+        int s = j * stride;
+        used[(r / rows) * tilesW + s / cols][offset + (r % rows) * wt + (s % cols)] = true;
+      }
+    }
+    int[][] perTile = new int[tiles()][];
+    for (int tile = 0; tile < tiles(); tile++) {
+      perTile[tile] = Positions.of(used[tile]);
+    }
+    int[][] out = new int[outputPolys()][];
+    for (int m = 0; m < shape.kernels(); m++) {
+      System.arraycopy(perTile, 0, out, m * tiles(), tiles());
+    }
+    return out;
+  }
+
   private int rowStart(int tile) {
     return (tile / tilesW) * (ht - shape.kernel() + 1);
   }

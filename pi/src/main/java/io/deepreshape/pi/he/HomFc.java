@@ -93,6 +93,22 @@ public final class HomFc {
     return y;
   }
 
+  /**
+   * The coefficients {@link #decodeOutput} reads, per output polynomial (sorted): the server
+   * floods and sends {@code c0} only there.
+   */
+  public int[][] outputPositions() {
+    boolean[][] used = new boolean[blocks][n];
+    for (int r = 0; r < outputs; r++) {
+      used[r / rows][(r % rows) * cg + cg - 1] = true;
+    }
+    int[][] out = new int[blocks][];
+    for (int b = 0; b < blocks; b++) {
+      out[b] = Positions.of(used[b]);
+    }
+    return out;
+  }
+
   /** The plain product {@code W x mod 2^l}. */
   public long[] multiply(long[] w, long[] x, int l) {
     long[] y = new long[outputs];

@@ -15,6 +15,7 @@ import io.deepreshape.pi.he.NttPlaintext;
 import io.deepreshape.pi.he.PublicKey;
 import io.deepreshape.pi.he.ReplySealer;
 import io.deepreshape.pi.he.SecretKey;
+import io.deepreshape.pi.he.SparseReply;
 import io.deepreshape.pi.prg.AesPrg;
 import io.deepreshape.pi.quant.LinearOp;
 import io.deepreshape.pi.quant.QuantNetwork;
@@ -26,7 +27,8 @@ import io.deepreshape.pi.quant.Step;
  * {@code r}; the server multiplies by its weights and seals every result ({@link ReplySealer}:
  * re-randomised under the public key the client sent at the start of the session, masked by a
  * uniform polynomial {@code T} on every coefficient, flooded within the session's statistical
- * budget, switched down to one prime) and returns it; the client decrypts {@code c = W r - t}, the
+ * budget, switched down to one prime) and returns {@code c1} whole and {@code c0} only at the
+ * coefficients that hold outputs ({@link SparseReply}); the client decrypts {@code c = W r - t}, the
  * server keeps {@code t}. Output channels are processed in chunks so that the encoded kernels and
  * the returned ciphertexts stay a few tens of MiB at a time (streaming, bounded memory).
  */
@@ -58,18 +60,19 @@ final class HeLinear {
     }
     ch.sendLongs(Msg.HE_INPUT, msg, 0, msg.length);
     BfvParameters reply = FloodingBudget.replyParams(params);
-    int replyLongs = ctLongs(reply);
     long[] c = new long[op.outElements()];
     int outputs = op.outChannels();
     int chunk = chunk(op, params);
     for (int m0 = 0; m0 < outputs; m0 += chunk) {
       int mc = Math.min(chunk, outputs - m0);
       Object plan = plan(op, params, mc);
-      int count = plan instanceof HomConv hc ? hc.outputPolys() : ((HomFc) plan).outputPolys();
-      long[] data = ch.receiveLongs(Msg.HE_OUTPUT, count * replyLongs);
-      long[][] dp = new long[count][];
-      for (int i = 0; i < count; i++) {
-        dp[i] = dec.decrypt(parse(reply, data, i, replyLongs));
+      int[][] positions = positions(plan);
+      long[] data = ch.receiveLongs(Msg.HE_OUTPUT, replyLongs(reply, positions));
+      long[][] dp = new long[positions.length][];
+      int at = 0;
+      for (int i = 0; i < positions.length; i++) {
+        dp[i] = dec.decrypt(parseReply(reply, positions[i], data, at));
+        at += SparseReply.longs(reply, positions[i].length);
       }
       long[] part = plan instanceof HomConv hc ? hc.decodeOutput(dp) : ((HomFc) plan).decodeOutput(dp);
       System.arraycopy(part, 0, c, m0 * op.outPlane(), part.length);
@@ -86,7 +89,7 @@ final class HeLinear {
     long coefficients = 0;
     for (Step step : net.steps()) {
       for (LinearOp op : step.linears()) {
-        coefficients += (long) repliedPolys(op, params) * params.n();
+        coefficients += repliedCoefficients(op, params);
       }
     }
     FloodingBudget budget = FloodingBudget.forSession(params, coefficients);
@@ -147,7 +150,7 @@ final class HeLinear {
         in[i] = parse(params, data, i, ctLongs);
       }
       data = null;
-      int replyLongs = ctLongs(sealer.replyParams());
+      BfvParameters reply = sealer.replyParams();
       long[] t = new long[op.outElements()];
       int outputs = op.outChannels();
       int chunk = chunk(op, params);
@@ -165,21 +168,23 @@ final class HeLinear {
         }
         Ciphertext[] out = plan instanceof HomConv hc ? hc.evaluate(params, in, pw)
             : ((HomFc) plan).evaluate(params, in, pw);
-        budgeted -= (long) out.length * params.n();
+        int[][] positions = positions(plan);
+        budgeted -= coefficients(positions);
         if (budgeted < 0) {
           throw new IllegalStateException("the session floods more coefficients than its budget"
               + " counted");
         }
         long[][] masks = new long[out.length][params.n()];
-        long[] msg = new long[out.length * replyLongs];
+        long[] msg = new long[replyLongs(reply, positions)];
+        int at = 0;
         for (int o = 0; o < out.length; o++) {
           prg.nextLongs(masks[o]);
           for (int j = 0; j < params.n(); j++) {
             masks[o][j] &= params.plainMask();
           }
-          Ciphertext reply = sealer.seal(out[o], masks[o]);
+          sealer.seal(out[o], masks[o], positions[o]).writeTo(msg, at);
+          at += SparseReply.longs(reply, positions[o].length);
           out[o] = null;
-          System.arraycopy(reply.toLongs(), 0, msg, o * replyLongs, replyLongs);
         }
         ch.sendLongs(Msg.HE_OUTPUT, msg, 0, msg.length);
         long[] part = plan instanceof HomConv hc ? hc.decodeOutput(masks)
@@ -190,15 +195,49 @@ final class HeLinear {
     }
   }
 
-  /** The ciphertexts the server returns for a layer, chunk by chunk as {@link Server#answer}. */
-  private static long repliedPolys(LinearOp op, BfvParameters params) {
+  /**
+   * The coefficients the server floods and returns for a layer, chunk by chunk as {@link
+   * Server#answer}.
+   */
+  static long repliedCoefficients(LinearOp op, BfvParameters params) {
     long count = 0;
     int chunk = chunk(op, params);
     for (int m0 = 0; m0 < op.outChannels(); m0 += chunk) {
-      Object plan = plan(op, params, Math.min(chunk, op.outChannels() - m0));
-      count += plan instanceof HomConv hc ? hc.outputPolys() : ((HomFc) plan).outputPolys();
+      count += coefficients(positions(plan(op, params, Math.min(chunk, op.outChannels() - m0))));
     }
     return count;
+  }
+
+  /** The output coefficients of each reply polynomial of {@code plan}. */
+  private static int[][] positions(Object plan) {
+    return plan instanceof HomConv hc ? hc.outputPositions() : ((HomFc) plan).outputPositions();
+  }
+
+  private static long coefficients(int[][] positions) {
+    long count = 0;
+    for (int[] p : positions) {
+      count += p.length;
+    }
+    return count;
+  }
+
+  /** Longs of one chunk's replies. */
+  private static int replyLongs(BfvParameters reply, int[][] positions) {
+    long longs = 0;
+    for (int[] p : positions) {
+      longs += SparseReply.longs(reply, p.length);
+    }
+    return Math.toIntExact(longs);
+  }
+
+  private static SparseReply parseReply(BfvParameters reply, int[] positions, long[] data,
+      int offset) {
+    try {
+      return SparseReply.read(reply, positions, data, offset);
+    } catch (IllegalArgumentException e) {
+      throw new ChannelException("protocol error: malformed reply from the peer: "
+          + e.getMessage(), e);
+    }
   }
 
   /** Output channels per chunk. */
