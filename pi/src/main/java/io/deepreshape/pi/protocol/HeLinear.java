@@ -15,6 +15,7 @@ import io.deepreshape.pi.he.NttPlaintext;
 import io.deepreshape.pi.he.PublicKey;
 import io.deepreshape.pi.he.ReplySealer;
 import io.deepreshape.pi.he.SecretKey;
+import io.deepreshape.pi.he.SeededCiphertext;
 import io.deepreshape.pi.he.SparseReply;
 import io.deepreshape.pi.prg.AesPrg;
 import io.deepreshape.pi.quant.LinearOp;
@@ -24,13 +25,14 @@ import io.deepreshape.pi.quant.Step;
 /**
  * The offline phase of one linear layer (PI-ENGINE.md section 2; Delphi, Mishra et al. 2020, with
  * Cheetah's coefficient-encoded HomConv/HomFC, Huang et al. 2022): the client encrypts its mask
- * {@code r}; the server multiplies by its weights and seals every result ({@link ReplySealer}:
- * re-randomised under the public key the client sent at the start of the session, masked by a
- * uniform polynomial {@code T} on every coefficient, flooded within the session's statistical
- * budget, switched down to one prime) and returns {@code c1} whole and {@code c0} only at the
- * coefficients that hold outputs ({@link SparseReply}); the client decrypts {@code c = W r - t}, the
- * server keeps {@code t}. Output channels are processed in chunks so that the encoded kernels and
- * the returned ciphertexts stay a few tens of MiB at a time (streaming, bounded memory).
+ * {@code r} and sends each ciphertext as {@code c0} and a seed ({@link SeededCiphertext}); the
+ * server multiplies by its weights and seals every result ({@link ReplySealer}: re-randomised
+ * under the public key the client sent at the start of the session, masked by a uniform
+ * polynomial {@code T}, flooded within the session's statistical budget, switched down to one
+ * prime) and returns {@code c1} whole and {@code c0} only at the coefficients that hold outputs
+ * ({@link SparseReply}); the client decrypts {@code c = W r - t}, the server keeps {@code t}.
+ * Output channels are processed in chunks so that the encoded kernels and the returned
+ * ciphertexts stay a few tens of MiB at a time (streaming, bounded memory).
  */
 final class HeLinear {
   /** Output ciphertexts per returned message. */
@@ -53,10 +55,10 @@ final class HeLinear {
     long[][] polys = op.isConv()
         ? new HomConv(op.conv(), params.n()).encodeInput(r)
         : new HomFc(op.inFeatures(), op.outFeatures(), params.n()).encodeInput(r);
-    int ctLongs = ctLongs(params);
+    int ctLongs = SeededCiphertext.longs(params);
     long[] msg = new long[polys.length * ctLongs];
     for (int i = 0; i < polys.length; i++) {
-      System.arraycopy(enc.encrypt(polys[i]).toLongs(), 0, msg, i * ctLongs, ctLongs);
+      enc.encryptSeeded(polys[i]).writeTo(msg, i * ctLongs);
     }
     ch.sendLongs(Msg.HE_INPUT, msg, 0, msg.length);
     BfvParameters reply = FloodingBudget.replyParams(params);
@@ -140,14 +142,14 @@ final class HeLinear {
 
     /** Answers the client's ciphertexts with sealed {@code Enc(W r - T)}; returns {@code t}. */
     long[] answer(Channel ch, LinearOp op, long[] w) {
-      int ctLongs = ctLongs(params);
+      int ctLongs = SeededCiphertext.longs(params);
       int inPolys = op.isConv()
           ? new HomConv(op.conv(), params.n()).inputPolys()
           : new HomFc(op.inFeatures(), op.outFeatures(), params.n()).inputPolys();
       long[] data = ch.receiveLongs(Msg.HE_INPUT, inPolys * ctLongs);
       Ciphertext[] in = new Ciphertext[inPolys];
       for (int i = 0; i < inPolys; i++) {
-        in[i] = parse(params, data, i, ctLongs);
+        in[i] = parseInput(params, data, i * ctLongs);
       }
       data = null;
       BfvParameters reply = sealer.replyParams();
@@ -261,15 +263,9 @@ final class HeLinear {
     return new HomFc(op.inFeatures(), mc, params.n());
   }
 
-  private static int ctLongs(BfvParameters params) {
-    return 2 * params.primeCount() * params.n() + 1;
-  }
-
-  private static Ciphertext parse(BfvParameters params, long[] data, int i, int ctLongs) {
-    long[] one = new long[ctLongs];
-    System.arraycopy(data, i * ctLongs, one, 0, ctLongs);
+  private static Ciphertext parseInput(BfvParameters params, long[] data, int offset) {
     try {
-      return Ciphertext.fromLongs(params, one);
+      return SeededCiphertext.readExpanded(params, data, offset);
     } catch (IllegalArgumentException e) {
       throw new ChannelException("protocol error: malformed ciphertext from the peer: "
           + e.getMessage(), e);
