@@ -128,18 +128,24 @@ public final class HomConv {
       throw new IllegalArgumentException("expected " + inputPolys() + " ciphertexts and "
           + shape.kernels() * groups + " kernel polynomials");
     }
-    BfvEvaluator ev = new BfvEvaluator(params);
     Ciphertext[] out = new Ciphertext[outputPolys()];
-    for (int m = 0; m < shape.kernels(); m++) {
-      for (int tile = 0; tile < tiles(); tile++) {
-        Ciphertext acc = Ciphertext.zero(params);
-        for (int g = 0; g < groups; g++) {
-          ev.multiplyAccumulate(acc, in[g * tiles() + tile], kernel[m * groups + g]);
-        }
-        out[m * tiles() + tile] = acc;
-      }
+    for (int o = 0; o < out.length; o++) {
+      out[o] = evaluateOne(params, in, kernel, o);
     }
     return out;
+  }
+
+  /** Output {@code o = m * tiles + tile} of {@link #evaluate} alone (for parallel callers). */
+  public Ciphertext evaluateOne(BfvParameters params, Ciphertext[] in, NttPlaintext[] kernel,
+      int o) {
+    BfvEvaluator ev = new BfvEvaluator(params);
+    int m = o / tiles();
+    int tile = o % tiles();
+    Ciphertext acc = Ciphertext.zero(params);
+    for (int g = 0; g < groups; g++) {
+      ev.multiplyAccumulate(acc, in[g * tiles() + tile], kernel[m * groups + g]);
+    }
+    return acc;
   }
 
   /** Reads the output {@code y[m][i][j]} from {@link #outputPolys} polynomials. */

@@ -109,7 +109,11 @@ final class HeLinear {
       throw new ChannelException("protocol error: malformed public key from the peer: "
           + e.getMessage(), e);
     }
-    return new Server(params, new ReplySealer(pk, budget, prg), budget.coefficients(), prg);
+    ReplySealer[] sealers = new ReplySealer[Parallel.workers()];
+    for (int w = 0; w < sealers.length; w++) {
+      sealers[w] = new ReplySealer(pk, budget, w == 0 ? prg : AesPrg.fromSecureRandom());
+    }
+    return new Server(params, sealers, budget.coefficients(), prg);
   }
 
   /**
@@ -128,14 +132,15 @@ final class HeLinear {
   /** The server's side of the session's linear layers. */
   static final class Server {
     private final BfvParameters params;
-    private final ReplySealer sealer;
+    /** One sealer per worker thread ({@link Parallel}), each with its own PRG. */
+    private final ReplySealer[] sealers;
     private final AesPrg prg;
     /** Coefficients the budget still covers. */
     private long budgeted;
 
-    private Server(BfvParameters params, ReplySealer sealer, long budgeted, AesPrg prg) {
+    private Server(BfvParameters params, ReplySealer[] sealers, long budgeted, AesPrg prg) {
       this.params = params;
-      this.sealer = sealer;
+      this.sealers = sealers;
       this.budgeted = budgeted;
       this.prg = prg;
     }
@@ -152,7 +157,7 @@ final class HeLinear {
         in[i] = parseInput(params, data, i * ctLongs);
       }
       data = null;
-      BfvParameters reply = sealer.replyParams();
+      BfvParameters reply = sealers[0].replyParams();
       long[] t = new long[op.outElements()];
       int outputs = op.outChannels();
       int chunk = chunk(op, params);
@@ -165,29 +170,29 @@ final class HeLinear {
         long[][] enc = plan instanceof HomConv hc ? hc.encodeKernel(wPart)
             : ((HomFc) plan).encodeWeights(wPart);
         NttPlaintext[] pw = new NttPlaintext[enc.length];
-        for (int i = 0; i < enc.length; i++) {
-          pw[i] = NttPlaintext.encode(params, enc[i]);
-        }
-        Ciphertext[] out = plan instanceof HomConv hc ? hc.evaluate(params, in, pw)
-            : ((HomFc) plan).evaluate(params, in, pw);
+        Parallel.forEach(enc.length, (wk, i) -> pw[i] = NttPlaintext.encode(params, enc[i]));
         int[][] positions = positions(plan);
         budgeted -= coefficients(positions);
         if (budgeted < 0) {
           throw new IllegalStateException("the session floods more coefficients than its budget"
               + " counted");
         }
-        long[][] masks = new long[out.length][params.n()];
+        int count = positions.length;
+        long[][] masks = new long[count][params.n()];
         long[] msg = new long[replyLongs(reply, positions)];
-        int at = 0;
-        for (int o = 0; o < out.length; o++) {
+        int[] at = new int[count];
+        for (int o = 0; o < count; o++) {
           prg.nextLongs(masks[o]);
           for (int j = 0; j < params.n(); j++) {
             masks[o][j] &= params.plainMask();
           }
-          sealer.seal(out[o], masks[o], positions[o]).writeTo(msg, at);
-          at += SparseReply.longs(reply, positions[o].length);
-          out[o] = null;
+          at[o] = o == 0 ? 0 : at[o - 1] + SparseReply.longs(reply, positions[o - 1].length);
         }
+        Parallel.forEach(count, (wk, o) -> {
+          Ciphertext out = plan instanceof HomConv hc ? hc.evaluateOne(params, in, pw, o)
+              : ((HomFc) plan).evaluateOne(params, in, pw, o);
+          sealers[wk].seal(out, masks[o], positions[o]).writeTo(msg, at[o]);
+        });
         ch.sendLongs(Msg.HE_OUTPUT, msg, 0, msg.length);
         long[] part = plan instanceof HomConv hc ? hc.decodeOutput(masks)
             : ((HomFc) plan).decodeOutput(masks);
