@@ -21,9 +21,13 @@ import io.deepreshape.pi.quant.QuantNetwork;
 import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.data.ImageDataset;
 import io.deepreshape.train.data.Split;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -86,6 +90,11 @@ public final class PiBenchCommand implements Callable<Integer> {
           + "fitted to this engine by pi calibrate; he-gc is Delphi's).")
   String profile;
 
+  @Option(names = "--prepared",
+      description = "Also prepare one session ahead of time (a second offline phase, server in this process over TCP)"
+          + " and report the online time from it: what 'pi infer --prepared' makes a user wait.")
+  boolean prepared;
+
   @Option(names = "--rtt", paramLabel = "MS", defaultValue = "0", description = "Emulated round-trip time in ms.")
   double rtt;
 
@@ -117,10 +126,12 @@ public final class PiBenchCommand implements Callable<Integer> {
     } catch (ChannelException e) {
       throw new UserException(e.getMessage(), e);
     }
+    InferenceResult fromPrepared = prepared ? fromPrepared(m, image) : null;
     Boolean matches = null;
     if (verify) {
       long[] want = PlainReference.signedLogits(net, net.quantizeInput(image));
-      matches = Arrays.equals(want, r.logits());
+      matches = Arrays.equals(want, r.logits())
+          && (fromPrepared == null || Arrays.equals(want, fromPrepared.logits()));
     }
     Agreement agree = agreement > 0 ? agreement(m) : null;
     PrintWriter w = spec.commandLine().getOut();
@@ -142,6 +153,10 @@ public final class PiBenchCommand implements Callable<Integer> {
         o.put("quantized_top1", agree.quantizedTop1());
       }
       PiReport.json(o, r);
+      if (fromPrepared != null) {
+        o.put("online_from_prepared_s", fromPrepared.total().onlineSeconds());
+        o.put("bytes_online_from_prepared", fromPrepared.total().bytesOnline());
+      }
       LatencyEstimate e = estimate(m);
       ObjectNode model = o.putObject("latency_model");
       model.put("profile", profile);
@@ -160,6 +175,11 @@ public final class PiBenchCommand implements Callable<Integer> {
           Format.seconds(e.onlineS()), Format.bytes(e.offlineBytesUp() + e.offlineBytesDown()),
           Format.bytes(e.onlineBytesUp() + e.onlineBytesDown()),
           Format.bytes(e.clientStorageBytes()));
+      if (fromPrepared != null) {
+        w.printf(Locale.ROOT, "online from prepared material: %s, %s%n",
+            Format.seconds(fromPrepared.total().onlineSeconds()),
+            Format.bytes(fromPrepared.total().bytesOnline()));
+      }
       w.printf(Locale.ROOT, "predicted class %d%n", r.predicted());
       if (matches != null) {
         w.println("matches reference: " + matches);
@@ -172,6 +192,27 @@ public final class PiBenchCommand implements Callable<Integer> {
     }
     w.flush();
     return matches == null || matches ? ExitCodes.OK : ExitCodes.INTERNAL;
+  }
+
+  /** One session prepared ahead of time, then its online phase alone (client material in a temporary folder). */
+  private InferenceResult fromPrepared(PiModelOptions.Loaded m, double[] image) {
+    Path root;
+    try {
+      root = Files.createTempDirectory("deepreshape-prepared-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a folder for the prepared session: " + e.getMessage(), e);
+    }
+    try {
+      return LocalRun.prepared(m.net(), m.info(), image, ChannelConfig.defaults(), root);
+    } catch (ChannelException e) {
+      throw new UserException(e.getMessage(), e);
+    } finally {
+      try (var s = Files.walk(root)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException ignored) {
+        // a temporary folder; the system cleans it at the latest
+      }
+    }
   }
 
   /** The server in a child JVM, this process the client, over TCP on 127.0.0.1. */

@@ -11,6 +11,7 @@ import io.deepreshape.pi.channel.TcpChannel;
 import io.deepreshape.pi.protocol.ClientSession;
 import io.deepreshape.pi.protocol.InferenceResult;
 import io.deepreshape.pi.protocol.PeerBusyException;
+import io.deepreshape.pi.protocol.PreparedFolder;
 import io.deepreshape.pi.protocol.ServerInfo;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.SpecIo;
@@ -74,28 +75,28 @@ public final class PiInferCommand implements Callable<Integer> {
       description = "Seconds to wait for a silent server, also while queued behind other clients (default: ${DEFAULT-VALUE}).")
   int timeout;
 
+  @Option(names = "--prepared",
+      description = "Run only the online phase, from a session 'pi prepare' stored for this server (used once, then deleted).")
+  boolean prepared;
+
+  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "${sys:user.home}/.deepreshape/prepared",
+      description = "Folder of prepared sessions, with --prepared (default: ~/.deepreshape/prepared).")
+  Path dir;
+
   @Option(names = "--json", description = "Machine-readable output.")
   boolean json;
 
   @Override
   public Integer call() {
-    int colon = connect.lastIndexOf(':');
-    if (colon <= 0 || colon == connect.length() - 1) {
-      throw new UserException("--connect must be HOST:PORT, got '" + connect + "'");
-    }
-    String host = connect.substring(0, colon);
-    int port;
-    try {
-      port = Integer.parseInt(connect.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw new UserException("--connect must be HOST:PORT, got '" + connect + "'");
-    }
+    HostPort server = HostPort.parse(connect);
     NetworkSpec want = expected == null ? null : SpecIo.read(expected);
     ChannelConfig config = new ChannelConfig(ChannelConfig.DEFAULT_MAX_MESSAGE_BYTES,
         Seconds.millis("--timeout", timeout));
     InferenceResult r;
-    try (TcpChannel ch = TcpChannel.connect(host, port, config)) {
-      r = new ClientSession(want).run(ch, this::image);
+    try (TcpChannel ch = TcpChannel.connect(server.host(), server.port(), config)) {
+      r = prepared
+          ? new ClientSession(want).runPrepared(ch, new PreparedFolder(dir, connect), this::image)
+          : new ClientSession(want).run(ch, this::image);
     } catch (PeerBusyException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: " + e.getMessage());
@@ -108,6 +109,7 @@ public final class PiInferCommand implements Callable<Integer> {
     if (json) {
       ObjectNode o = Json.object();
       o.put("server", connect);
+      o.put("prepared", prepared);
       PiReport.json(o, r);
       w.println(Json.write(o));
     } else {
@@ -118,6 +120,10 @@ public final class PiInferCommand implements Callable<Integer> {
       }
       w.println(sb);
       w.print(PiReport.table(r));
+      if (prepared) {
+        w.printf(Locale.ROOT, "online from prepared material: %.3f s (the time the user waits)%n",
+            r.total().onlineSeconds());
+      }
     }
     w.flush();
     return ExitCodes.OK;

@@ -5,6 +5,7 @@ import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.pi.channel.ChannelConfig;
 import io.deepreshape.pi.protocol.PiServer;
+import io.deepreshape.pi.protocol.PreparedSessions;
 import io.deepreshape.pi.protocol.ServerLimits;
 import io.deepreshape.pi.protocol.ShapeHash;
 import java.io.PrintWriter;
@@ -69,6 +70,15 @@ public final class PiServeCommand implements Callable<Integer> {
       description = "Seconds a client may stay silent within a phase (default: ${DEFAULT-VALUE}).")
   int timeout;
 
+  @Option(names = "--prepared-max", defaultValue = "4",
+      description = "Prepared sessions ('pi prepare') the server keeps at once, in memory (ResNet18 on CIFAR-100:"
+          + " about 340 MB each); more prepares are refused; 0 refuses all (default: ${DEFAULT-VALUE}).")
+  int preparedMax;
+
+  @Option(names = "--prepared-ttl", paramLabel = "SECONDS", defaultValue = "3600",
+      description = "Seconds a prepared session is kept before it expires; a restart loses all (default: ${DEFAULT-VALUE}).")
+  int preparedTtl;
+
   @Option(names = "--sessions", defaultValue = "0",
       description = "Exit after this many sessions, good or failed (0: serve until stopped).")
   int sessions;
@@ -88,7 +98,7 @@ public final class PiServeCommand implements Callable<Integer> {
           err.println(line);
           err.flush();
         }
-      }, limits);
+      }, limits, prepared());
     } catch (UncheckedIOException e) {
       throw new UserException(e.getMessage(), e);
     }
@@ -108,6 +118,13 @@ public final class PiServeCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  private PreparedSessions prepared() {
+    if (preparedMax < 0) {
+      throw new UserException("--prepared-max must be 0 or more, got " + preparedMax);
+    }
+    return new PreparedSessions(preparedMax, Seconds.millis("--prepared-ttl", preparedTtl));
   }
 
   private ServerLimits limits() {

@@ -32,6 +32,10 @@ final class ServerProcess implements AutoCloseable {
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.add("-Xmx" + Math.max(256, Runtime.getRuntime().maxMemory() >> 20) + "m");
     cmd.add("-Dai.djl.offline=true");
+    String threads = System.getProperty("deepreshape.pi.threads");
+    if (threads != null) {
+      cmd.add("-Ddeepreshape.pi.threads=" + threads);
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.deepreshape.cli.Main");

@@ -128,6 +128,46 @@ class PiCommandTest {
   }
 
   @Test
+  void prepareThenInferPreparedGiveTheWholeInferencesLogitsOnceEach() throws Exception {
+    Path spec = spec("tiny.yaml", Map.of());
+    Path png = dir.resolve("img.png");
+    BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+    for (int i = 0; i < 8; i++) {
+      for (int j = 0; j < 8; j++) {
+        img.setRGB(j, i, (i * 20) << 16 | (j * 25) << 8 | 40);
+      }
+    }
+    ImageIO.write(img, "png", png.toFile());
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String addr = "127.0.0.1:" + port;
+    String store = dir.resolve("prepared").toString();
+    CompletableFuture<CliRun> server = CompletableFuture.supplyAsync(() -> CliRun.of("pi", "serve",
+        "--spec", spec.toString(), "--port", String.valueOf(port), "--sessions", "6",
+        "--prepared-max", "2"));
+    CliRun whole = retry(() -> CliRun.of("pi", "infer", "--connect", addr, "--image",
+        png.toString()));
+    assertThat(whole.exitCode()).as(whole.err()).isZero();
+    CliRun prep = CliRun.of("pi", "prepare", "--connect", addr, "--count", "2", "--dir", store);
+    assertThat(prep.exitCode()).as(prep.err()).isZero();
+    assertThat(prep.out()).contains("prepared 1/2: session").contains("prepared 2/2: session");
+    String logits = whole.out().lines().filter(l -> l.startsWith("logits")).findFirst().orElseThrow();
+    for (int k = 0; k < 2; k++) {
+      CliRun r = CliRun.of("pi", "infer", "--connect", addr, "--image", png.toString(),
+          "--prepared", "--dir", store);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains(logits).contains("online from prepared material:");
+    }
+    CliRun none = CliRun.of("pi", "infer", "--connect", addr, "--image", png.toString(),
+        "--prepared", "--dir", store);
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("no prepared session for tiny").contains("run 'pi prepare'");
+    assertThat(server.get(60, TimeUnit.SECONDS).exitCode()).isZero();
+  }
+
+  @Test
   void inferWithoutAServerFailsInOneLine() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {

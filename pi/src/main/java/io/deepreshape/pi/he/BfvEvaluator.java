@@ -66,7 +66,11 @@ public final class BfvEvaluator {
 
   /** Adds a fresh error polynomial ({@link Encryptor#error}) to {@code c}; coefficient form. */
   void addError(long[] c, AesPrg prg) {
-    int n = params.n();
+    addError(c, params.n(), prg);
+  }
+
+  /** {@link #addError} on {@code n} coefficients per prime (prime {@code i} at {@code i n}). */
+  void addError(long[] c, int n, AesPrg prg) {
     for (int j = 0; j < n; j++) {
       long e = Encryptor.error(prg);
       for (int i = 0; i < params.primeCount(); i++) {
@@ -93,7 +97,14 @@ public final class BfvEvaluator {
   }
 
   private long[] dropLast(long[] c) {
-    int n = params.n();
+    return dropLast(c, params.n());
+  }
+
+  /**
+   * {@link #dropLastPrime} on one component of {@code n} coefficients per prime (prime {@code i}
+   * at {@code i n}): coefficient by coefficient, so it applies to extracted coefficients alone.
+   */
+  long[] dropLast(long[] c, int n) {
     int k = params.primeCount();
     long p = params.prime(k - 1).value();
     long[] out = new long[(k - 1) * n];
@@ -115,10 +126,14 @@ public final class BfvEvaluator {
    */
   public void flood(Ciphertext ct, int bits, AesPrg prg) {
     requireCoefficients(ct);
+    flood(ct.c0, params.n(), bits, prg);
+  }
+
+  /** {@link #flood} on {@code n} coefficients per prime of {@code c0} (prime {@code i} at {@code i n}). */
+  void flood(long[] c0, int n, int bits, AesPrg prg) {
     if (bits < 1 || bits > 123) {
       throw new IllegalArgumentException("flooding bits must be in [1, 123], got " + bits);
     }
-    int n = params.n();
     long[] two62 = new long[params.primeCount()];
     for (int i = 0; i < two62.length; i++) {
       two62[i] = params.prime(i).reduce(1L << 62);
@@ -136,7 +151,7 @@ public final class BfvEvaluator {
       for (int i = 0; i < params.primeCount(); i++) {
         Modulus mod = params.prime(i);
         long v = mod.add(mod.reduce(low), mod.mul(mod.reduce(high), two62[i]));
-        ct.c0[i * n + j] = mod.add(ct.c0[i * n + j], v);
+        c0[i * n + j] = mod.add(c0[i * n + j], v);
       }
     }
   }

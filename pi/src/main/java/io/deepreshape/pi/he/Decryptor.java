@@ -37,8 +37,40 @@ public final class Decryptor {
   /** Decrypts to {@code N} coefficients in {@code [0, t)}. */
   public long[] decrypt(Ciphertext ct) {
     long[] m = new long[params.n()];
-    phase(ct, m);
+    phase(ct, m, null);
     return m;
+  }
+
+  /**
+   * Decrypts a reply at its positions: {@code N} coefficients, those at the reply's positions in
+   * {@code [0, t)}, the others 0.
+   */
+  public long[] decrypt(SparseReply reply) {
+    long[] m = new long[params.n()];
+    phase(expand(reply), m, reply.positions);
+    return m;
+  }
+
+  /** {@link #noiseBits(Ciphertext)} over a reply's positions. */
+  public double noiseBits(SparseReply reply) {
+    double maxResidual = phase(expand(reply), new long[params.n()], reply.positions);
+    return Math.log(Math.max(maxResidual, 1) / Math.pow(2, params.plainBits())) / Math.log(2);
+  }
+
+  /** The reply as a coefficient-form ciphertext with {@code c0} zero off its positions. */
+  private Ciphertext expand(SparseReply reply) {
+    if (reply.params != params) {
+      throw new IllegalArgumentException("the reply is not over this decryptor's parameters");
+    }
+    int n = params.n();
+    int w = reply.positions.length;
+    long[] c0 = new long[params.primeCount() * n];
+    for (int i = 0; i < params.primeCount(); i++) {
+      for (int k = 0; k < w; k++) {
+        c0[i * n + reply.positions[k]] = reply.c0[i * w + k];
+      }
+    }
+    return new Ciphertext(c0, reply.c1, false);
   }
 
   /**
@@ -47,12 +79,15 @@ public final class Decryptor {
    * BfvParameters#noiseLimitBits()}.
    */
   public double noiseBits(Ciphertext ct) {
-    double maxResidual = phase(ct, new long[params.n()]);
+    double maxResidual = phase(ct, new long[params.n()], null);
     return Math.log(Math.max(maxResidual, 1) / Math.pow(2, params.plainBits())) / Math.log(2);
   }
 
-  /** Decrypts into {@code m}; returns the largest {@code |t x - q m|}. */
-  private double phase(Ciphertext ct, long[] m) {
+  /**
+   * Decrypts into {@code m} at {@code positions} (every coefficient if null); returns the largest
+   * {@code |t x - q m|} there.
+   */
+  private double phase(Ciphertext ct, long[] m, int[] positions) {
     int n = params.n();
     int k = params.primeCount();
     long[] x = new long[k * n];
@@ -78,7 +113,9 @@ public final class Decryptor {
       }
     }
     double maxResidual = 0;
-    for (int j = 0; j < n; j++) {
+    int count = positions == null ? n : positions.length;
+    for (int at = 0; at < count; at++) {
+      int j = positions == null ? at : positions[at];
       maxResidual = Math.max(maxResidual, k == 1 ? round(0, x[j], m, j)
           : round(crtHigh(x[j], x[n + j]), x[n + j], m, j));
     }

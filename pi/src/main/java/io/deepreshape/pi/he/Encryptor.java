@@ -3,7 +3,8 @@ package io.deepreshape.pi.he;
 import io.deepreshape.pi.prg.AesPrg;
 
 /**
- * Secret-key BFV encryption (the client's): {@code c1 = a} uniform, {@code c0 = -a s +
+ * Secret-key BFV encryption (the client's): {@code c1 = a} uniform (expanded from a fresh seed,
+ * {@link SeededCiphertext}), {@code c0 = -a s +
  * round(q m / t) + e}, with {@code e} from the centred binomial distribution with {@code eta = 21}
  * (standard deviation {@code sqrt(21/2) = 3.24}, the HE standard's 3.2; every {@code |e| <= 21}).
  * The result is in NTT form, ready for plaintext products. Not thread-safe.
@@ -23,11 +24,21 @@ public final class Encryptor {
 
   /** Encrypts {@code N} plaintext coefficients in {@code [0, t)} (higher bits are ignored). */
   public Ciphertext encrypt(long[] plain) {
+    return encryptSeeded(plain).expand();
+  }
+
+  /**
+   * Encrypts as {@link #encrypt}, with {@code c1 = a} expanded from a fresh seed drawn from this
+   * encryptor's PRG ({@link SeededCiphertext}).
+   */
+  public SeededCiphertext encryptSeeded(long[] plain) {
     BfvParameters params = key.params;
     int n = params.n();
     int k = params.primeCount();
+    long seed0 = prg.nextLong();
+    long seed1 = prg.nextLong();
+    long[] a = SeededCiphertext.expandA(params, seed0, seed1);
     long[] c0 = new long[k * n];
-    long[] c1 = new long[k * n];
     for (int j = 0; j < n; j++) {
       long e = error(prg);
       for (int i = 0; i < k; i++) {
@@ -38,14 +49,11 @@ public final class Encryptor {
     for (int i = 0; i < k; i++) {
       Modulus mod = params.prime(i);
       params.ntt(i).forward(c0, i * n);
-      long p = mod.value();
       for (int j = i * n; j < (i + 1) * n; j++) {
-        long a = prg.nextLong(p);
-        c1[j] = a;
-        c0[j] = mod.sub(c0[j], mod.mul(a, key.sNtt[j]));
+        c0[j] = mod.sub(c0[j], mod.mul(a[j], key.sNtt[j]));
       }
     }
-    return new Ciphertext(c0, c1, true);
+    return new SeededCiphertext(params, seed0, seed1, c0);
   }
 
   /** One error coefficient: centred binomial, {@code eta = 21}. */

@@ -128,18 +128,24 @@ public final class HomConv {
       throw new IllegalArgumentException("expected " + inputPolys() + " ciphertexts and "
           + shape.kernels() * groups + " kernel polynomials");
     }
-    BfvEvaluator ev = new BfvEvaluator(params);
     Ciphertext[] out = new Ciphertext[outputPolys()];
-    for (int m = 0; m < shape.kernels(); m++) {
-      for (int tile = 0; tile < tiles(); tile++) {
-        Ciphertext acc = Ciphertext.zero(params);
-        for (int g = 0; g < groups; g++) {
-          ev.multiplyAccumulate(acc, in[g * tiles() + tile], kernel[m * groups + g]);
-        }
-        out[m * tiles() + tile] = acc;
-      }
+    for (int o = 0; o < out.length; o++) {
+      out[o] = evaluateOne(params, in, kernel, o);
     }
     return out;
+  }
+
+  /** Output {@code o = m * tiles + tile} of {@link #evaluate} alone (for parallel callers). */
+  public Ciphertext evaluateOne(BfvParameters params, Ciphertext[] in, NttPlaintext[] kernel,
+      int o) {
+    BfvEvaluator ev = new BfvEvaluator(params);
+    int m = o / tiles();
+    int tile = o % tiles();
+    Ciphertext acc = Ciphertext.zero(params);
+    for (int g = 0; g < groups; g++) {
+      ev.multiplyAccumulate(acc, in[g * tiles() + tile], kernel[m * groups + g]);
+    }
+    return acc;
   }
 
   /** Reads the output {@code y[m][i][j]} from {@link #outputPolys} polynomials. */
@@ -163,6 +169,34 @@ public final class HomConv {
       }
     }
     return y;
+  }
+
+  /**
+   * The coefficients {@link #decodeOutput} reads, per output polynomial (sorted; the same for
+   * every kernel, since they depend on the tile only): the server floods and sends {@code c0}
+   * only there.
+   */
+  public int[][] outputPositions() {
+    int stride = shape.stride();
+    int rows = ht - shape.kernel() + 1;
+    int cols = wt - shape.kernel() + 1;
+    boolean[][] used = new boolean[tiles()][n];
+    for (int i = 0; i < shape.outHeight(); i++) {
+      int r = i * stride;
+      for (int j = 0; j < shape.outWidth(); j++) {
+        int s = j * stride;
+        used[(r / rows) * tilesW + s / cols][offset + (r % rows) * wt + (s % cols)] = true;
+      }
+    }
+    int[][] perTile = new int[tiles()][];
+    for (int tile = 0; tile < tiles(); tile++) {
+      perTile[tile] = Positions.of(used[tile]);
+    }
+    int[][] out = new int[outputPolys()][];
+    for (int m = 0; m < shape.kernels(); m++) {
+      System.arraycopy(perTile, 0, out, m * tiles(), tiles());
+    }
+    return out;
   }
 
   private int rowStart(int tile) {

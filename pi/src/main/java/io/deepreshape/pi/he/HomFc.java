@@ -72,16 +72,22 @@ public final class HomFc {
       throw new IllegalArgumentException("expected " + groups + " ciphertexts and "
           + blocks * groups + " weight polynomials");
     }
-    BfvEvaluator ev = new BfvEvaluator(params);
     Ciphertext[] out = new Ciphertext[blocks];
     for (int b = 0; b < blocks; b++) {
-      Ciphertext acc = Ciphertext.zero(params);
-      for (int g = 0; g < groups; g++) {
-        ev.multiplyAccumulate(acc, in[g], weights[b * groups + g]);
-      }
-      out[b] = acc;
+      out[b] = evaluateOne(params, in, weights, b);
     }
     return out;
+  }
+
+  /** Output block {@code b} of {@link #evaluate} alone (for parallel callers). */
+  public Ciphertext evaluateOne(BfvParameters params, Ciphertext[] in, NttPlaintext[] weights,
+      int b) {
+    BfvEvaluator ev = new BfvEvaluator(params);
+    Ciphertext acc = Ciphertext.zero(params);
+    for (int g = 0; g < groups; g++) {
+      ev.multiplyAccumulate(acc, in[g], weights[b * groups + g]);
+    }
+    return acc;
   }
 
   /** Reads {@code y} (length M) from the output polynomials. */
@@ -91,6 +97,22 @@ public final class HomFc {
       y[r] = polys[r / rows][(r % rows) * cg + cg - 1];
     }
     return y;
+  }
+
+  /**
+   * The coefficients {@link #decodeOutput} reads, per output polynomial (sorted): the server
+   * floods and sends {@code c0} only there.
+   */
+  public int[][] outputPositions() {
+    boolean[][] used = new boolean[blocks][n];
+    for (int r = 0; r < outputs; r++) {
+      used[r / rows][(r % rows) * cg + cg - 1] = true;
+    }
+    int[][] out = new int[blocks][];
+    for (int b = 0; b < blocks; b++) {
+      out[b] = Positions.of(used[b]);
+    }
+    return out;
   }
 
   /** The plain product {@code W x mod 2^l}. */

@@ -10,7 +10,15 @@ final class PlainEncoding {
 
   /** Adds ({@code sign = 1}) or subtracts ({@code sign = -1}) {@code round(q m / t)} to {@code c}. */
   static void addScaled(BfvParameters params, long[] c, long[] m, int sign) {
-    int n = params.n();
+    addScaled(params, c, m, sign, params.n());
+  }
+
+  /**
+   * {@link #addScaled} on {@code width} coefficients per prime (a reply's extracted {@code c0}:
+   * prime {@code i} at offset {@code i * width}).
+   */
+  static void addScaled(BfvParameters params, long[] c, long[] m, int sign, int width) {
+    int n = width;
     int l = params.plainBits();
     long mask = params.plainMask();
     long r = params.qModT();

@@ -51,18 +51,68 @@ public final class ReplySealer {
 
   /**
    * Seals {@code acc} (NTT form, consumed): re-randomise, subtract {@code mask} (values in {@code
-   * [0, t)}), flood, switch down. Returns the reply over {@link #replyParams}.
+   * [0, t)}), flood, switch down. Returns the whole reply over {@link #replyParams}: every
+   * coefficient of {@code c0} flooded (the tests that study a full reply use it).
    */
   public Ciphertext seal(Ciphertext acc, long[] mask) {
-    Ciphertext ct = sealFull(acc, mask);
-    for (int k = pk.params.primeCount(); k > budget.replyPrimes(); k--) {
-      ct = new BfvEvaluator(pk.params.firstPrimes(k)).dropLastPrime(ct);
+    int n = pk.params.n();
+    int[] all = new int[n];
+    for (int j = 0; j < n; j++) {
+      all[j] = j;
     }
-    return ct;
+    SparseReply r = seal(acc, mask, all);
+    return new Ciphertext(r.c0, r.c1, false);
+  }
+
+  /**
+   * Seals {@code acc} (NTT form, consumed) for the coefficients at {@code positions} (ascending):
+   * re-randomise the whole ciphertext, then extract {@code c0} there and only there subtract
+   * {@code mask}, add {@code c0}'s fresh error, flood and switch down; {@code c1} is switched
+   * whole. Nothing of {@code c0} outside the positions leaves the server, so only they need the
+   * flood (docs/security.md).
+   */
+  public SparseReply seal(Ciphertext acc, long[] mask, int[] positions) {
+    BfvParameters params = pk.params;
+    if (!Positions.valid(positions, params.n()) || mask.length != params.n()) {
+      throw new IllegalArgumentException("reply positions must ascend within [0, N) and the mask"
+          + " have N coefficients");
+    }
+    rerandomiseToCoefficients(acc);
+    long[] c0 = extract(acc.c0, positions);
+    long[] c1 = acc.c1;
+    int w = positions.length;
+    if (rerandomise) {
+      ev.addError(c0, w, prg);
+      ev.addError(c1, prg);
+    }
+    long[] m = new long[w];
+    for (int k = 0; k < w; k++) {
+      m[k] = mask[positions[k]];
+    }
+    PlainEncoding.addScaled(params, c0, m, -1, w);
+    ev.flood(c0, w, budget.floodBits(), prg);
+    for (int k = params.primeCount(); k > budget.replyPrimes(); k--) {
+      BfvEvaluator down = new BfvEvaluator(params.firstPrimes(k));
+      c0 = down.dropLast(c0, w);
+      c1 = down.dropLast(c1, params.n());
+    }
+    return new SparseReply(replyParams(), positions, c0, c1);
   }
 
   /** {@link #seal} without the switch: the flooded ciphertext over the full modulus. */
   Ciphertext sealFull(Ciphertext acc, long[] mask) {
+    rerandomiseToCoefficients(acc);
+    if (rerandomise) {
+      ev.addError(acc.c0, prg);
+      ev.addError(acc.c1, prg);
+    }
+    ev.subtractPlain(acc, mask);
+    ev.flood(acc, budget.floodBits(), prg);
+    return acc;
+  }
+
+  /** Adds the fresh public-key encryption of zero's {@code u} terms (NTT form), then leaves NTT form. */
+  private void rerandomiseToCoefficients(Ciphertext acc) {
     if (!acc.isNtt()) {
       throw new IllegalStateException("ciphertext must be in NTT form");
     }
@@ -72,12 +122,18 @@ public final class ReplySealer {
       ev.multiplyAccumulate(acc.c1, u, pk.a);
     }
     ev.toCoefficients(acc);
-    if (rerandomise) {
-      ev.addError(acc.c0, prg);
-      ev.addError(acc.c1, prg);
+  }
+
+  /** The coefficients of {@code c} (RNS, N per prime) at {@code positions}, prime by prime. */
+  private long[] extract(long[] c, int[] positions) {
+    int n = pk.params.n();
+    int w = positions.length;
+    long[] out = new long[pk.params.primeCount() * w];
+    for (int i = 0; i < pk.params.primeCount(); i++) {
+      for (int k = 0; k < w; k++) {
+        out[i * w + k] = c[i * n + positions[k]];
+      }
     }
-    ev.subtractPlain(acc, mask);
-    ev.flood(acc, budget.floodBits(), prg);
-    return acc;
+    return out;
   }
 }

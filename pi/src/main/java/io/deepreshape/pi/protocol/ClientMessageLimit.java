@@ -3,6 +3,7 @@ package io.deepreshape.pi.protocol;
 import io.deepreshape.pi.he.BfvParameters;
 import io.deepreshape.pi.he.HomConv;
 import io.deepreshape.pi.he.HomFc;
+import io.deepreshape.pi.he.SeededCiphertext;
 import io.deepreshape.pi.quant.FloatNetwork;
 import io.deepreshape.pi.quant.LinearOp;
 import io.deepreshape.pi.quant.QuantConfig;
@@ -13,9 +14,9 @@ import io.deepreshape.pi.quant.Step;
  * accepts nothing larger once the handshake is done, and before it only {@link #HANDSHAKE_BYTES}.
  * Derived from the public shape, message by message of the protocol:
  * <ul>
- *   <li>an HE input: the ciphertexts of one linear layer's mask ({@link HeLinear});</li>
- *   <li>the HE public key ({@link Msg#HE_PUBLIC_KEY}): two polynomials per prime, less than one
- *       ciphertext;</li>
+ *   <li>an HE input: the seeded ciphertexts of one linear layer's mask ({@link HeLinear}, {@link
+ *       SeededCiphertext}: {@code c0} and a seed);</li>
+ *   <li>the HE public key ({@link Msg#HE_PUBLIC_KEY}): two polynomials per prime;</li>
  *   <li>IKNP columns: {@value #OT_COLUMNS} columns of at most {@value #OT_CHUNK} OTs, rounded up to
  *       128-bit blocks, and the base OTs' points (the ot package's chunking);</li>
  *   <li>a masked input or a garbled layer's masked output: 8 bytes per element;</li>
@@ -36,8 +37,8 @@ final class ClientMessageLimit {
   /** The limit in bytes for a session of {@code program} in format {@code q}. */
   static int of(FloatNetwork program, QuantConfig q) {
     BfvParameters params = HeContext.params(q.l());
-    long ct = 8L * (2L * params.primeCount() * params.n() + 1);
-    long max = Math.max(ERROR_BYTES, ct);
+    long ct = 8L * SeededCiphertext.longs(params);
+    long max = Math.max(ERROR_BYTES, 8L * 2 * params.primeCount() * params.n());
     max = Math.max(max, 8L * OT_COLUMNS * 2 * ((OT_CHUNK + 127) / 128));
     max = Math.max(max, (long) OT_COLUMNS * BASE_OT_POINT_BYTES);
     max = Math.max(max, 8L * program.inputElements());

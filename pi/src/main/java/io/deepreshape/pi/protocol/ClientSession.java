@@ -18,7 +18,12 @@ import io.deepreshape.pi.quant.QuantConfig;
 import io.deepreshape.pi.quant.QuantNetwork;
 import io.deepreshape.pi.quant.Step;
 import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.pi.channel.ChannelException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,9 +67,32 @@ public final class ClientSession {
    * server's description (input normalisation) is known. The caller closes the channel.
    */
   public InferenceResult run(Channel raw, Function<ServerInfo, double[]> image) {
+    return guarded(raw, ch -> whole(ch, image));
+  }
+
+  /**
+   * Runs one offline phase over {@code raw} and keeps the client's half in {@code folder} (the
+   * server keeps its own); returns the session id. Nothing usable is left if it fails.
+   */
+  public String prepare(Channel raw, PreparedFolder folder) {
+    return guarded(raw, ch -> prepareOn(ch, folder));
+  }
+
+  /**
+   * Runs only the online phase over {@code raw}, from the oldest session prepared in {@code
+   * folder} for the server's network; that session is deleted whatever happens. If the server no
+   * longer holds its half the error says why (used, expired, or the server restarted: then every
+   * session of that server run is deleted here and named).
+   */
+  public InferenceResult runPrepared(Channel raw, PreparedFolder folder,
+      Function<ServerInfo, double[]> image) {
+    return guarded(raw, ch -> prepared(ch, folder, image));
+  }
+
+  private <T> T guarded(Channel raw, Function<PeerErrorChannel, T> body) {
     PeerErrorChannel ch = new PeerErrorChannel(raw, "server");
     try {
-      return infer(ch, image);
+      return body.apply(ch);
     } catch (RuntimeException e) {
       ch.reportFailure("client: " + e.getMessage());
       throw e;
@@ -74,43 +102,147 @@ public final class ClientSession {
     }
   }
 
-  private InferenceResult infer(PeerErrorChannel ch, Function<ServerInfo, double[]> image) {
+  /** What the handshake fixed. */
+  private record Start(ServerInfo info, QuantConfig q, FloatNetwork program, byte[] shape,
+      Meter meter, List<LayerStats> rows) {}
+
+  /** The client's half of an offline phase. */
+  private record Offline(long[][] masks, GcClientLayer[] layers, long[] lastShare,
+      long[][] stats, long[] heNanos) {}
+
+  private Start handshake(PeerErrorChannel ch) {
     Meter meter = new Meter(ch.stats());
     ch.setPhase(Phase.OFFLINE);
     ServerInfo info = ServerInfo.parse(ch.receive(Msg.INFO));
     NetworkSpec spec = expected != null ? expected : info.spec();
     QuantConfig q = info.config();
-    ch.send(Msg.HELLO, ShapeHash.of(spec, q));
+    byte[] shape = ShapeHash.of(spec, q);
+    ch.send(Msg.HELLO, shape);
     ch.receive(Msg.READY);
-    FloatNetwork program = ProgramBuilder.shape(spec);
+    return new Start(info, q, ProgramBuilder.shape(spec), shape, meter, new ArrayList<>());
+  }
+
+  private InferenceResult whole(PeerErrorChannel ch, Function<ServerInfo, double[]> image) {
+    Start s = handshake(ch);
+    ch.send(Msg.MODE, new Mode(Mode.WHOLE, "").toBytes());
+    try (GcStore store = GcStore.forSize(storageEstimate(s))) {
+      return online(ch, s, offline(ch, s, store), image);
+    }
+  }
+
+  private String prepareOn(PeerErrorChannel ch, PreparedFolder folder) {
+    Start s = handshake(ch);
+    ch.send(Msg.MODE, new Mode(Mode.PREPARE, "").toBytes());
+    Path partial = folder.startPartial();
+    try {
+      Offline off;
+      try (GcStore.FileStore store = GcStore.writingTo(partial.resolve(PreparedFolder.GC))) {
+        off = offline(ch, s, store);
+        store.finish();
+      }
+      PreparedFolder.writeMasks(partial, off.masks(), off.lastShare());
+      byte[] id = ch.receive(Msg.PREPARED);
+      String sid = Mode.parse(withKind(Mode.ONLINE, id)).session();
+      folder.complete(partial, sid, HexFormat.of().formatHex(s.shape()));
+      ch.send(Msg.READY, new byte[0]);
+      return sid;
+    } finally {
+      PreparedFolder.delete(partial);
+    }
+  }
+
+  private InferenceResult prepared(PeerErrorChannel ch, PreparedFolder folder,
+      Function<ServerInfo, double[]> image) {
+    Start s = handshake(ch);
+    String shapeHex = HexFormat.of().formatHex(s.shape());
+    List<PreparedFolder.Entry> held = folder.complete(shapeHex);
+    if (held.isEmpty()) {
+      throw new IllegalArgumentException("no prepared session for " + s.info().spec().name()
+          + " with this server in " + folder.dir() + ": run 'pi prepare' first");
+    }
+    PreparedFolder.Entry e = held.get(0);
+    Path used = folder.take(e);
+    try {
+      ch.send(Msg.MODE, new Mode(Mode.ONLINE, e.id()).toBytes());
+      byte[] status = ch.receive(Msg.SESSION);
+      if (status.length < 1 || status[0] != Mode.HELD) {
+        throw new ChannelException(gone(folder, held, e, status));
+      }
+      long[][] saved = PreparedFolder.readMasks(used);
+      long[] lastShare = saved[saved.length - 1];
+      long[][] masks = Arrays.copyOf(saved, saved.length - 1);
+      int steps = s.program().steps().size();
+      try (GcStore store = GcStore.readingFrom(used.resolve(PreparedFolder.GC))) {
+        GcClientLayer[] layers = new GcClientLayer[steps];
+        for (Step step : s.program().steps()) {
+          if (step.garbled()) {
+            layers[step.index()] = new GcClientLayer(GcPlan.of(step, s.q()), s.q(), store);
+          }
+        }
+        s.rows().add(s.meter().row("setup", 0, 0, 0, 0, 0, 0, true));
+        Offline off = new Offline(masks, layers, lastShare, new long[steps][6], new long[steps]);
+        return online(ch, s, off, image);
+      }
+    } finally {
+      PreparedFolder.delete(used);
+    }
+  }
+
+  /**
+   * The server's reason a prepared session is gone; after a restart every session of that server
+   * run is gone too and is deleted here.
+   */
+  private static String gone(PreparedFolder folder, List<PreparedFolder.Entry> held,
+      PreparedFolder.Entry e, byte[] status) {
+    String why = new String(status, 1, Math.max(0, status.length - 1), StandardCharsets.UTF_8);
+    if (status.length < 1 || status[0] != Mode.GONE_RESTARTED) {
+      return why + "; deleted here, run 'pi prepare' again";
+    }
+    String run = e.id().substring(0, e.id().indexOf('-') + 1);
+    List<String> ids = new ArrayList<>();
+    ids.add(e.id());
+    for (PreparedFolder.Entry other : held) {
+      if (other != e && other.id().startsWith(run)) {
+        PreparedFolder.delete(other.dir());
+        ids.add(other.id());
+      }
+    }
+    return why + "; gone with it and deleted here: " + String.join(", ", ids)
+        + "; run 'pi prepare' again";
+  }
+
+  private static byte[] withKind(byte kind, byte[] id) {
+    byte[] out = new byte[id.length + 1];
+    out[0] = kind;
+    System.arraycopy(id, 0, out, 1, id.length);
+    return out;
+  }
+
+  private static long storageEstimate(Start s) {
+    long bytes = 0;
+    for (Step step : s.program().steps()) {
+      if (step.garbled()) {
+        bytes += GcClientLayer.expectedStorage(GcPlan.of(step, s.q()), s.q().l());
+      }
+    }
+    return bytes;
+  }
+
+  /** The HE context. */
+  private record Crypto(BfvParameters params, Encryptor enc, Decryptor dec) {}
+
+  private Offline offline(PeerErrorChannel ch, Start s, GcStore store) {
+    QuantConfig q = s.q();
     SecureRandom rnd = new SecureRandom();
     AesPrg prg = AesPrg.fromSecureRandom(rnd);
     IknpOtReceiver ot = new IknpOtReceiver(ch, rnd);
     BfvParameters params = HeContext.params(q.l());
     SecretKey key = SecretKey.generate(params, prg);
-    Encryptor enc = new Encryptor(key, prg);
     HeLinear.sendPublicKey(ch, key, prg);
-    Decryptor dec = new Decryptor(key, FloodingBudget.replyParams(params));
-    List<LayerStats> rows = new ArrayList<>();
-    rows.add(meter.row("setup", 0, 0, 0, 0, 0, 0, true));
-    long storageEstimate = 0;
-    for (Step step : program.steps()) {
-      if (step.garbled()) {
-        storageEstimate += GcClientLayer.expectedStorage(GcPlan.of(step, q), q.l());
-      }
-    }
-    try (GcStore store = GcStore.forSize(storageEstimate)) {
-      return phases(ch, program, q, prg, ot, new Crypto(params, enc, dec), meter, rows, store,
-          image, info);
-    }
-  }
-
-  /** The client's HE context. */
-  private record Crypto(BfvParameters params, Encryptor enc, Decryptor dec) {}
-
-  private InferenceResult phases(PeerErrorChannel ch, FloatNetwork program, QuantConfig q,
-      AesPrg prg, IknpOtReceiver ot, Crypto he, Meter meter, List<LayerStats> rows,
-      GcStore store, Function<ServerInfo, double[]> image, ServerInfo info) {
+    Crypto he = new Crypto(params, new Encryptor(key, prg),
+        new Decryptor(key, FloodingBudget.replyParams(params)));
+    s.rows().add(s.meter().row("setup", 0, 0, 0, 0, 0, 0, true));
+    FloatNetwork program = s.program();
     int steps = program.steps().size();
     long[][] masks = new long[steps + 1][];
     masks[0] = random(prg, program.inputElements(), q);
@@ -132,12 +264,12 @@ public final class ClientSession {
       } else {
         lastShare = c;
       }
-      offline[step.index()] = meter.take(storage);
+      offline[step.index()] = s.meter().take(storage);
       progress.accept(String.format(Locale.ROOT, "offline %d/%d %s: %.2f s, %d bytes",
           step.index() + 1, steps, step.name(), offline[step.index()][0] / 1e9,
           offline[step.index()][1] + offline[step.index()][2]));
     }
-    return online(ch, program, q, meter, rows, layers, masks, lastShare, offline, heNanos, image, info);
+    return new Offline(masks, layers, lastShare, offline, heNanos);
   }
 
   /** The client's share {@code c = sum (W r - t) + r_sc 2^s} of a step's sum (offline HE). */
@@ -162,10 +294,18 @@ public final class ClientSession {
     return c;
   }
 
-  private InferenceResult online(PeerErrorChannel ch, FloatNetwork program, QuantConfig q,
-      Meter meter, List<LayerStats> rows, GcClientLayer[] layers, long[][] masks,
-      long[] lastShare, long[][] offline, long[] heNanos, Function<ServerInfo, double[]> image,
-      ServerInfo info) {
+  private InferenceResult online(PeerErrorChannel ch, Start s, Offline off,
+      Function<ServerInfo, double[]> image) {
+    FloatNetwork program = s.program();
+    QuantConfig q = s.q();
+    Meter meter = s.meter();
+    List<LayerStats> rows = s.rows();
+    GcClientLayer[] layers = off.layers();
+    long[][] masks = off.masks();
+    long[] lastShare = off.lastShare();
+    long[][] offline = off.stats();
+    long[] heNanos = off.heNanos();
+    ServerInfo info = s.info();
     int steps = program.steps().size();
     ch.setPhase(Phase.ONLINE);
     meter.reset();

@@ -78,9 +78,20 @@ abstract class GcStore implements AutoCloseable {
     }
   }
 
-  /** In a temporary file, deleted on close. */
+  /** A store written to {@code file} and kept there after {@link #finish} (a prepared session). */
+  static FileStore writingTo(Path file) {
+    return new FileStore(file, false);
+  }
+
+  /** A store reading what {@link #writingTo} wrote to {@code file}; deleted on close. */
+  static FileStore readingFrom(Path file) {
+    return new FileStore(file, true);
+  }
+
+  /** In a file: a temporary one deleted on close, or a prepared session's. */
   static final class FileStore extends GcStore {
     private final Path file;
+    private final boolean keep;
     private DataOutputStream out;
     private DataInputStream in;
 
@@ -88,9 +99,37 @@ abstract class GcStore implements AutoCloseable {
       try {
         file = Files.createTempFile("deepreshape-pi-", ".gc");
         file.toFile().deleteOnExit();
+        keep = false;
         out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create the client's garbled-circuit store: "
+            + e.getMessage(), e);
+      }
+    }
+
+    private FileStore(Path file, boolean reading) {
+      this.file = file;
+      this.keep = !reading;
+      try {
+        if (reading) {
+          in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20));
+        } else {
+          out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
+              1 << 20));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot open the garbled-circuit store " + file + ": "
+            + e.getMessage(), e);
+      }
+    }
+
+    /** Flushes and closes what was written (to disk: the caller marks the session complete). */
+    void finish() {
+      try {
+        out.close();
+        out = null;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the garbled-circuit store " + file + ": "
             + e.getMessage(), e);
       }
     }
@@ -149,7 +188,9 @@ abstract class GcStore implements AutoCloseable {
         if (in != null) {
           in.close();
         }
-        Files.deleteIfExists(file);
+        if (!keep) {
+          Files.deleteIfExists(file);
+        }
       } catch (IOException ignored) {
         // deleteOnExit removes the file at the latest when the JVM ends
       }

@@ -15,6 +15,8 @@ import io.deepreshape.pi.he.NttPlaintext;
 import io.deepreshape.pi.he.PublicKey;
 import io.deepreshape.pi.he.ReplySealer;
 import io.deepreshape.pi.he.SecretKey;
+import io.deepreshape.pi.he.SeededCiphertext;
+import io.deepreshape.pi.he.SparseReply;
 import io.deepreshape.pi.prg.AesPrg;
 import io.deepreshape.pi.quant.LinearOp;
 import io.deepreshape.pi.quant.QuantNetwork;
@@ -23,12 +25,14 @@ import io.deepreshape.pi.quant.Step;
 /**
  * The offline phase of one linear layer (PI-ENGINE.md section 2; Delphi, Mishra et al. 2020, with
  * Cheetah's coefficient-encoded HomConv/HomFC, Huang et al. 2022): the client encrypts its mask
- * {@code r}; the server multiplies by its weights and seals every result ({@link ReplySealer}:
- * re-randomised under the public key the client sent at the start of the session, masked by a
- * uniform polynomial {@code T} on every coefficient, flooded within the session's statistical
- * budget, switched down to one prime) and returns it; the client decrypts {@code c = W r - t}, the
- * server keeps {@code t}. Output channels are processed in chunks so that the encoded kernels and
- * the returned ciphertexts stay a few tens of MiB at a time (streaming, bounded memory).
+ * {@code r} and sends each ciphertext as {@code c0} and a seed ({@link SeededCiphertext}); the
+ * server multiplies by its weights and seals every result ({@link ReplySealer}: re-randomised
+ * under the public key the client sent at the start of the session, masked by a uniform
+ * polynomial {@code T}, flooded within the session's statistical budget, switched down to one
+ * prime) and returns {@code c1} whole and {@code c0} only at the coefficients that hold outputs
+ * ({@link SparseReply}); the client decrypts {@code c = W r - t}, the server keeps {@code t}.
+ * Output channels are processed in chunks so that the encoded kernels and the returned
+ * ciphertexts stay a few tens of MiB at a time (streaming, bounded memory).
  */
 final class HeLinear {
   /** Output ciphertexts per returned message. */
@@ -51,25 +55,26 @@ final class HeLinear {
     long[][] polys = op.isConv()
         ? new HomConv(op.conv(), params.n()).encodeInput(r)
         : new HomFc(op.inFeatures(), op.outFeatures(), params.n()).encodeInput(r);
-    int ctLongs = ctLongs(params);
+    int ctLongs = SeededCiphertext.longs(params);
     long[] msg = new long[polys.length * ctLongs];
     for (int i = 0; i < polys.length; i++) {
-      System.arraycopy(enc.encrypt(polys[i]).toLongs(), 0, msg, i * ctLongs, ctLongs);
+      enc.encryptSeeded(polys[i]).writeTo(msg, i * ctLongs);
     }
     ch.sendLongs(Msg.HE_INPUT, msg, 0, msg.length);
     BfvParameters reply = FloodingBudget.replyParams(params);
-    int replyLongs = ctLongs(reply);
     long[] c = new long[op.outElements()];
     int outputs = op.outChannels();
     int chunk = chunk(op, params);
     for (int m0 = 0; m0 < outputs; m0 += chunk) {
       int mc = Math.min(chunk, outputs - m0);
       Object plan = plan(op, params, mc);
-      int count = plan instanceof HomConv hc ? hc.outputPolys() : ((HomFc) plan).outputPolys();
-      long[] data = ch.receiveLongs(Msg.HE_OUTPUT, count * replyLongs);
-      long[][] dp = new long[count][];
-      for (int i = 0; i < count; i++) {
-        dp[i] = dec.decrypt(parse(reply, data, i, replyLongs));
+      int[][] positions = positions(plan);
+      long[] data = ch.receiveLongs(Msg.HE_OUTPUT, replyLongs(reply, positions));
+      long[][] dp = new long[positions.length][];
+      int at = 0;
+      for (int i = 0; i < positions.length; i++) {
+        dp[i] = dec.decrypt(parseReply(reply, positions[i], data, at));
+        at += SparseReply.longs(reply, positions[i].length);
       }
       long[] part = plan instanceof HomConv hc ? hc.decodeOutput(dp) : ((HomFc) plan).decodeOutput(dp);
       System.arraycopy(part, 0, c, m0 * op.outPlane(), part.length);
@@ -86,7 +91,7 @@ final class HeLinear {
     long coefficients = 0;
     for (Step step : net.steps()) {
       for (LinearOp op : step.linears()) {
-        coefficients += (long) repliedPolys(op, params) * params.n();
+        coefficients += repliedCoefficients(op, params);
       }
     }
     FloodingBudget budget = FloodingBudget.forSession(params, coefficients);
@@ -104,7 +109,11 @@ final class HeLinear {
       throw new ChannelException("protocol error: malformed public key from the peer: "
           + e.getMessage(), e);
     }
-    return new Server(params, new ReplySealer(pk, budget, prg), budget.coefficients(), prg);
+    ReplySealer[] sealers = new ReplySealer[Parallel.workers()];
+    for (int w = 0; w < sealers.length; w++) {
+      sealers[w] = new ReplySealer(pk, budget, w == 0 ? prg : AesPrg.fromSecureRandom());
+    }
+    return new Server(params, sealers, budget.coefficients(), prg);
   }
 
   /**
@@ -123,31 +132,32 @@ final class HeLinear {
   /** The server's side of the session's linear layers. */
   static final class Server {
     private final BfvParameters params;
-    private final ReplySealer sealer;
+    /** One sealer per worker thread ({@link Parallel}), each with its own PRG. */
+    private final ReplySealer[] sealers;
     private final AesPrg prg;
     /** Coefficients the budget still covers. */
     private long budgeted;
 
-    private Server(BfvParameters params, ReplySealer sealer, long budgeted, AesPrg prg) {
+    private Server(BfvParameters params, ReplySealer[] sealers, long budgeted, AesPrg prg) {
       this.params = params;
-      this.sealer = sealer;
+      this.sealers = sealers;
       this.budgeted = budgeted;
       this.prg = prg;
     }
 
     /** Answers the client's ciphertexts with sealed {@code Enc(W r - T)}; returns {@code t}. */
     long[] answer(Channel ch, LinearOp op, long[] w) {
-      int ctLongs = ctLongs(params);
+      int ctLongs = SeededCiphertext.longs(params);
       int inPolys = op.isConv()
           ? new HomConv(op.conv(), params.n()).inputPolys()
           : new HomFc(op.inFeatures(), op.outFeatures(), params.n()).inputPolys();
       long[] data = ch.receiveLongs(Msg.HE_INPUT, inPolys * ctLongs);
       Ciphertext[] in = new Ciphertext[inPolys];
       for (int i = 0; i < inPolys; i++) {
-        in[i] = parse(params, data, i, ctLongs);
+        in[i] = parseInput(params, data, i * ctLongs);
       }
       data = null;
-      int replyLongs = ctLongs(sealer.replyParams());
+      BfvParameters reply = sealers[0].replyParams();
       long[] t = new long[op.outElements()];
       int outputs = op.outChannels();
       int chunk = chunk(op, params);
@@ -160,27 +170,29 @@ final class HeLinear {
         long[][] enc = plan instanceof HomConv hc ? hc.encodeKernel(wPart)
             : ((HomFc) plan).encodeWeights(wPart);
         NttPlaintext[] pw = new NttPlaintext[enc.length];
-        for (int i = 0; i < enc.length; i++) {
-          pw[i] = NttPlaintext.encode(params, enc[i]);
-        }
-        Ciphertext[] out = plan instanceof HomConv hc ? hc.evaluate(params, in, pw)
-            : ((HomFc) plan).evaluate(params, in, pw);
-        budgeted -= (long) out.length * params.n();
+        Parallel.forEach(enc.length, (wk, i) -> pw[i] = NttPlaintext.encode(params, enc[i]));
+        int[][] positions = positions(plan);
+        budgeted -= coefficients(positions);
         if (budgeted < 0) {
           throw new IllegalStateException("the session floods more coefficients than its budget"
               + " counted");
         }
-        long[][] masks = new long[out.length][params.n()];
-        long[] msg = new long[out.length * replyLongs];
-        for (int o = 0; o < out.length; o++) {
+        int count = positions.length;
+        long[][] masks = new long[count][params.n()];
+        long[] msg = new long[replyLongs(reply, positions)];
+        int[] at = new int[count];
+        for (int o = 0; o < count; o++) {
           prg.nextLongs(masks[o]);
           for (int j = 0; j < params.n(); j++) {
             masks[o][j] &= params.plainMask();
           }
-          Ciphertext reply = sealer.seal(out[o], masks[o]);
-          out[o] = null;
-          System.arraycopy(reply.toLongs(), 0, msg, o * replyLongs, replyLongs);
+          at[o] = o == 0 ? 0 : at[o - 1] + SparseReply.longs(reply, positions[o - 1].length);
         }
+        Parallel.forEach(count, (wk, o) -> {
+          Ciphertext out = plan instanceof HomConv hc ? hc.evaluateOne(params, in, pw, o)
+              : ((HomFc) plan).evaluateOne(params, in, pw, o);
+          sealers[wk].seal(out, masks[o], positions[o]).writeTo(msg, at[o]);
+        });
         ch.sendLongs(Msg.HE_OUTPUT, msg, 0, msg.length);
         long[] part = plan instanceof HomConv hc ? hc.decodeOutput(masks)
             : ((HomFc) plan).decodeOutput(masks);
@@ -190,15 +202,49 @@ final class HeLinear {
     }
   }
 
-  /** The ciphertexts the server returns for a layer, chunk by chunk as {@link Server#answer}. */
-  private static long repliedPolys(LinearOp op, BfvParameters params) {
+  /**
+   * The coefficients the server floods and returns for a layer, chunk by chunk as {@link
+   * Server#answer}.
+   */
+  static long repliedCoefficients(LinearOp op, BfvParameters params) {
     long count = 0;
     int chunk = chunk(op, params);
     for (int m0 = 0; m0 < op.outChannels(); m0 += chunk) {
-      Object plan = plan(op, params, Math.min(chunk, op.outChannels() - m0));
-      count += plan instanceof HomConv hc ? hc.outputPolys() : ((HomFc) plan).outputPolys();
+      count += coefficients(positions(plan(op, params, Math.min(chunk, op.outChannels() - m0))));
     }
     return count;
+  }
+
+  /** The output coefficients of each reply polynomial of {@code plan}. */
+  private static int[][] positions(Object plan) {
+    return plan instanceof HomConv hc ? hc.outputPositions() : ((HomFc) plan).outputPositions();
+  }
+
+  private static long coefficients(int[][] positions) {
+    long count = 0;
+    for (int[] p : positions) {
+      count += p.length;
+    }
+    return count;
+  }
+
+  /** Longs of one chunk's replies. */
+  private static int replyLongs(BfvParameters reply, int[][] positions) {
+    long longs = 0;
+    for (int[] p : positions) {
+      longs += SparseReply.longs(reply, p.length);
+    }
+    return Math.toIntExact(longs);
+  }
+
+  private static SparseReply parseReply(BfvParameters reply, int[] positions, long[] data,
+      int offset) {
+    try {
+      return SparseReply.read(reply, positions, data, offset);
+    } catch (IllegalArgumentException e) {
+      throw new ChannelException("protocol error: malformed reply from the peer: "
+          + e.getMessage(), e);
+    }
   }
 
   /** Output channels per chunk. */
@@ -222,15 +268,9 @@ final class HeLinear {
     return new HomFc(op.inFeatures(), mc, params.n());
   }
 
-  private static int ctLongs(BfvParameters params) {
-    return 2 * params.primeCount() * params.n() + 1;
-  }
-
-  private static Ciphertext parse(BfvParameters params, long[] data, int i, int ctLongs) {
-    long[] one = new long[ctLongs];
-    System.arraycopy(data, i * ctLongs, one, 0, ctLongs);
+  private static Ciphertext parseInput(BfvParameters params, long[] data, int offset) {
     try {
-      return Ciphertext.fromLongs(params, one);
+      return SeededCiphertext.readExpanded(params, data, offset);
     } catch (IllegalArgumentException e) {
       throw new ChannelException("protocol error: malformed ciphertext from the peer: "
           + e.getMessage(), e);

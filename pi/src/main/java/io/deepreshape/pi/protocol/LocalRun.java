@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -75,6 +76,28 @@ public final class LocalRun {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open a loopback socket: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Prepares one session ahead of time against a server in this process (over TCP on 127.0.0.1,
+   * client material under {@code root}) and then runs only its online phase; returns that online
+   * phase's result, the time a user of {@code pi infer --prepared} waits.
+   */
+  public static InferenceResult prepared(QuantNetwork net, ServerInfo info, double[] image,
+      ChannelConfig config, Path root) {
+    ServerLimits limits = ServerLimits.defaults(1, ServerLimits.DEFAULT_OFFLINE_MILLIS);
+    StringBuilder log = new StringBuilder();
+    try (PiServer server = PiServer.start("127.0.0.1", 0, net, info, config,
+        line -> log.append(line).append('\n'), limits,
+        new PreparedSessions(1, ServerLimits.DEFAULT_OFFLINE_MILLIS))) {
+      PreparedFolder folder = new PreparedFolder(root, "bench");
+      try (TcpChannel ch = TcpChannel.connect("127.0.0.1", server.port(), config)) {
+        new ClientSession(info.spec()).prepare(ch, folder);
+      }
+      try (TcpChannel ch = TcpChannel.connect("127.0.0.1", server.port(), config)) {
+        return new ClientSession(info.spec()).runPrepared(ch, folder, i -> image);
+      }
     }
   }
 

@@ -16,6 +16,12 @@ final class Msg {
   static final byte MASKED_OUTPUT = 0x4b;
   static final byte LOGIT_SHARE = 0x4c;
   static final byte HE_PUBLIC_KEY = 0x4d;
+  /** The client's choice after READY: a whole inference, a prepare, or a prepared session's online phase ({@link Mode}). */
+  static final byte MODE = 0x4e;
+  /** The server's id of a stored prepared session, after its offline phase. */
+  static final byte PREPARED = 0x4f;
+  /** The server's answer to a prepared session id: held, or gone and why ({@link Mode#status}). */
+  static final byte SESSION = 0x51;
   /** The server turns a connection away (one line of text): too many clients, try again. */
   static final byte BUSY = 0x50;
 

@@ -43,6 +43,7 @@ public final class PiServer implements AutoCloseable {
   private final ServerInfo info;
   private final ChannelConfig config;
   private final ServerLimits limits;
+  private final PreparedSessions prepared;
   private final Consumer<String> log;
   private final Semaphore slots;
   private final ExecutorService connections;
@@ -56,8 +57,9 @@ public final class PiServer implements AutoCloseable {
   private volatile boolean closed;
 
   private PiServer(ServerSocket socket, QuantNetwork net, ServerInfo info, ChannelConfig config,
-      Consumer<String> log, ServerLimits limits) {
+      Consumer<String> log, ServerLimits limits, PreparedSessions prepared) {
     this.socket = socket;
+    this.prepared = prepared;
     this.net = net;
     this.info = info;
     this.config = config;
@@ -77,10 +79,17 @@ public final class PiServer implements AutoCloseable {
    */
   public static PiServer start(String bind, int port, QuantNetwork net, ServerInfo info,
       ChannelConfig config, Consumer<String> log, ServerLimits limits) {
+    return start(bind, port, net, info, config, log, limits, PreparedSessions.defaults());
+  }
+
+  /** {@link #start} keeping prepared sessions' halves in {@code prepared}. */
+  public static PiServer start(String bind, int port, QuantNetwork net, ServerInfo info,
+      ChannelConfig config, Consumer<String> log, ServerLimits limits,
+      PreparedSessions prepared) {
     try {
       ServerSocket s = new ServerSocket();
       s.bind(new InetSocketAddress(InetAddress.getByName(bind), port), 64);
-      PiServer server = new PiServer(s, net, info, config, log, limits);
+      PiServer server = new PiServer(s, net, info, config, log, limits, prepared);
       server.acceptor.start();
       return server;
     } catch (IOException e) {
@@ -171,7 +180,7 @@ public final class PiServer implements AutoCloseable {
     long deadline = accepted + TimeUnit.MILLISECONDS.toNanos(limits.handshakeMillis());
     try (TcpChannel ch = TcpChannel.over(s, config, "client", deadline,
         SessionBudget.handshakeReason(limits))) {
-      new ServerSession(net, info, null, SessionBudget.of(limits, slots)).run(ch);
+      new ServerSession(net, info, null, SessionBudget.of(limits, slots), prepared).run(ch);
       served.incrementAndGet();
       log.accept(String.format("session %s: done in %.2f s", peer,
           (System.nanoTime() - accepted) / 1e9));

@@ -12,6 +12,7 @@ import io.deepreshape.pi.quant.QuantNetwork;
 import io.deepreshape.pi.quant.RingLinear;
 import io.deepreshape.pi.quant.Step;
 import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -27,21 +28,38 @@ public final class ServerSession {
   private final ServerInfo info;
   private final Consumer<long[]> view;
   private final SessionBudget budget;
+  private final PreparedSessions prepared;
+
+  /**
+   * The server's half of one offline phase, kept for its online phase: the HE shares {@code t},
+   * the garbled layers' zero labels and masks, and the garbler's {@code Delta}.
+   */
+  record Material(long[][] t, GcServerLayer[] layers, long delta0, long delta1) {}
 
   /**
    * A session serving {@code net}; {@code view}, if not null, receives every vector of ring
    * elements the client sends online (for tests of what the server sees).
    */
   public ServerSession(QuantNetwork net, ServerInfo info, Consumer<long[]> view) {
-    this(net, info, view, SessionBudget.unlimited());
+    this(net, info, view, SessionBudget.unlimited(), null);
   }
 
   /** A session of a server, which waits for a free slot and bounds its phases by {@code budget}. */
   ServerSession(QuantNetwork net, ServerInfo info, Consumer<long[]> view, SessionBudget budget) {
+    this(net, info, view, budget, null);
+  }
+
+  /**
+   * A session that also serves {@code pi prepare} and {@code pi infer --prepared} from {@code
+   * prepared} (null: only whole inferences).
+   */
+  ServerSession(QuantNetwork net, ServerInfo info, Consumer<long[]> view,
+      SessionBudget budget, PreparedSessions prepared) {
     this.net = net;
     this.info = info;
     this.view = view;
     this.budget = budget;
+    this.prepared = prepared;
   }
 
   /**
@@ -82,6 +100,56 @@ public final class ServerSession {
     budget.admit(ch);
     ch.limitMessages(limit, "for this network");
     ch.send(Msg.READY, new byte[0]);
+    Mode mode = Mode.parse(ch.receive(Msg.MODE));
+    switch (mode.kind()) {
+      case Mode.WHOLE -> online(ch, offline(ch));
+      case Mode.PREPARE -> prepare(ch);
+      default -> online(ch, fromPrepared(ch, mode.session()));
+    }
+  }
+
+  private void prepare(PeerErrorChannel ch) {
+    if (prepared == null) {
+      throw new ChannelException("this server does not keep prepared sessions");
+    }
+    prepared.reserve();
+    Material m;
+    try {
+      m = offline(ch);
+    } catch (RuntimeException | Error e) {
+      prepared.unreserve();
+      throw e;
+    }
+    String id = prepared.put(m);
+    try {
+      ch.send(Msg.PREPARED, id.getBytes(StandardCharsets.US_ASCII));
+      ch.receive(Msg.READY);
+    } catch (RuntimeException e) {
+      prepared.remove(id);
+      throw e;
+    }
+  }
+
+  /** Answers a client's prepared session id: its half, or a status the client acts on. */
+  private Material fromPrepared(PeerErrorChannel ch, String id) {
+    PreparedSessions.Status status = prepared == null ? PreparedSessions.Status.UNKNOWN
+        : prepared.status(id);
+    Material m = status == PreparedSessions.Status.OK ? prepared.take(id) : null;
+    if (m == null) {
+      String why = prepared == null ? "this server does not keep prepared sessions"
+          : prepared.reason(id, status == PreparedSessions.Status.OK
+              ? PreparedSessions.Status.UNKNOWN : status);
+      ch.send(Msg.SESSION, Mode.status(status == PreparedSessions.Status.RESTARTED
+          ? Mode.GONE_RESTARTED : Mode.GONE, why));
+      throw new ChannelException(why);
+    }
+    ch.send(Msg.SESSION, Mode.status(Mode.HELD, ""));
+    return m;
+  }
+
+  /** The offline phase: HE for linear layers, garbling and OT for the others. */
+  private Material offline(PeerErrorChannel ch) {
+    QuantConfig q = net.config();
     SecureRandom rnd = new SecureRandom();
     AesPrg prg = AesPrg.fromSecureRandom(rnd);
     Garbler garbler = new Garbler(AesPrg.fromSecureRandom(rnd));
@@ -99,6 +167,14 @@ public final class ServerSession {
         layers[step.index()].offline(ch, garbler, ot, prg);
       }
     }
+    return new Material(t, layers, garbler.delta0(), garbler.delta1());
+  }
+
+  /** The online phase on masked values, from {@code m} (consumed). */
+  private void online(PeerErrorChannel ch, Material m) {
+    long[][] t = m.t();
+    GcServerLayer[] layers = m.layers();
+    int steps = net.steps().size();
     ch.setPhase(Phase.ONLINE);
     budget.online(ch);
     long[][] masked = new long[steps + 1][];
@@ -110,7 +186,7 @@ public final class ServerSession {
       long[] a = step.pool() != null ? masked[step.shortcut()] : linear(step, masked, t);
       if (step.garbled()) {
         masked[step.index() + 1] = layers[step.index()].online(ch, a, step.outElements(),
-            garbler.delta0(), garbler.delta1(), view);
+            m.delta0(), m.delta1(), view);
         layers[step.index()] = null;
       } else {
         ch.sendLongs(Msg.LOGIT_SHARE, a, 0, a.length);

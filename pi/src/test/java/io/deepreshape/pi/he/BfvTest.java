@@ -30,6 +30,29 @@ class BfvTest {
   }
 
   @Test
+  void aSeededCiphertextHalvesTheMessageAndExpandsToTheSameCiphertext() {
+    long[] m = randomPlain();
+    long[] wire = new long[SeededCiphertext.longs(PARAMS) + 3];
+    enc.encryptSeeded(m).writeTo(wire, 3);
+    assertThat(SeededCiphertext.longs(PARAMS)).isEqualTo(PARAMS.primeCount() * PARAMS.n() + 2);
+    Ciphertext expanded = SeededCiphertext.readExpanded(PARAMS, wire, 3);
+    assertThat(dec.decrypt(expanded)).isEqualTo(m);
+    assertThat(dec.noiseBits(expanded)).isLessThan(6);
+    // a fresh seed per ciphertext: the same plaintext twice gets two different a
+    long[] again = new long[SeededCiphertext.longs(PARAMS)];
+    enc.encryptSeeded(m).writeTo(again, 0);
+    Ciphertext other = SeededCiphertext.readExpanded(PARAMS, again, 0);
+    assertThat(other.c1).isNotEqualTo(expanded.c1);
+    // the seed alone fixes a: another seed decrypts to garbage
+    again[again.length - 1] ^= 1;
+    assertThat(dec.decrypt(SeededCiphertext.readExpanded(PARAMS, again, 0))).isNotEqualTo(m);
+    wire[3] = PARAMS.prime(0).value();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> SeededCiphertext.readExpanded(PARAMS, wire, 3))
+        .hasMessageContaining("residue out of range at 0");
+  }
+
+  @Test
   void plaintextProductAndAdditionWrapModuloT() {
     long[] m = randomPlain();
     long[] w = new long[PARAMS.n()];

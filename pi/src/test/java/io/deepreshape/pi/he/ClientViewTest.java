@@ -74,7 +74,8 @@ class ClientViewTest {
       for (int j = 0; j < n; j++) {
         mask[j] = rnd.nextLong() & PARAMS.plainMask();
       }
-      long[] c1 = sealer.seal(plan.evaluate(PARAMS, in, pw)[0], mask).c1;
+      long[] c1 = sealer.seal(plan.evaluate(PARAMS, in, pw)[0], mask,
+          plan.outputPositions()[0]).c1;
       if (first == null) {
         first = c1;
         continue;

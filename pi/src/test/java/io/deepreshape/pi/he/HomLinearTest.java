@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Cheetah HomConv and HomFC as the protocol uses them: the client encrypts its mask {@code r}, the
  * server multiplies by its weights and seals every result ({@link ReplySealer}: re-randomised,
- * masked by a random {@code R} on every coefficient, flooded, switched down to one prime); the
- * client's decrypted share plus the server's share is the plain product mod 2^l.
+ * masked by a random {@code R} on every coefficient, flooded, switched down to one prime, {@code
+ * c0} sent only at the output coefficients); the client's decrypted share plus the server's share is the plain product mod 2^l.
  */
 class HomLinearTest {
   private static final int L = 37;
@@ -74,8 +74,9 @@ class HomLinearTest {
       Ciphertext[] in = client.encrypt(plan.encodeInput(x));
       NttPlaintext[] pw = encodeAll(params, plan.encodeWeights(w));
       Ciphertext[] out = plan.evaluate(params, in, pw);
-      long[][] serverMask = seal(client, out);
-      long[] sum = add(plan.decodeOutput(client.decrypt(out)), plan.decodeOutput(serverMask));
+      Sealed sealed = seal(client, out, plan.outputPositions());
+      long[] sum = add(plan.decodeOutput(client.decrypt(sealed.replies())),
+          plan.decodeOutput(sealed.masks()));
       assertThat(sum).as("FC %dx%d", s[1], s[0]).isEqualTo(want);
     }
   }
@@ -116,29 +117,82 @@ class HomLinearTest {
     Ciphertext[] in = client.encrypt(plan.encodeInput(x));
     NttPlaintext[] pk = encodeAll(params, plan.encodeKernel(k));
     Ciphertext[] out = plan.evaluate(params, in, pk);
-    long[][] serverMask = seal(client, out);
-    long[][] decrypted = client.decrypt(out);
-    for (Ciphertext ct : out) {
-      assertThat(client.dec.noiseBits(ct)).isLessThanOrEqualTo(
+    Sealed sealed = seal(client, out, plan.outputPositions());
+    long[][] decrypted = client.decrypt(sealed.replies());
+    for (SparseReply reply : sealed.replies()) {
+      assertThat(client.dec.noiseBits(reply)).isLessThanOrEqualTo(
           FloodingBudget.replyParams(params).noiseLimitBits() - NoiseFlooding.MARGIN_BITS);
     }
-    long[] sum = add(plan.decodeOutput(decrypted), plan.decodeOutput(serverMask));
+    long[] sum = add(plan.decodeOutput(decrypted), plan.decodeOutput(sealed.masks()));
     assertThat(sum).as("%s", shape).isEqualTo(want);
   }
 
-  /** Seals every output (in place) under the client's public key; returns the masks. */
-  private long[][] seal(Client client, Ciphertext[] out) {
+  /** The replies as the server sends them and the masks it keeps. */
+  private record Sealed(SparseReply[] replies, long[][] masks) {}
+
+  /** Seals every output at its positions under the client's public key. */
+  private Sealed seal(Client client, Ciphertext[] out, int[][] positions) {
     BfvParameters params = client.key.params();
     FloodingBudget budget = FloodingBudget.forSession(params, (long) out.length * params.n());
     ReplySealer sealer = new ReplySealer(PublicKey.generate(client.key, prg), budget, prg);
     long[][] masks = new long[out.length][params.n()];
+    SparseReply[] replies = new SparseReply[out.length];
     for (int o = 0; o < out.length; o++) {
       for (int j = 0; j < params.n(); j++) {
         masks[o][j] = prg.nextLong() & params.plainMask();
       }
-      out[o] = sealer.seal(out[o], masks[o]);
+      replies[o] = sealer.seal(out[o], masks[o], positions[o]);
+      assertThat(replies[o].c0).hasSize(params.firstPrimes(budget.replyPrimes()).primeCount()
+          * positions[o].length);
     }
-    return masks;
+    return new Sealed(replies, masks);
+  }
+
+  @Test
+  void outputPositionsAreExactlyTheCoefficientsTheDecodingReads() {
+    int n = SMALL.n();
+    ConvShape[] shapes = {
+        new ConvShape(3, 20, 30, 2, 3, 2, 1),
+        new ConvShape(5, 7, 9, 3, 3, 2, 1),
+        new ConvShape(1, 17, 70, 2, 5, 1, 0),
+        new ConvShape(4, 9, 9, 2, 1, 2, 0)};
+    for (ConvShape shape : shapes) {
+      HomConv plan = new HomConv(shape, n);
+      int[][] positions = plan.outputPositions();
+      assertThat(positions.length).isEqualTo(plan.outputPolys());
+      checkBijection(plan.decodeOutput(tagged(positions, n)), positions,
+          shape.kernels() * shape.outHeight() * shape.outWidth(), shape.toString());
+    }
+    int[][] fc = {{10, 7}, {300, 3}, {700, 10}, {64, 1000}};
+    for (int[] s : fc) {
+      HomFc plan = new HomFc(s[0], s[1], n);
+      int[][] positions = plan.outputPositions();
+      checkBijection(plan.decodeOutput(tagged(positions, n)), positions, s[1], "FC " + s[1]);
+    }
+  }
+
+  /** Polynomial {@code i} holds {@code i n + j + 1} at each of its positions {@code j}, 0 elsewhere. */
+  private static long[][] tagged(int[][] positions, int n) {
+    long[][] polys = new long[positions.length][n];
+    for (int i = 0; i < positions.length; i++) {
+      for (int j : positions[i]) {
+        polys[i][j] = (long) i * n + j + 1;
+      }
+    }
+    return polys;
+  }
+
+  /** Every output read a tagged (so listed) coefficient, each listed coefficient read once. */
+  private static void checkBijection(long[] decoded, int[][] positions, int outputs,
+      String what) {
+    long listed = 0;
+    for (int[] p : positions) {
+      listed += p.length;
+    }
+    assertThat(listed).as("%s: positions listed", what).isEqualTo(outputs);
+    assertThat(decoded).as("%s: every output read at a position", what).doesNotContain(0L);
+    assertThat(java.util.Arrays.stream(decoded).distinct().count()).as("%s", what)
+        .isEqualTo(outputs);
   }
 
   private final class Client {
@@ -160,10 +214,10 @@ class HomLinearTest {
       return cts;
     }
 
-    long[][] decrypt(Ciphertext[] cts) {
-      long[][] polys = new long[cts.length][];
-      for (int i = 0; i < cts.length; i++) {
-        polys[i] = dec.decrypt(cts[i]);
+    long[][] decrypt(SparseReply[] replies) {
+      long[][] polys = new long[replies.length][];
+      for (int i = 0; i < replies.length; i++) {
+        polys[i] = dec.decrypt(replies[i]);
       }
       return polys;
     }
