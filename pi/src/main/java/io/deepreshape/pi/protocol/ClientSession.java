@@ -1,5 +1,6 @@
 package io.deepreshape.pi.protocol;
 
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.pi.channel.Channel;
 import io.deepreshape.pi.channel.ChannelStats;
 import io.deepreshape.pi.channel.Phase;
@@ -157,7 +158,7 @@ public final class ClientSession {
     String shapeHex = HexFormat.of().formatHex(s.shape());
     List<PreparedFolder.Entry> held = folder.complete(shapeHex);
     if (held.isEmpty()) {
-      throw new IllegalArgumentException("no prepared session for " + s.info().spec().name()
+      throw new UserInputException("no prepared session for " + s.info().spec().name()
           + " with this server in " + folder.dir() + ": run 'pi prepare' first");
     }
     PreparedFolder.Entry e = held.get(0);
@@ -312,7 +313,7 @@ public final class ClientSession {
     double[] img = image.apply(info);
     long[] x = QuantNetwork.encode(img, q, q.s());
     if (x.length != program.inputElements()) {
-      throw new IllegalArgumentException("the image has " + x.length + " values, the network "
+      throw new UserInputException("the image has " + x.length + " values, the network "
           + "expects " + program.inputElements());
     }
     long[] first = new long[x.length];

@@ -1,5 +1,6 @@
 package io.deepreshape.pi.protocol;
 
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.pi.prg.LongBytes;
 import java.io.BufferedInputStream;
@@ -70,7 +71,7 @@ public final class PreparedFolder {
         }
       }
     } catch (IOException | NumberFormatException e) {
-      throw new IllegalArgumentException("cannot read the prepared sessions in " + dir + ": "
+      throw new UserInputException("cannot read the prepared sessions in " + dir + ": "
           + e.getMessage(), e);
     }
     out.sort(Comparator.comparingLong(Entry::created).thenComparing(Entry::id));
