@@ -81,19 +81,31 @@ class OnnxExportTest {
   }
 
   @Test
-  void eachModeHasItsOperators() throws Exception {
+  void eachModeHasItsOperatorsAndComparesOnlyTheChannelsTheAccountingCounts() throws Exception {
     NetworkSpec plain = Presets.build("resnet18", Dataset.CIFAR10);
     NetworkSpec modes = plain.withReluModes(Map.of(ReluAddress.of(1, 1, 1), ReluMode.IDENTITY,
-        ReluAddress.of(1, 2, 1), ReluMode.IDENTITY, ReluAddress.of(2, 1, 1), new ReluMode.PartialFraction(0.5)));
+        ReluAddress.of(1, 2, 1), ReluMode.IDENTITY, ReluAddress.of(2, 1, 1), new ReluMode.PartialFraction(0.25)));
     ModelProto m = readBack(modes);
-    // two layers removed (no op at all), the partial one keeps its Relu and adds Sub, Mul, Add
-    assertThat(count(m, "Relu")).isEqualTo(NetworkGraph.of(plain).reluLayers().size() - 2);
-    assertThat(opTypes(m)).contains("Sub").isSubsetOf(union(PLAIN_OPS, "Sub"));
-    assertThat(count(m, "Sub")).isEqualTo(1);
+    // two layers removed (no op at all); the partial one keeps one Relu, on its kept channels only
+    int layers = NetworkGraph.of(plain).reluLayers().size();
+    assertThat(count(m, "Relu")).isEqualTo(layers - 2);
+    assertThat(opTypes(m)).contains("Gather", "Concat").isSubsetOf(union(PLAIN_OPS, "Gather", "Concat"));
+    // s2.b1.r1 has 128 channels, a quarter kept
+    assertThat(initializerSize(m, "s2.b1.r1.kept_channels")).isEqualTo(32);
+    assertThat(initializerSize(m, "s2.b1.r1.merge")).isEqualTo(128);
 
-    ModelProto reuse = readBack(plain.withReluModes(Map.of(ReluAddress.STEM, new ReluMode.Reuse(4))));
-    assertThat(opTypes(reuse)).contains("Gather", "Greater", "Cast").isSubsetOf(union(PLAIN_OPS, "Gather", "Greater", "Cast"));
-    assertThat(count(reuse, "Relu")).isEqualTo(NetworkGraph.of(plain).reluLayers().size() - 1);
+    ModelProto reuse = readBack(plain.withReluModes(Map.of(ReluAddress.STEM, new ReluMode.Reuse(3))));
+    assertThat(opTypes(reuse)).contains("Gather", "Greater", "Cast")
+        .isSubsetOf(union(PLAIN_OPS, "Gather", "Greater", "Cast"));
+    assertThat(count(reuse, "Relu")).isEqualTo(layers - 1);
+    // the stem's 64 channels in groups of 3: ceil(64 / 3) = 22 compared channels, 64 multiplied
+    assertThat(initializerSize(reuse, "stem.representatives")).isEqualTo(22);
+    assertThat(initializerSize(reuse, "stem.group")).isEqualTo(64);
+  }
+
+  private static long initializerSize(ModelProto m, String name) {
+    return m.getGraph().getInitializerList().stream().filter(t -> t.getName().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no initializer " + name)).getDims(0);
   }
 
   @Test
