@@ -3,6 +3,7 @@ package io.deepreshape.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.graph.FcNode;
 import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.graph.WeightSource;
@@ -113,6 +114,24 @@ class OnnxExportTest {
     NetworkGraph g = NetworkGraph.of(Presets.build("resnet18", Dataset.CIFAR10));
     assertThatThrownBy(() -> OnnxExport.model(g, WeightSource.SHAPE_ONLY))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stem.conv");
+  }
+
+  @Test
+  void aNetworkTooLargeForOneFileIsRefusedBeforeAnyWeightIsRead() {
+    NetworkSpec wide = Presets.fromFactors("huge", new InputShape(3, 32, 32, 10), StemType.CIFAR, BlockType.BASIC,
+        4096, new int[] {2, 2}, new int[] {2});
+    // 3x3 convolutions 4096->4096 (x3) and 4096->8192, 8192->8192 (x3): far above 2 GiB of float32
+    assertThat(OnnxExport.weightBytes(NetworkGraph.of(wide))).isGreaterThan(OnnxExport.MAX_WEIGHT_BYTES);
+    assertThatThrownBy(() -> OnnxExport.model(NetworkGraph.of(wide), WeightSource.SHAPE_ONLY))
+        .isInstanceOf(UserInputException.class).hasMessageContaining("huge").hasMessageContaining("MiB");
+  }
+
+  @Test
+  void weightBytesCountConvolutionsBatchNormStatisticsAndTheClassifier() {
+    // resnet18 on CIFAR-100: 11,220,132 parameters (DEEPRESHAPE.md section 3) of which 9,600 BN channels
+    // hold gamma and beta; the running mean and variance add 2 x 4,800 floats
+    NetworkGraph g = NetworkGraph.of(Presets.build("resnet18", Dataset.CIFAR100));
+    assertThat(OnnxExport.weightBytes(g)).isEqualTo(4L * (11_220_132 + 9_600));
   }
 
   private ModelProto readBack(NetworkSpec spec) throws Exception {
