@@ -7,6 +7,7 @@ import io.deepreshape.cli.design.DesignCommand;
 import io.deepreshape.cli.design.EqualizeCommand;
 import io.deepreshape.cli.design.HybReNetCommand;
 import io.deepreshape.cli.design.ScaleCommand;
+import io.deepreshape.cli.export.ExportCommand;
 import io.deepreshape.cli.optimize.CriticalityMeasureCommand;
 import io.deepreshape.cli.optimize.OptimizeCommand;
 import io.deepreshape.cli.pipeline.DemoCommand;
@@ -33,7 +34,7 @@ public final class Commands {
       AnalyzeCommand.class, ProfileCommand.class, BenchCommand.class, DatasetCommand.class,
       ScaleCommand.class, CriticalityMeasureCommand.class, EqualizeCommand.class, HybReNetCommand.class, DesignCommand.class,
       TrainCommand.class, EvalCommand.class, RunCommand.class, DemoCommand.class, OptimizeCommand.class,
-      PiCommand.class);
+      PiCommand.class, ExportCommand.class);
 
   private Commands() {}
 

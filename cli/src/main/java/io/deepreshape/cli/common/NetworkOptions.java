@@ -30,6 +30,11 @@ public final class NetworkOptions {
     return Dataset.parse(dataset);
   }
 
+  /** Whether any {@code --preset} or {@code --spec} was given. */
+  public boolean given() {
+    return !presets.isEmpty() || !specs.isEmpty();
+  }
+
   /** Every network asked for, presets first then spec files; fails if none was given. */
   public List<NetworkSpec> networks() {
     List<NetworkSpec> out = new ArrayList<>();
