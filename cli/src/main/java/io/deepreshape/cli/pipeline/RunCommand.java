@@ -1,6 +1,7 @@
 package io.deepreshape.cli.pipeline;
 
 import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.pipeline.slurm.ExecutorOptions;
 import io.deepreshape.train.trainer.ProgressLine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Parameters;
     description = {"Run a DeepReShape pipeline file: baseline teacher, criticality, equalization, HybReNet family, "
         + "budget design, HybReNets and baseline methods trained with distillation, and an HTML report.",
         "Finished stages are skipped, so running the same command again continues an interrupted pipeline.",
+        "With --executor slurm every unit is a Slurm job and running again submits only what is missing or failed.",
         "The last line of output is the path of the report."})
 public final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec
@@ -30,9 +32,16 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bars.")
   boolean quiet;
 
+  @CommandLine.Mixin
+  ExecutorOptions executor;
+
   @Override
   public Integer call() throws IOException {
     PipelineConfig config = PipelineFile.read(file);
+    if (executor.handles()) {
+      return executor.call(file, config, out != null ? out : Path.of("runs", config.name()), spec.commandLine().getOut(),
+          spec.commandLine().getErr(), quiet);
+    }
     return execute(config, out != null ? out : Path.of("runs", config.name()), spec.commandLine().getOut(),
         spec.commandLine().getErr(), quiet);
   }
