@@ -4,6 +4,7 @@ import io.deepreshape.cli.pipeline.WorkUnit;
 import io.deepreshape.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class SlurmExecutor {
     Set<String> done = units.stream().filter(WorkUnit::done).map(WorkUnit::name).collect(Collectors.toSet());
     Map<String, String> active = active(units, ledger);
     List<PlannedJob> plan = JobGraph.plan(units, done, active, slurm.maxArraySize());
+    Files.createDirectories(SbatchScript.logDir(c.out()));
     List<String> ids = new ArrayList<>();
     List<Ledger.Submission> made = new ArrayList<>();
     for (PlannedJob job : plan) {
