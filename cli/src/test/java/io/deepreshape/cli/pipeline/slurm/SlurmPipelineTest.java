@@ -97,7 +97,8 @@ class SlurmPipelineTest {
     String report = jobs.get(3).job();
     await(() -> !slurm.queue().containsKey(report), "the report, whose dependency failed, to be cancelled");
     String rerun = submit(file, out);
-    assertThat(Ledger.read(out).submissions()).as(rerun + status(file, out)).hasSize(jobs.size() + 2);
+    assertThat(Ledger.read(out).submissions()).as(rerun + status(file, out) + Files.readString(
+        SbatchScript.logFile(out, "methods", methods, 0))).hasSize(jobs.size() + 2);
     List<Ledger.Submission> again = Ledger.read(out).submissions().subList(jobs.size(), jobs.size() + 2);
     assertThat(again).extracting(Ledger.Submission::group).containsExactly("methods", "report");
     assertThat(again.get(0).tasks()).isEqualTo(new TreeMap<>(Map.of(0, "deepreduce-30000")));
