@@ -64,6 +64,9 @@ public final class SbatchScript {
         + " (restart ${SLURM_RESTART_COUNT:-0})\"\n");
     b.append(quote(s.launcher())).append(" run ").append(quote(c.pipelineFile().toString())).append(" --out ")
         .append(quote(c.out().toString())).append(" --unit \"$unit\" --quiet &\n");
+    // the last task of an array has the array's own job id: requeue the task, never the whole array
+    b.append("self=").append(job.array() ? "\"${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"" : "\"$SLURM_JOB_ID\"")
+        .append('\n');
     b.append("""
         child=$!
         requeue=0
@@ -74,8 +77,8 @@ public final class SbatchScript {
           kill -0 "$child" 2>/dev/null || break
         done
         if [ "$requeue" = 1 ]; then
-          echo "[slurm] time limit near: checkpointed, requeueing job $SLURM_JOB_ID"
-          scontrol requeue "$SLURM_JOB_ID"
+          echo "[slurm] time limit near: checkpointed, requeueing job $self"
+          scontrol requeue "$self"
         fi
         exit "$rc"
         """);

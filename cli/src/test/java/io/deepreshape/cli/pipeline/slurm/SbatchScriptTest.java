@@ -65,7 +65,7 @@ class SbatchScriptTest {
       assertThat(out).as(signal).contains("checkpointed");
       assertThat(p.exitValue()).isEqualTo(143);
       if (signal.equals("USR1")) {
-        assertThat(dir.resolve("scontrol.log")).content().isEqualTo("requeue 77\n");
+        assertThat(dir.resolve("scontrol.log")).content().isEqualTo("requeue 70_1\n");
       } else {
         assertThat(dir.resolve("scontrol.log")).doesNotExist();
       }
@@ -105,6 +105,7 @@ class SbatchScriptTest {
     ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
     pb.environment().put("SLURM_ARRAY_TASK_ID", task);
     pb.environment().put("SLURM_JOB_ID", "77");
+    pb.environment().put("SLURM_ARRAY_JOB_ID", "70");
     pb.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
     return pb.start();
   }
