@@ -24,6 +24,8 @@ for tool in munged slurmctld slurmd sinfo; do
   command -v "$tool" >/dev/null 2>&1 || fail "$tool is not installed"
 done
 
+# by pid file, so that procps need not be installed
+running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 idle() { sinfo -h -o %T 2>/dev/null | grep -qE '^(idle|mixed|allocated)'; }
 
 if ! { [ -f "$CONF" ] && sinfo -h >/dev/null 2>&1; }; then
@@ -59,7 +61,7 @@ PartitionName=main Nodes=ALL Default=YES MaxTime=INFINITE State=UP
 EOF
   fi
 
-  if ! pgrep -x munged >/dev/null 2>&1; then
+  if ! running /run/munge/munged.pid; then
     [ -f /etc/munge/munge.key ] || { mungekey --create >/dev/null 2>&1 || \
       dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none; }
     chown munge:munge /etc/munge/munge.key && chmod 400 /etc/munge/munge.key
@@ -67,8 +69,8 @@ EOF
     chown munge:munge /run/munge /var/log/munge /var/lib/munge
     runuser -u munge -- munged || fail "munged did not start"
   fi
-  pgrep -x slurmctld >/dev/null 2>&1 || slurmctld || fail "slurmctld did not start (see $STATE/log/slurmctld.log)"
-  pgrep -x slurmd >/dev/null 2>&1 || slurmd || fail "slurmd did not start (see $STATE/log/slurmd.log)"
+  running "$STATE/slurmctld.pid" || slurmctld || fail "slurmctld did not start (see $STATE/log/slurmctld.log)"
+  running "$STATE/slurmd.pid" || slurmd || fail "slurmd did not start (see $STATE/log/slurmd.log)"
 fi
 
 for _ in $(seq 1 60); do
