@@ -3,6 +3,7 @@ package io.deepreshape.cli.pipeline;
 import io.deepreshape.error.UserInputException;
 import io.deepreshape.train.optimize.FinishedRuns;
 import io.deepreshape.accounting.Accounting;
+import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.plot.PlotNetwork;
 import io.deepreshape.cli.report.ReportContent;
 import io.deepreshape.cli.report.ReportWriter;
@@ -30,11 +31,13 @@ import io.deepreshape.train.data.FashionMnist;
 import io.deepreshape.train.data.SyntheticConfig;
 import io.deepreshape.train.data.SyntheticDataset;
 import io.deepreshape.train.optimize.CriticalityMeasurement;
+import io.deepreshape.train.optimize.StageOnlySpecs;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.TrainingRun;
 import io.deepreshape.train.trainer.ProgressLine;
 import io.deepreshape.train.trainer.RunDirectory;
 import io.deepreshape.train.trainer.TrainConfig;
+import io.deepreshape.train.trainer.TrainResult;
 import io.deepreshape.train.trainer.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -71,15 +74,10 @@ public final class Pipeline {
   /** Runs every stage not yet done and writes the report; returns the HTML report's path. */
   public Path run() throws IOException {
     Files.createDirectories(out);
-    NetworkSpec baseline = Presets.build(c.baseline(), Dataset.parse(c.dataset()));
-    Path teacher = out.resolve("runs/baseline");
-    if (c.criticalityEpochs() == 0) {
-      // the default order is known before any training: a budget no HybReNet fits fails now, not after the baseline
-      for (long budget : c.budgets()) {
-        design(baseline, Criticality.defaultFor(baseline.depth()).order(), budget);
-      }
-    }
+    NetworkSpec baseline = baselineSpec();
+    checkBudgets(baseline);
     DataSettings data = data();
+    Path teacher = WorkUnits.baselineRun(out);
     train("baseline teacher " + baseline.name(), baseline, data, c.epochs(), c.lr(), null, teacher);
 
     Criticality crit = criticality(baseline, data);
@@ -99,14 +97,13 @@ public final class Pipeline {
     }
     space.add(PlotNetwork.of(baseline.name(), "baseline", Accounting.of(baseline)));
     for (long budget : c.budgets()) {
-      NetworkSpec hyb = design(baseline, crit.order(), budget);
-      Path run = out.resolve("runs/hybrenet-" + budget);
-      train("HybReNet at " + budget + " ReLUs: " + hyb.name(), hyb, data, c.epochs(), c.lr(), teacher, run);
+      NetworkSpec hyb = hybrenet(baseline, crit, data, teacher, budget);
+      Path run = WorkUnits.hybrenetRun(out, budget);
       trained.add(Results.of("hybrenet", hyb, budget, run, out, data, profile, network));
       distributions.add(PlotNetwork.of("HybReNet @" + budget, Accounting.of(hyb)));
       space.add(PlotNetwork.of(hyb.name(), "chosen HybReNets", Accounting.of(hyb)));
       for (String method : c.methods()) {
-        Path mrun = out.resolve("runs/" + method + "-" + budget);
+        Path mrun = WorkUnits.methodRun(out, method, budget);
         NetworkSpec reduced = BaselineMethods.run(method, teacher, budget, crit, data, finetune(), mrun, progress, log);
         trained.add(Results.of(method, reduced, budget, mrun, out, data, profile, network));
       }
@@ -120,6 +117,90 @@ public final class Pipeline {
         crit.rows(), distributions, space, trained, curves, profile.name(), notes());
     Results.write(trained, out.resolve("results.json"));
     return ReportWriter.write(content, out.resolve("report"));
+  }
+
+  /** The pipeline's independent units of work (see {@link WorkUnits}). */
+  public List<WorkUnit> units() {
+    return WorkUnits.of(c, baselineSpec().depth(), out);
+  }
+
+  /** Writes what every unit reads and none may write concurrently (the synthetic dataset). */
+  public void prepare() throws IOException {
+    checkBudgets(baselineSpec());
+    Files.createDirectories(out);
+    data();
+  }
+
+  /** With the default order known before any training, a budget no HybReNet fits fails now, not after the baseline. */
+  private void checkBudgets(NetworkSpec baseline) throws IOException {
+    if (c.criticalityEpochs() == 0) {
+      for (long budget : c.budgets()) {
+        design(baseline, Criticality.defaultFor(baseline.depth()).order(), budget);
+      }
+    }
+  }
+
+  /**
+   * Runs one unit, for an executor that runs units as separate processes: fails when a unit it needs
+   * is not finished. The report unit is {@link #run} with every other unit done.
+   */
+  public Path runUnit(String name) throws IOException {
+    List<WorkUnit> all = units();
+    WorkUnit unit = all.stream().filter(u -> u.name().equals(name)).findFirst()
+        .orElseThrow(() -> new UserException("--unit must be one of "
+            + all.stream().map(WorkUnit::name).toList() + ", was " + name));
+    List<String> missing = all.stream().filter(u -> unit.needs().contains(u.group()) && !u.done()).map(WorkUnit::name)
+        .toList();
+    if (!missing.isEmpty()) {
+      throw new UserException("unit " + name + " needs " + missing + ", which are not finished");
+    }
+    if (unit.done()) {
+      log(name + ": done, skipped");
+      return unit.doneFile();
+    }
+    DataSettings data = data();
+    NetworkSpec baseline = baselineSpec();
+    Path teacher = WorkUnits.baselineRun(out);
+    switch (unit.group()) {
+      case WorkUnits.BASELINE -> train("baseline teacher " + baseline.name(), baseline, data, c.epochs(), c.lr(), null,
+          teacher);
+      case WorkUnits.CRITICALITY -> criticalityRun(unit, baseline, data);
+      case WorkUnits.HYBRENET -> hybrenet(baseline, criticality(baseline, data), data, teacher, unit.budget());
+      case WorkUnits.METHODS -> BaselineMethods.run(unit.method(), teacher, unit.budget(), criticality(baseline, data),
+          data, finetune(), unit.runDir(), progress, log);
+      default -> {
+        return run();
+      }
+    }
+    return unit.runDir();
+  }
+
+  private NetworkSpec baselineSpec() {
+    return Presets.build(c.baseline(), Dataset.parse(c.dataset()));
+  }
+
+  private NetworkSpec hybrenet(NetworkSpec baseline, Criticality crit, DataSettings data, Path teacher, long budget)
+      throws IOException {
+    NetworkSpec hyb = design(baseline, crit.order(), budget);
+    train("HybReNet at " + budget + " ReLUs: " + hyb.name(), hyb, data, c.epochs(), c.lr(), teacher,
+        WorkUnits.hybrenetRun(out, budget));
+    return hyb;
+  }
+
+  /** One run of the criticality measurement, trained exactly as {@link CriticalityMeasurement} trains it. */
+  private void criticalityRun(WorkUnit unit, NetworkSpec baseline, DataSettings data) throws IOException {
+    NetworkSpec net = unit.stage() == 0 ? StageOnlySpecs.linear(baseline) : StageOnlySpecs.stageOnly(baseline,
+        unit.stage());
+    if (FinishedRuns.finishedRunOf(unit.runDir(), net)) {
+      return;
+    }
+    boolean resume = new RunDirectory(unit.runDir()).hasCheckpoint();
+    log((resume ? "resuming " : "training ") + unit.name() + " (" + net.name() + ")"
+        + (resume ? " from its checkpoint" : ""));
+    TrainResult r = TrainingRun.train(net, data, config(c.criticalityEpochs(), c.lr()), null, unit.runDir(), progress);
+    if (r.status() != TrainResult.Status.COMPLETED) {
+      throw new Interrupted(unit.name() + " was interrupted; run it again to continue");
+    }
   }
 
   private static String factors(int[] f) {
@@ -145,7 +226,7 @@ public final class Pipeline {
     }
     log("measuring stage criticality (" + (baseline.depth() + 1) + " runs of " + c.criticalityEpochs() + " epochs)");
     CriticalityMeasurement.Result r = CriticalityMeasurement.run(baseline, data, config(c.criticalityEpochs(), c.lr()),
-        out.resolve("criticality"), progress, this::log);
+        WorkUnits.criticalityDir(out), progress, this::log);
     if (!r.complete()) {
       throw new Interrupted("criticality measurement was interrupted; run the pipeline again to continue");
     }
@@ -188,12 +269,13 @@ public final class Pipeline {
       log(what + ": done, skipped");
       return;
     }
-    log("training " + what + (teacher == null ? "" : " with distillation from the baseline"));
     TrainConfig retry = config(epochs, lr / 10);
     // a run restarted at the lower rate after diverging, then interrupted, resumes at that rate
     RunDirectory dir = new RunDirectory(run);
-    boolean retrying = dir.hasCheckpoint() && Files.isRegularFile(dir.configFile())
-        && dir.configChanges(retry).isEmpty();
+    boolean resume = dir.hasCheckpoint();
+    boolean retrying = resume && Files.isRegularFile(dir.configFile()) && dir.configChanges(retry).isEmpty();
+    log((resume ? "resuming " : "training ") + what + (teacher == null ? "" : " with distillation from the baseline")
+        + (resume ? " from its checkpoint" : ""));
     try {
       TrainingRun.train(spec, data, retrying ? retry : config(epochs, lr), teacher, run, progress);
     } catch (TrainingDivergedException e) {

@@ -3,6 +3,7 @@ package io.deepreshape.cli.pipeline;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.OutputFolder;
+import io.deepreshape.cli.pipeline.slurm.ExecutorOptions;
 import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.train.trainer.ProgressLine;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Parameters;
     description = {"Run a DeepReShape pipeline file: baseline teacher, criticality, equalization, HybReNet family, "
         + "budget design, HybReNets and baseline methods trained with distillation, and an HTML report.",
         "Finished stages are skipped, so running the same command again continues an interrupted pipeline.",
+        "With --executor slurm every unit is a Slurm job and running again submits only what is missing or failed.",
         "The last line of output is the path of the report."})
 public final class RunCommand implements Callable<Integer> {
   @CommandLine.Spec
@@ -38,6 +40,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Write into an output folder that holds files of something else.")
   boolean force;
 
+  @CommandLine.Mixin
+  ExecutorOptions executor;
+
   /** Records which pipeline an output folder belongs to, so a rerun resumes it and nothing else is overwritten. */
   static final String MARKER = "pipeline.name";
 
@@ -45,7 +50,12 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PipelineConfig config = PipelineFile.read(file);
     Path dir = out != null ? out : Path.of("runs", config.name());
-    claim(dir, config.name(), force);
+    if (!executor.readsOnly()) {
+      claim(dir, config.name(), force);
+    }
+    if (executor.handles()) {
+      return executor.call(file, config, dir, spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
+    }
     return execute(config, dir, spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
   }
 

@@ -1,0 +1,215 @@
+package io.deepreshape.cli.pipeline.slurm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.deepreshape.cli.CliRun;
+import io.deepreshape.train.trainer.RunDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --executor slurm} against a real Slurm controller and node (tools/slurm-single-node.sh):
+ * the job graph Slurm holds, the results against the local executor's, a killed array task resubmitted on its
+ * own and resumed, a task preempted near its time limit requeued and resumed, a failing job's error in
+ * {@code --status}, and {@code --cancel}. Skipped where no controller answers.
+ */
+@Tag("slurm")
+class SlurmPipelineTest {
+  private static final Pattern AFTEROK = Pattern.compile("afterok:(\\d+)");
+  private static final String TINY = """
+      name: tiny
+      dataset: synthetic
+      synthetic: {train: 320, test: 64}
+      baseline: basech:8
+      budgets: [30000]
+      methods: [deepreduce, reuse]
+      hybrenet: {widths: [4], f_max: 8}
+      train: {epochs: 1, batch_size: 32, lr: 0.05}
+      finetune: {epochs: 3, lr: 0.02}
+      """;
+
+  @TempDir
+  Path dir;
+
+  private final SlurmCommands slurm = new SlurmCommands();
+
+  @BeforeAll
+  static void slurmAnswers() {
+    assumeTrue(SlurmCommands.reachable(), "no Slurm controller answers sinfo (start one with tools/slurm-single-node.sh)");
+  }
+
+  @Test
+  void slurmRunEqualsLocalRunAndResubmitsOnlyTheKilledTaskWhichResumes() throws Exception {
+    Path file = dir.resolve("tiny.yaml");
+    Files.writeString(file, TINY);
+    Path local = dir.resolve("local");
+    CliRun l = CliRun.of("run", file.toString(), "--out", local.toString(), "--quiet");
+    assertThat(l.exitCode()).as(l.err()).isZero();
+
+    Path out = dir.resolve("slurm");
+    submit(file, out);
+    List<Ledger.Submission> jobs = Ledger.read(out).submissions();
+    assertThat(jobs).extracting(Ledger.Submission::group).containsExactly("baseline", "hybrenet", "methods", "report");
+    String baseline = jobs.get(0).job();
+    String methods = jobs.get(2).job();
+    assertThat(jobs.get(2).tasks()).isEqualTo(new TreeMap<>(Map.of(0, "deepreduce-30000", 1, "reuse-30000")));
+    String methodsJob = show(methods);
+    assertThat(methodsJob).contains("ArrayTaskThrottle=1").contains("JobName=drs-tiny-methods");
+    assertThat(dependencies(methodsJob)).containsExactly(baseline);
+    assertThat(dependencies(show(jobs.get(1).job()))).containsExactly(baseline);
+    assertThat(dependencies(show(jobs.get(3).job()))).containsExactlyInAnyOrder(baseline, jobs.get(1).job(), methods);
+
+    // kill the running deepreduce task once it has checkpointed an epoch
+    awaitFile(out.resolve("runs/deepreduce-30000").resolve(RunDirectory.CHECKPOINT));
+    slurm.cancel(List.of(methods + "_0"));
+    await(() -> !slurm.queue().containsKey(methods + "_0"), "the cancelled task to leave the queue");
+    String status = status(file, out);
+    assertThat(status).containsPattern("deepreduce-30000 +failed +job " + methods + "_0 \\(CANCELLED\\)");
+
+    // the reuse task, told its time limit is near, checkpoints and requeues itself
+    Path reuseRun = out.resolve("runs/reuse-30000");
+    awaitFile(reuseRun.resolve(RunDirectory.CHECKPOINT));
+    exec("scancel", "--batch", "--signal=USR1", methods + "_1");
+    await(() -> "PENDING".equals(state(methods + "_1")), "the preempted task to be requeued");
+    exec("scontrol", "update", "jobid=" + methods + "_1", "StartTime=now"); // Slurm delays a requeued job
+    awaitFile(reuseRun.resolve(RunDirectory.FINAL_PARAMS));
+    String reuseLog = Files.readString(SbatchScript.logFile(out, "methods", methods, 1));
+    assertThat(reuseLog).contains("requeueing job").contains("(restart 1)").contains("resuming fine-tuning");
+
+    String report = jobs.get(3).job();
+    await(() -> !slurm.queue().containsKey(report), "the report, whose dependency failed, to be cancelled");
+    String rerun = submit(file, out);
+    assertThat(Ledger.read(out).submissions()).as(rerun + status(file, out) + Files.readString(
+        SbatchScript.logFile(out, "methods", methods, 0))).hasSize(jobs.size() + 2);
+    List<Ledger.Submission> again = Ledger.read(out).submissions().subList(jobs.size(), jobs.size() + 2);
+    assertThat(again).extracting(Ledger.Submission::group).containsExactly("methods", "report");
+    assertThat(again.get(0).tasks()).isEqualTo(new TreeMap<>(Map.of(0, "deepreduce-30000")));
+    awaitFile(out.resolve("report/report.html"));
+    assertThat(SbatchScript.logFile(out, "methods", again.get(0).job(), 0)).content().contains("resuming fine-tuning");
+
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(out.resolve("results.json").toFile())).isEqualTo(json.readTree(local.resolve("results.json")
+        .toFile()));
+    assertThat(status(file, out).lines().toList()).hasSize(5).allMatch(line -> line.matches("\\S+ +done +job .*"));
+  }
+
+  @Test
+  void failingJobsErrorReachesStatusAndCancelStopsQueuedJobs() throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Path missing = dir.resolve("no-such-folder");
+    Files.writeString(file, "name: bad\ndataset: fashion-mnist\ndata: " + missing + "\nbaseline: basech:8\n"
+        + "budgets: [30000]\nmethods: [deepreduce]\n");
+    Path out = dir.resolve("bad");
+    submit(file, out, "--sbatch-arg=--begin=now+3600");
+    List<String> ids = Ledger.read(out).submissions().stream().map(Ledger.Submission::job).toList();
+    assertThat(ids).hasSize(4).allMatch(id -> "PENDING".equals(state(id)));
+    CliRun cancel = CliRun.of("run", file.toString(), "--out", out.toString(), "--cancel");
+    assertThat(cancel.exitCode()).as(cancel.err()).isZero();
+    assertThat(cancel.err()).contains("cancelled " + String.join(" ", ids));
+    await(() -> {
+      Map<String, Slurm.Queued> queue = slurm.queue();
+      return ids.stream().noneMatch(queue::containsKey);
+    }, "the cancelled jobs to leave the queue");
+    assertThat(status(file, out).lines().filter(line -> line.contains("failed") && line.contains("(CANCELLED)")))
+        .hasSize(4);
+
+    submit(file, out);
+    String baseline = Ledger.read(out).submissions().get(4).job();
+    await(() -> !slurm.queue().containsKey(baseline), "the failing baseline job to end");
+    String status = status(file, out);
+    assertThat(status).containsPattern("baseline +failed +job " + baseline + " \\(FAILED\\)")
+        .contains("    | error: missing folder " + missing);
+  }
+
+  private String submit(Path file, Path out, String... extra) throws IOException {
+    List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", out.toString(), "--executor", "slurm",
+        "--array-parallelism", "1", "--cpus-per-job", "1", "--launcher", launcher().toString(), "--quiet"));
+    args.addAll(List.of(extra));
+    CliRun r = CliRun.of(args.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return r.err();
+  }
+
+  private String status(Path file, Path out) {
+    CliRun r = CliRun.of("run", file.toString(), "--out", out.toString(), "--status");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return r.out();
+  }
+
+  /** Runs the command line from this test's classes, as bin/deepreshape runs it from the jar. */
+  private Path launcher() throws IOException {
+    Path f = dir.resolve("deepreshape");
+    if (!Files.exists(f)) {
+      String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+      Files.writeString(f, "#!/bin/bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+          + "' -Xmx1g -Dai.djl.offline=true -cp '" + cp + "' io.deepreshape.cli.Main \"$@\"\n");
+      Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    return f;
+  }
+
+  private String show(String id) throws IOException {
+    return exec("scontrol", "-o", "show", "job", id).lines().findFirst().orElse("");
+  }
+
+  private String state(String id) {
+    try {
+      Matcher m = Pattern.compile("\\bJobState=(\\S+)").matcher(show(id));
+      return m.find() ? m.group(1) : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static Set<String> dependencies(String job) {
+    Matcher m = AFTEROK.matcher(job.replaceAll(".*\\bDependency=(\\S+).*", "$1"));
+    List<String> ids = new ArrayList<>();
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return Set.copyOf(ids);
+  }
+
+  private static String exec(String... cmd) throws IOException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    assertThat(p.exitValue()).as(String.join(" ", cmd) + ": " + out).isZero();
+    return out;
+  }
+
+  private static void awaitFile(Path f) throws Exception {
+    await(() -> Files.isRegularFile(f), f.getFileName() + " in " + f.getParent().getFileName());
+  }
+
+  private static void await(Callable<Boolean> condition, String what) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    while (!condition.call()) {
+      assertThat(System.nanoTime()).as("waited 240 s for " + what).isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+}
