@@ -115,13 +115,13 @@ class LatencyModelTest {
   void theEnginesTruncationsAndMaxPoolCircuitsAreCharged() {
     Profile measured = Profiles.load("measured");
     // wrn-16-4 on CIFAR: 475,136 ReLUs and 245,760 truncated elements (stem and six block sums), each
-    // an identity circuit charged like a culled ReLU position; 7 more garbled layers
+    // an identity circuit charged at the profile's truncation fraction; 7 more garbled layers
     NetworkCost wrn = Accounting.of(Presets.build("wrn-16-4", Dataset.CIFAR10));
     LatencyModel.Counts c = LatencyModel.counts(wrn, wrn.layers(), measured);
-    double culled = measured.value("culled_element_relu_fraction");
-    assertThat(measured.value("truncation_element_relu_fraction")).isEqualTo(culled);
+    double truncation = measured.value("truncation_element_relu_fraction");
+    assertThat(truncation).isEqualTo(1.0);
     assertThat(c.truncations()).isEqualTo(245_760);
-    assertThat(c.reluEq()).isCloseTo(475_136 + 245_760 * culled, within(1e-6));
+    assertThat(c.reluEq()).isCloseTo(475_136 + 245_760 * truncation, within(1e-6));
     assertThat(c.reluLayers()).isEqualTo(LatencyModel.counts(wrn.layers(), 1).reluLayers() + 7);
     // resnet18 on ImageNet: the stem's max-pool, 64 x 56 x 56 windows of 2 or 3 rows and columns
     NetworkCost im = Accounting.of(Presets.build("resnet18", Dataset.IMAGENET));
@@ -130,7 +130,7 @@ class LatencyModelTest {
     long windows = 64L * 56 * 56;
     assertThat(m.poolWindows()).isEqualTo(windows);
     assertThat(m.poolComparisons()).isEqualTo(64 * side * side - windows);
-    assertThat(m.reluEq()).isCloseTo(im.relus() + (64 * side * side - windows) * (110.0 / 96) + windows * culled,
+    assertThat(m.reluEq()).isCloseTo(im.relus() + (64 * side * side - windows) * (110.0 / 96) + windows * truncation,
         within(1e-3));
     // a Delphi profile without the constants charges the circuits' defaults
     Profile delphi = Profiles.defaultProfile();
