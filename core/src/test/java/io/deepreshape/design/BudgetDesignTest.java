@@ -66,4 +66,17 @@ class BudgetDesignTest {
         .allMatch(x -> x.member().startsWith("hybrenet-m8-"));
     assertThat(r.baseline()).isEmpty();
   }
+
+  @Test
+  void anOperatorAStageCannotTakeIsLeftOutNotFatal() {
+    // width 2: some stage of the family has 2 channels, too few for reuse:4; that plan part is skipped
+    NetworkSpec small = Presets.build("basech:4", Dataset.SYNTHETIC);
+    DesignRequest req = new DesignRequest(small, CriticalityOrder.defaultFor(4), 15_000, 0, 0.5, 200, 0, List.of(2),
+        8, 8, Arrays.asList(StageOp.values()), Profiles.load("he-gc"), Profiles.network(Profiles.DEFAULT_NETWORK));
+    DesignResult r = BudgetDesign.run(req, null);
+    assertThat(r.candidates()).isNotEmpty().allSatisfy(c -> {
+      // a materialised candidate is a valid spec, its ReLUs exact and within the budget
+      assertThat(Accounting.of(c.spec()).relus()).isEqualTo(c.relus()).isLessThanOrEqualTo(15_000);
+    });
+  }
 }
