@@ -9,13 +9,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NetworksCsvTest {
-  private static final TrainedNetwork AWKWARD = new TrainedNetwork("a, \"b\"\nc", "snl", 50_000, 49_152, 1_000_000,
-      12_345, Double.NaN, 0.5, "specs/x,y.yaml", "runs/\"q\"");
+  private static final TrainedNetwork AWKWARD = new TrainedNetwork("a, \"b\"\nc", "snl", "baseline", 50_000, 43,
+      49_152, 1_000_000, 12_345, Double.NaN, 2.5, 10, 0.625, 0.5, "specs/x,y.yaml", "runs/\"q\"");
 
   @Test
   void headerNamesTheColumnsInOrder() throws Exception {
     String csv = ReportWriter.csv(List.of());
-    assertThat(csv).isEqualTo("label,method,budget,relus,flops,params,latency_s,top1,spec,run\n");
+    assertThat(csv).isEqualTo("label,method,input,budget,seed,relus,flops,params,latency_s,measured_latency_s,epochs,"
+        + "val_top1,top1,spec,run\n");
   }
 
   @Test
@@ -23,14 +24,15 @@ class NetworksCsvTest {
     String csv = ReportWriter.csv(List.of(AWKWARD));
     // RFC 4180: a field with a comma, quote or line break is enclosed in quotes, a quote inside doubled.
     String row = csv.substring(csv.indexOf('\n') + 1);
-    assertThat(row).isEqualTo("\"a, \"\"b\"\"\nc\",snl,50000,49152,1000000,12345,NaN,0.5,\"specs/x,y.yaml\","
-        + "\"runs/\"\"q\"\"\"\n");
+    assertThat(row).isEqualTo("\"a, \"\"b\"\"\nc\",snl,baseline,50000,43,49152,1000000,12345,NaN,2.5,10,0.625,0.5,"
+        + "\"specs/x,y.yaml\",\"runs/\"\"q\"\"\"\n");
   }
 
   @Test
   void rowsReadBackAsWritten() throws Exception {
-    TrainedNetwork plain = new TrainedNetwork("baseline", "baseline", 0, 557_056, 555_468_800, 11_220_132,
-        322.85, 0.9512, "specs/base.yaml", "runs/base");
+    // a network without a measured latency or validation score leaves those cells empty
+    TrainedNetwork plain = new TrainedNetwork("baseline", "baseline", "baseline", 0, 42, 557_056, 555_468_800,
+        11_220_132, 322.85, null, 200, null, 0.9512, "specs/base.yaml", "runs/base");
     String csv = ReportWriter.csv(List.of(AWKWARD, plain));
     CsvMapper mapper = new CsvMapper();
     try (MappingIterator<TrainedNetwork> it = mapper.readerFor(TrainedNetwork.class)
