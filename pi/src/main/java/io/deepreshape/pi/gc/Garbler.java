@@ -21,7 +21,7 @@ public final class Garbler {
   private final GarblingScheme scheme;
   private final long d0;
   private final long d1;
-  private final AndGarbling ands;
+  private final AndWalk ands;
   private long nextTweak;
 
   /**
@@ -112,7 +112,7 @@ public final class Garbler {
     }
     long[] tables = new long[scheme.tableLongs((long) c.andGates() * batch)];
     for (int d = 0; d < c.levels(); d++) {
-      ands.garble(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));
+      ands.walk(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));
       freeGates(c, batch, labels, c.levelAndEnd(d), c.levelEnd(d));
     }
     long[] inputs0 = new long[garblerLongs + evalLongs];

@@ -7,7 +7,7 @@ package io.deepreshape.pi.gc;
  */
 public final class GcEvaluator {
   private final GarblingScheme scheme;
-  private final AndEvaluation ands;
+  private final AndWalk ands;
 
   /** An evaluator of the engine's scheme. */
   public GcEvaluator() {
@@ -45,7 +45,7 @@ public final class GcEvaluator {
     long[] labels = new long[Math.multiplyExact(c.wires() * 2, batch)];
     System.arraycopy(inputLabels, 0, labels, 0, inputLabels.length);
     for (int d = 0; d < c.levels(); d++) {
-      ands.evaluate(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));
+      ands.walk(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));
       freeGates(c, batch, labels, c.levelAndEnd(d), c.levelEnd(d));
     }
     long[] out = new long[c.outputCount() * batch * 2];

@@ -6,68 +6,45 @@ import io.deepreshape.pi.prg.TccrHash;
  * Three-halves evaluation of AND gates ({@link ThreeHalves}): three hashes per gate, of the two
  * active labels and of their sum. Not thread-safe.
  */
-final class ThreeHalvesEvaluation implements AndEvaluation {
+final class ThreeHalvesEvaluation extends AndWalk {
   private final TccrHash hash = new TccrHash();
   private final long[] x = new long[Garbler.CHUNK_PAIRS * 6];
   private final long[] tw = new long[Garbler.CHUNK_PAIRS * 3];
   private final long[] h = new long[Garbler.CHUNK_PAIRS * 6];
 
   @Override
-  public void evaluate(Circuit c, int batch, long[] labels, long[] tables, long tweakBase,
-      int from, int to) {
-    int control = 3 * c.andGates() * batch;
-    int pos = from;
-    int k = 0;
-    while (pos < to) {
-      int n = 0;
-      int startPos = pos;
-      int startK = k;
-      while (n < Garbler.CHUNK_PAIRS && pos < to) {
-        int g = c.scheduled(pos);
-        int a = (c.in0(g) * batch + k) * 2;
-        int b = (c.in1(g) * batch + k) * 2;
-        long id = tweakBase + (long) c.andOrdinal(g) * batch + k;
-        int xi = n * 6;
-        x[xi] = labels[a];
-        x[xi + 1] = labels[a + 1];
-        x[xi + 2] = labels[b];
-        x[xi + 3] = labels[b + 1];
-        x[xi + 4] = labels[a] ^ labels[b];
-        x[xi + 5] = labels[a + 1] ^ labels[b + 1];
-        int ti = n * 3;
-        tw[ti] = 3 * id;
-        tw[ti + 1] = 3 * id + 1;
-        tw[ti + 2] = 3 * id + 2;
-        n++;
-        if (++k == batch) {
-          k = 0;
-          pos++;
-        }
-      }
-      hash.hash(x, 0, tw, 0, h, 0, 3 * n);
-      finish(c, batch, labels, tables, control, startPos, startK, n);
-    }
+  void stage(int n, int g, int k, long id) {
+    int a = in0(g, k);
+    int b = in1(g, k);
+    int xi = n * 6;
+    x[xi] = labels[a];
+    x[xi + 1] = labels[a + 1];
+    x[xi + 2] = labels[b];
+    x[xi + 3] = labels[b + 1];
+    x[xi + 4] = labels[a] ^ labels[b];
+    x[xi + 5] = labels[a + 1] ^ labels[b + 1];
+    int ti = n * 3;
+    tw[ti] = 3 * id;
+    tw[ti + 1] = 3 * id + 1;
+    tw[ti + 2] = 3 * id + 2;
   }
 
-  private void finish(Circuit c, int batch, long[] labels, long[] tables, int control, int pos,
-      int k, int n) {
-    for (int q = 0; q < n; q++) {
-      int g = c.scheduled(pos);
-      int gate = c.andOrdinal(g) * batch + k;
-      int o = ((c.inputs() + g) * batch + k) * 2;
-      gate(q, tables, gate * 3, ThreeHalves.control(tables, control, gate), labels, o);
-      if (++k == batch) {
-        k = 0;
-        pos++;
-      }
-    }
+  @Override
+  void hash(int n) {
+    hash.hash(x, 0, tw, 0, h, 0, 3 * n);
+  }
+
+  @Override
+  void finish(int i, int g, int k) {
+    int gate = gate(g, k);
+    decrypt(i, gate * 3, ThreeHalves.control(tables, 3 * c.andGates() * batch, gate), out(g, k));
   }
 
   /**
    * Gate {@code q} of the chunk: ciphertexts at {@code tables[t..t+2]}, control bits {@code z};
    * writes the output's active label to {@code labels[o..o+1]}.
    */
-  private void gate(int q, long[] tables, int t, int z, long[] labels, int o) {
+  private void decrypt(int q, int t, int z, int o) {
     int xi = 6 * q;
     long al = x[xi];
     long ar = x[xi + 1];

@@ -9,7 +9,7 @@ import io.deepreshape.pi.prg.TccrHash;
  * and {@code 3j+2} for gate identifier {@code j}; three 64-bit ciphertexts and five control bits
  * per gate. Not thread-safe.
  */
-final class ThreeHalvesGarbling implements AndGarbling {
+final class ThreeHalvesGarbling extends AndWalk {
   private final long d0;
   private final long d1;
   private final AesPrg controlMasks;
@@ -31,33 +31,27 @@ final class ThreeHalvesGarbling implements AndGarbling {
   }
 
   @Override
-  public void garble(Circuit c, int batch, long[] labels, long[] tables, long tweakBase, int from,
-      int to) {
-    int control = 3 * c.andGates() * batch;
-    int pos = from;
-    int k = 0;
-    while (pos < to) {
-      int n = 0;
-      int startPos = pos;
-      int startK = k;
-      while (n < Garbler.CHUNK_PAIRS && pos < to) {
-        int g = c.scheduled(pos);
-        int a = (c.in0(g) * batch + k) * 2;
-        int b = (c.in1(g) * batch + k) * 2;
-        long id = tweakBase + (long) c.andOrdinal(g) * batch + k;
-        load(n, labels[a], labels[a + 1], labels[b], labels[b + 1], 3 * id);
-        n++;
-        if (++k == batch) {
-          k = 0;
-          pos++;
-        }
-      }
-      hash.hash(x, 0, tw, 0, h, 0, 6 * n);
-      if (controlMasks != null) {
-        controlMasks.nextLongs(rho, 0, (2 * n + 63) / 64);
-      }
-      finish(c, batch, labels, tables, control, startPos, startK, n);
+  void stage(int n, int g, int k, long id) {
+    int a = in0(g, k);
+    int b = in1(g, k);
+    load(n, labels[a], labels[a + 1], labels[b], labels[b + 1], 3 * id);
+  }
+
+  @Override
+  void hash(int n) {
+    hash.hash(x, 0, tw, 0, h, 0, 6 * n);
+    if (controlMasks != null) {
+      controlMasks.nextLongs(rho, 0, (2 * n + 63) / 64);
     }
+  }
+
+  @Override
+  void finish(int i, int g, int k) {
+    int gate = gate(g, k);
+    int alpha = (int) labels[in0(g, k)] & 1;
+    int beta = (int) labels[in1(g, k)] & 1;
+    int v = solve(i, alpha, beta, gate * 3, out(g, k));
+    ThreeHalves.putControl(tables, 3 * c.andGates() * batch, gate, v);
   }
 
   /** Stages the six blocks to hash: colour-0 and colour-1 labels of A, of B, and of A + B. */
@@ -90,29 +84,12 @@ final class ThreeHalvesGarbling implements AndGarbling {
     tw[ti + 5] = tweak + 2;
   }
 
-  private void finish(Circuit c, int batch, long[] labels, long[] tables, int control, int pos,
-      int k, int n) {
-    for (int i = 0; i < n; i++) {
-      int g = c.scheduled(pos);
-      int a = (c.in0(g) * batch + k) * 2;
-      int b = (c.in1(g) * batch + k) * 2;
-      int gate = c.andOrdinal(g) * batch + k;
-      int o = ((c.inputs() + g) * batch + k) * 2;
-      int v = gate(i, (int) (labels[a] & 1), (int) (labels[b] & 1), tables, gate * 3, labels, o);
-      ThreeHalves.putControl(tables, control, gate, v);
-      if (++k == batch) {
-        k = 0;
-        pos++;
-      }
-    }
-  }
-
   /**
    * Solves gate {@code i} of the chunk for its ciphertexts (to {@code tables[t..t+2]}) and its
    * output's zero-label (to {@code labels[o..o+1]}); returns its five control bits. {@code alpha}
    * and {@code beta} are the permute bits (colours of the zero-labels) of its inputs.
    */
-  private int gate(int i, int alpha, int beta, long[] tables, int t, long[] labels, int o) {
+  private int solve(int i, int alpha, int beta, int t, int o) {
     int xi = i * 12;
     long al = x[xi];
     long ar = x[xi + 1];
