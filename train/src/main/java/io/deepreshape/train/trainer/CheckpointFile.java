@@ -35,7 +35,7 @@ public final class CheckpointFile {
     try (DataOutputStream data = new DataOutputStream(opt)) {
       optimizer.save(data);
     }
-    byte[] header = Json.MAPPER.writeValueAsBytes(state);
+    byte[] header = RunFileJson.MAPPER.writeValueAsBytes(state);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(body)) {
       out.writeUTF(MAGIC);
@@ -79,7 +79,7 @@ public final class CheckpointFile {
       if (version != VERSION) {
         throw new IOException(file + " has unsupported checkpoint version " + version);
       }
-      CheckpointState state = Json.MAPPER.readValue(readSection(in, file), CheckpointState.class);
+      CheckpointState state = RunFileJson.MAPPER.readValue(readSection(in, file), CheckpointState.class);
       byte[] params = readSection(in, file);
       byte[] opt = readSection(in, file);
       return new Contents(state, params, opt);

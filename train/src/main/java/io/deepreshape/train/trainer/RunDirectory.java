@@ -54,7 +54,7 @@ public final class RunDirectory {
   }
 
   public void writeConfig(TrainConfig config) throws IOException {
-    String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config);
+    String json = RunFileJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config);
     AtomicFiles.writeString(configFile(), json + "\n");
   }
 
@@ -64,7 +64,7 @@ public final class RunDirectory {
       throw new IOException("no " + CONFIG + " in run directory " + root);
     }
     try {
-      return Json.MAPPER.readValue(file.toFile(), TrainConfig.class);
+      return RunFileJson.MAPPER.readValue(file.toFile(), TrainConfig.class);
     } catch (IOException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -75,8 +75,8 @@ public final class RunDirectory {
    * in file order; empty when the run was trained with {@code given}.
    */
   public List<String> configChanges(TrainConfig given) throws IOException {
-    JsonNode recorded = Json.MAPPER.valueToTree(readConfig());
-    JsonNode wanted = Json.MAPPER.valueToTree(given);
+    JsonNode recorded = RunFileJson.MAPPER.valueToTree(readConfig());
+    JsonNode wanted = RunFileJson.MAPPER.valueToTree(given);
     List<String> changes = new ArrayList<>();
     for (Iterator<String> it = recorded.fieldNames(); it.hasNext();) {
       String field = it.next();
@@ -106,7 +106,7 @@ public final class RunDirectory {
         continue;
       }
       try {
-        metrics.add(Json.MAPPER.readValue(line, EpochMetrics.class));
+        metrics.add(RunFileJson.MAPPER.readValue(line, EpochMetrics.class));
       } catch (JsonProcessingException e) {
         throw new IOException(file + " line " + lineNumber + ": " + e.getOriginalMessage(), e);
       }
@@ -146,7 +146,7 @@ public final class RunDirectory {
 
   private static String toJson(EpochMetrics m) {
     try {
-      return Json.MAPPER.writeValueAsString(m);
+      return RunFileJson.MAPPER.writeValueAsString(m);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
