@@ -11,7 +11,7 @@ import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.SpecModelFactory;
 import io.deepreshape.train.trainer.ModelFactory;
 import io.deepreshape.train.trainer.ModelHandle;
-import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -15,7 +15,7 @@ import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.TrainingRun;
 import io.deepreshape.train.trainer.EvalResult;
-import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import io.deepreshape.train.data.Split;
 import io.deepreshape.train.model.TrainedWeights;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
-import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -13,7 +13,7 @@ import io.deepreshape.train.optimize.PlanFile;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.TestScore;
 import io.deepreshape.train.trainer.EpochMetrics;
-import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

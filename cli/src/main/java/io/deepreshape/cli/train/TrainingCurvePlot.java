@@ -1,7 +1,7 @@
 package io.deepreshape.cli.train;
 
 import io.deepreshape.io.AtomicFiles;
-import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.BasicStroke;

@@ -26,7 +26,7 @@ import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.SpecModelFactory;
 import io.deepreshape.train.trainer.ModelHandle;
-import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

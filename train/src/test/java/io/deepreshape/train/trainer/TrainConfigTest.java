@@ -3,6 +3,8 @@ package io.deepreshape.train.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deepreshape.train.checkpoint.RunFileJson;
+import io.deepreshape.train.optim.ScheduleKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,11 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.checkpoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deepreshape.io.AtomicFiles;
+import io.deepreshape.train.checkpoint.RunFileJson;
+import io.deepreshape.train.trainer.EpochMetrics;
+import io.deepreshape.train.trainer.TrainConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,10 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.checkpoint;
 
 import io.deepreshape.io.AtomicFiles;
+import io.deepreshape.train.checkpoint.CheckpointState;
+import io.deepreshape.train.checkpoint.RunFileJson;
+import io.deepreshape.train.optim.SgdOptimizer;
+import io.deepreshape.train.trainer.ModelHandle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
