@@ -81,7 +81,7 @@ final class PipelineRows {
     NetworkSpec spec = RunFiles.spec(run);
     NetworkCost cost = Accounting.of(spec);
     Double measured = latency == null ? null : latency.of(run);
-    return new TrainedNetwork(spec.name(), method, input, budget, seed, cost.relus(), cost.flops(), cost.params(),
+    return new TrainedNetwork(spec.name(), method, input, budget, seed, cost.relus(), cost.macs(), cost.params(),
         LatencyModel.estimate(cost, profile, network).totalS(), measured, epochsFromInit(run, inputRun), lastVal(run),
         TestScore.of(run).top1(), rel(run.resolve(RunFiles.SPEC)), rel(run));
   }
