@@ -46,7 +46,7 @@ public final class Accounting {
       int k = l.stage() * 6;
       sums[k] += l.relus();
       sums[k + 1] += l.reuseMuxes();
-      sums[k + 2] += l.flops();
+      sums[k + 2] += l.macs();
       sums[k + 3] += l.params();
       sums[k + 4] += l.activations();
       sums[k + 5] += l.otherOps();

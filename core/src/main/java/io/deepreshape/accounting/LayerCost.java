@@ -12,14 +12,14 @@ import io.deepreshape.layout.ReluLayer;
 
 /**
  * One layer's costs. {@code stage} is 0 for the stem, 1..D for the stages and D+1 for the head.
- * {@code flops} are multiply-accumulates of conv and FC layers only; {@code otherOps} counts the
+ * {@code macs} are multiply-accumulates of conv and FC layers only; {@code otherOps} counts the
  * element operations of batch norm, additions and pooling, reported apart. {@code activations} are
  * output elements of conv and FC layers (0 for other rows, as pycls counts them), {@code inputs}
  * input elements; {@code layer} is the {@link io.deepreshape.graph.Node} it was counted from (or a
  * description).
  */
 public record LayerCost(
-    String name, LayerKind kind, int stage, long relus, long reuseMuxes, long flops, long params,
+    String name, LayerKind kind, int stage, long relus, long reuseMuxes, long macs, long params,
     long activations, long inputs, long otherOps, Object layer) {
 
   /** Human-readable shape, kernel or mode of the layer (formatted on demand: accounting stays allocation-light). */

@@ -29,8 +29,8 @@ public record NetworkCost(String name, List<StageCost> stages, List<LayerCost> l
     return stages.stream().mapToLong(StageCost::reuseMuxes).sum();
   }
 
-  public long flops() {
-    return stages.stream().mapToLong(StageCost::flops).sum();
+  public long macs() {
+    return stages.stream().mapToLong(StageCost::macs).sum();
   }
 
   public long params() {

@@ -31,7 +31,7 @@ public final class BudgetDesign {
     HybReNetFamily family = HybReNetFamily.generate(req.base(), req.order(), req.fMax(), req.ms(), req.alphaMax());
     List<NetworkSpec> members = new ArrayList<>();
     for (FamilyMember m : family.members()) {
-      if (req.flopsMax() <= 0 || m.flops() <= req.flopsMax()) {
+      if (req.macsMax() <= 0 || m.macs() <= req.macsMax()) {
         members.add(m.spec());
       }
     }

@@ -11,8 +11,8 @@ public record Candidate(String member, ReductionPlan plan, NetworkSpec spec, Net
     return cost.relus();
   }
 
-  public long flops() {
-    return cost.flops();
+  public long macs() {
+    return cost.macs();
   }
 
   public Candidate withSpec(NetworkSpec renamed) {

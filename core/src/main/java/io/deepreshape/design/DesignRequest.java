@@ -10,13 +10,13 @@ import java.util.Objects;
 
 /**
  * What {@link BudgetDesign} searches: the base (input, stem, block, stage depths), the criticality
- * order, the ReLU budget, an optional FLOP ceiling ({@code flopsMax <= 0}: none), the least share of
+ * order, the ReLU budget, an optional FLOP ceiling ({@code macsMax <= 0}: none), the least share of
  * the budget a candidate must use ({@code minFill}: a network far under the budget gives away
  * accuracy for nothing), how many candidates to return ({@code top}) and at most how many per family
  * member ({@code perMember}, 0 = no limit), the family grid ({@code ms}, {@code alphaMax}, {@code fMax}),
  * the operators tried per stage and the latency profile.
  */
-public record DesignRequest(NetworkSpec base, CriticalityOrder order, long reluBudget, long flopsMax, double minFill,
+public record DesignRequest(NetworkSpec base, CriticalityOrder order, long reluBudget, long macsMax, double minFill,
     int top, int perMember, List<Integer> ms, int alphaMax, int fMax, List<StageOp> ops, Profile profile,
     NetworkSetting network) {
 

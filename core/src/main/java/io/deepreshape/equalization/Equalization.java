@@ -39,7 +39,7 @@ public final class Equalization {
     NetworkCost before = Accounting.of(plain);
     NetworkCost after = Accounting.of(equalized);
     return new EqualizationResult(base, equalized, order, fMax, best, Accounting.stageRelus(plain),
-        Accounting.stageRelus(equalized), before.flops(), after.flops());
+        Accounting.stageRelus(equalized), before.macs(), after.macs());
   }
 
   /** Equalizes with {@link #DEFAULT_F_MAX}. */

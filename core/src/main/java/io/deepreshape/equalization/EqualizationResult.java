@@ -9,7 +9,7 @@ import io.deepreshape.spec.NetworkSpec;
  */
 public record EqualizationResult(
     NetworkSpec base, NetworkSpec equalized, CriticalityOrder order, int fMax, int[] factors,
-    long[] relusBefore, long[] relusAfter, long flopsBefore, long flopsAfter) {
+    long[] relusBefore, long[] relusAfter, long macsBefore, long macsAfter) {
 
   public EqualizationResult {
     factors = factors.clone();

@@ -16,7 +16,7 @@ final class Search {
   private final int fMax;
   private final int d;
   private int[] best;
-  private long bestFlops = Long.MAX_VALUE;
+  private long bestMacs = Long.MAX_VALUE;
 
   private Search(NetworkSpec base, List<Integer> chain, int fMax) {
     this.base = base;
@@ -44,7 +44,7 @@ final class Search {
     if (low == null) {
       return true;
     }
-    if (low.flops() >= bestFlops) {
+    if (low.macs() >= bestMacs) {
       return true;
     }
     int fixed = k + 1;
@@ -52,7 +52,7 @@ final class Search {
       return false;
     }
     if (k == d - 1) {
-      bestFlops = low.flops();
+      bestMacs = low.macs();
       best = f.clone();
       return true;
     }

@@ -7,7 +7,7 @@ import io.deepreshape.spec.NetworkSpec;
  * excluded), total ReLUs and FLOPs, whether its stage ReLUs still follow the criticality order, and
  * whether it is on the (ReLUs, FLOPs) Pareto front of the kept members.
  */
-public record FamilyMember(NetworkSpec spec, int m, int[] factors, long[] stageRelus, long relus, long flops,
+public record FamilyMember(NetworkSpec spec, int m, int[] factors, long[] stageRelus, long relus, long macs,
     boolean orderKept, boolean pareto) {
 
   public FamilyMember {
@@ -26,6 +26,6 @@ public record FamilyMember(NetworkSpec spec, int m, int[] factors, long[] stageR
   }
 
   FamilyMember withPareto(boolean p) {
-    return new FamilyMember(spec, m, factors, stageRelus, relus, flops, orderKept, p);
+    return new FamilyMember(spec, m, factors, stageRelus, relus, macs, orderKept, p);
   }
 }

@@ -46,7 +46,7 @@ public record HybReNetFamily(EqualizationResult equalization, List<FamilyMember>
         (member.orderKept() ? kept : rejected).add(member);
       }
     }
-    boolean[] front = Pareto.front(kept, FamilyMember::relus, FamilyMember::flops);
+    boolean[] front = Pareto.front(kept, FamilyMember::relus, FamilyMember::macs);
     List<FamilyMember> flagged = new ArrayList<>(kept.size());
     for (int i = 0; i < front.length; i++) {
       flagged.add(kept.get(i).withPareto(front[i]));
@@ -61,7 +61,7 @@ public record HybReNetFamily(EqualizationResult equalization, List<FamilyMember>
     spec = spec.withName(ChannelScaling.label("hybrenet", m, f));
     NetworkCost cost = Accounting.of(spec);
     long[] stages = Accounting.stageRelus(spec);
-    return new FamilyMember(spec, m, f, stages, cost.relus(), cost.flops(), order.isSatisfiedBy(stages), false);
+    return new FamilyMember(spec, m, f, stages, cost.relus(), cost.macs(), order.isSatisfiedBy(stages), false);
   }
 
   /** The members on the Pareto front. */

@@ -118,7 +118,7 @@ public final class LatencyModel {
     double e = f.reuseElement();
     for (LayerCost l : layers) {
       if (l.kind() == LayerKind.CONV || l.kind() == LayerKind.FC) {
-        macs += l.flops();
+        macs += l.macs();
         heIn += l.inputs();
         heOut += l.activations();
       } else if (l.kind() == LayerKind.RELU) {

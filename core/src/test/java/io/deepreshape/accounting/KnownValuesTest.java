@@ -17,10 +17,10 @@ class KnownValuesTest {
       "resnet18, tinyimagenet, 2228224, 2221772800, 11271432",
       "resnet18, imagenet, 2308096, 1814073344, 11689512",
   })
-  void totalsMatchTheSpecTable(String preset, String dataset, long relus, long flops, long params) {
+  void totalsMatchTheSpecTable(String preset, String dataset, long relus, long macs, long params) {
     NetworkCost cost = Accounting.of(Presets.build(preset, Dataset.parse(dataset)));
     assertThat(cost.relus()).isEqualTo(relus);
-    assertThat(cost.flops()).isEqualTo(flops);
+    assertThat(cost.macs()).isEqualTo(macs);
     assertThat(cost.params()).isEqualTo(params);
   }
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 class BudgetDesignTest {
   private static final NetworkSpec R18 = Presets.build("resnet18", Dataset.CIFAR100);
 
-  private static DesignRequest request(long budget, long flopsMax) {
+  private static DesignRequest request(long budget, long macsMax) {
     Profile p = Profiles.load("he-gc");
-    return new DesignRequest(R18, CriticalityOrder.defaultFor(4), budget, flopsMax, 0.5, 10, 2, DesignRequest.DEFAULT_MS,
+    return new DesignRequest(R18, CriticalityOrder.defaultFor(4), budget, macsMax, 0.5, 10, 2, DesignRequest.DEFAULT_MS,
         8, 8, Arrays.asList(StageOp.values()), p, Profiles.network(Profiles.DEFAULT_NETWORK));
   }
 
@@ -51,15 +51,15 @@ class BudgetDesignTest {
     assertThat(b.plan().ops()).allMatch(StageOp::cullOrThinOnly);
     // ResNet18 within 50K: S3 thinned (2 * 16,384) and S4 thinned (2 * 8,192), or S3 thinned alone, the rest culled.
     assertThat(b.relus()).isIn(32_768L, 32_768L + 16_384L);
-    assertThat(b.flops()).isEqualTo(555_468_800L);
+    assertThat(b.macs()).isEqualTo(555_468_800L);
     assertThat(b.latency().totalS()).isGreaterThan(r.candidates().get(0).latency().totalS());
   }
 
   @Test
   void flopCeilingIsHonoured() {
-    long ceiling = Accounting.of(Presets.build("hybrenet:8,6,5,3", Dataset.CIFAR100)).flops();
+    long ceiling = Accounting.of(Presets.build("hybrenet:8,6,5,3", Dataset.CIFAR100)).macs();
     DesignResult r = BudgetDesign.run(request(50_000, ceiling), null);
-    assertThat(r.candidates()).isNotEmpty().allMatch(x -> x.flops() <= ceiling)
+    assertThat(r.candidates()).isNotEmpty().allMatch(x -> x.macs() <= ceiling)
         .allMatch(x -> x.member().startsWith("hybrenet-m8-"));
     assertThat(r.baseline()).isEmpty();
   }

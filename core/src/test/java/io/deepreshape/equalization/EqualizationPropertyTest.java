@@ -54,14 +54,14 @@ class EqualizationPropertyTest {
     }
     EqualizationResult r = Equalization.equalize(base, order, fMax);
     assertThat(order.isSatisfiedBy(r.relusAfter())).isTrue();
-    assertThat(r.flopsAfter()).isEqualTo(flops(spec(block, m, phi, brute, size)));
+    assertThat(r.macsAfter()).isEqualTo(macs(spec(block, m, phi, brute, size)));
     assertThat(r.factors()).containsExactly(brute);
   }
 
   private static int[] bruteForce(BlockType block, int m, int[] phi, int size, CriticalityOrder order, int fMax) {
     int n = phi.length - 1;
     int[] best = null;
-    long bestFlops = Long.MAX_VALUE;
+    long bestMacs = Long.MAX_VALUE;
     int total = (int) Math.pow(fMax, n);
     for (int code = 0; code < total; code++) {
       int[] f = new int[n];
@@ -76,17 +76,17 @@ class EqualizationPropertyTest {
       for (int j = 0; j + 1 < order.depth(); j++) {
         ok &= r[order.stages().get(j) - 1] > r[order.stages().get(j + 1) - 1];
       }
-      long fl = flops(s);
-      if (ok && fl < bestFlops) {
+      long fl = macs(s);
+      if (ok && fl < bestMacs) {
         best = f;
-        bestFlops = fl;
+        bestMacs = fl;
       }
     }
     return best;
   }
 
-  private static long flops(NetworkSpec s) {
-    return Accounting.of(s).flops();
+  private static long macs(NetworkSpec s) {
+    return Accounting.of(s).macs();
   }
 
   private static int[] ones(int n) {

@@ -33,7 +33,7 @@ class ReductionsTest {
   void cullingStage1RemovesItsFourLayers() {
     NetworkCost c = cost(Reductions.cull(R18, 1));
     assertThat(c.relus()).isEqualTo(RELUS - 4 * 65_536);
-    assertThat(c.flops()).isEqualTo(FLOPS);
+    assertThat(c.macs()).isEqualTo(FLOPS);
   }
 
   @Test
@@ -47,7 +47,7 @@ class ReductionsTest {
     assertThat(cost(t).relus()).isEqualTo(RELUS - 2 * 32_768);   // r1 of both blocks
     assertThat(t.reluMode(ReluAddress.of(2, 1, 1))).isEqualTo(ReluMode.IDENTITY);
     assertThat(t.reluMode(ReluAddress.of(2, 1, 2))).isEqualTo(ReluMode.FULL);
-    assertThat(cost(t).flops()).isEqualTo(FLOPS);
+    assertThat(cost(t).macs()).isEqualTo(FLOPS);
   }
 
   @Test
@@ -76,7 +76,7 @@ class ReductionsTest {
     NetworkCost stage = cost(Reductions.reuseStage(R18, 4, 4));
     assertThat(stage.relus()).isEqualTo(RELUS - 4 * 8_192 + 4 * 128 * 4 * 4);
     assertThat(stage.reuseMuxes()).isEqualTo(4 * 8_192);
-    assertThat(stage.flops()).isEqualTo(FLOPS);
+    assertThat(stage.macs()).isEqualTo(FLOPS);
   }
 
   @Test
@@ -103,7 +103,7 @@ class ReductionsTest {
     assertThat(s.relu().keySet()).noneMatch(a -> a.stage() == 4 && a.block() == 2);
     NetworkCost c = cost(Reductions.dropBlocks(R18, 4, 1));
     // s4.b2 has two 512->512 3x3 convs at 4x4: 2 * 512 * 512 * 9 * 16 MACs, two layers of 8,192 ReLUs.
-    assertThat(c.flops()).isEqualTo(FLOPS - 2L * 512 * 512 * 9 * 16);
+    assertThat(c.macs()).isEqualTo(FLOPS - 2L * 512 * 512 * 9 * 16);
     assertThat(c.relus()).isEqualTo(RELUS - 2 * 8_192);
     assertThatThrownBy(() -> Reductions.dropBlocks(R18, 4, 2)).isInstanceOf(SpecException.class)
         .hasMessageContaining("between 1 and 1");
@@ -118,7 +118,7 @@ class ReductionsTest {
     long s4Before = 256L * 512 * 9 * 16 + 512L * 512 * 9 * 16 + 256L * 512 * 16 + 2L * 512 * 512 * 9 * 16;
     long s4After = 4L * 256 * 256 * 9 * 16 + 256L * 256 * 16;
     assertThat(s4Before).isEqualTo(134_217_728L);
-    assertThat(c.flops()).isEqualTo(FLOPS - s4Before + s4After - 512 * 100 + 256 * 100);
+    assertThat(c.macs()).isEqualTo(FLOPS - s4Before + s4After - 512 * 100 + 256 * 100);
     assertThat(c.relus()).isEqualTo(RELUS - 4 * 8_192 + 4 * 256 * 4 * 4);
   }
 

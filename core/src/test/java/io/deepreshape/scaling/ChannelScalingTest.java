@@ -37,7 +37,7 @@ class ChannelScalingTest {
     List<NetworkSpec> fam = ChannelScaling.family(R18, ScalingMethod.HETEROGENEOUS,
         List.of(new int[] {5, 5, 3}, new int[] {2, 2, 2}));
     assertThat(fam.get(0).stages()).extracting(StageSpec::width).containsExactly(64, 320, 1600, 4800);
-    assertThat(Accounting.of(fam.get(1)).flops()).isEqualTo(555_468_800L);
+    assertThat(Accounting.of(fam.get(1)).macs()).isEqualTo(555_468_800L);
     assertThat(ChannelScaling.family(R18, ScalingMethod.STAGECH, List.of(new int[] {2}, new int[] {4})))
         .extracting(NetworkSpec::name).containsExactly("resnet18-m64-f2x2x2", "resnet18-m64-f4x4x4");
     assertThatThrownBy(() -> ChannelScaling.heterogeneous(R18, new int[] {2, 2})).hasMessageContaining("3 channel factors");

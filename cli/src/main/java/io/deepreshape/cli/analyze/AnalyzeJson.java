@@ -1,6 +1,7 @@
 package io.deepreshape.cli.analyze;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.deepreshape.accounting.LayerCost;
@@ -20,7 +21,7 @@ import java.util.List;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record AnalyzeJson(String name, String input, long relus, long reuseMuxes, long flops, long params, long activations,
+record AnalyzeJson(String name, String input, long relus, long reuseMuxes, @JsonProperty("flops") long macs, long params, long activations,
     long truncations, long andGates, long ots, GarbledElements garbledElements, He he,
     double latency, double latencyOffline, double latencyOnline, String profile, String network,
     ModelError modelError, Breakdown latencyBreakdown, List<Stage> stages, List<Layer> layers) {
@@ -54,13 +55,13 @@ record AnalyzeJson(String name, String input, long relus, long reuseMuxes, long 
   }
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record Stage(String name, long relus, long reuseMuxes, long flops, long params, double latency) {}
+  record Stage(String name, long relus, long reuseMuxes, @JsonProperty("flops") long macs, long params, double latency) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record Layer(String name, String kind, int stage, long relus, long reuseMuxes, long flops, long params,
+  record Layer(String name, String kind, int stage, long relus, long reuseMuxes, @JsonProperty("flops") long macs, long params,
       long activations, String detail) {
     static Layer of(LayerCost l) {
-      return new Layer(l.name(), l.kind().label(), l.stage(), l.relus(), l.reuseMuxes(), l.flops(), l.params(),
+      return new Layer(l.name(), l.kind().label(), l.stage(), l.relus(), l.reuseMuxes(), l.macs(), l.params(),
           l.activations(), l.detail());
     }
   }
@@ -72,7 +73,7 @@ record AnalyzeJson(String name, String input, long relus, long reuseMuxes, long 
     QuantConfig q = QuantConfig.DEFAULT;
     LatencyEstimate e = r.latency();
     return new AnalyzeJson(r.spec().name(), r.spec().input().toString(), r.cost().relus(), r.cost().reuseMuxes(),
-        r.cost().flops(), r.cost().params(), r.cost().activations(),
+        r.cost().macs(), r.cost().params(), r.cost().activations(),
         g.truncations(), g.andGates(q.l(), q.s()), g.ots(q.l()),
         new GarbledElements(g.reluElements(), g.truncations(), g.poolComparisons(), g.poolWindows()),
         new He(plan.inputPolys(), plan.outputPolys(), plan.products()),
@@ -85,7 +86,7 @@ record AnalyzeJson(String name, String input, long relus, long reuseMuxes, long 
     List<Stage> out = new ArrayList<>();
     for (int i = 0; i < r.cost().stages().size(); i++) {
       StageCost s = r.cost().stages().get(i);
-      out.add(new Stage(s.name(), s.relus(), s.reuseMuxes(), s.flops(), s.params(), r.stageLatency().get(i).totalS()));
+      out.add(new Stage(s.name(), s.relus(), s.reuseMuxes(), s.macs(), s.params(), r.stageLatency().get(i).totalS()));
     }
     return List.copyOf(out);
   }

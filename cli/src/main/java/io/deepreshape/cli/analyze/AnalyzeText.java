@@ -25,13 +25,13 @@ final class AnalyzeText {
     for (int i = 0; i < c.stages().size(); i++) {
       StageCost s = c.stages().get(i);
       t.row(s.name(), Format.count(s.relus()) + (s.reuseMuxes() > 0 ? " (+" + Format.si(s.reuseMuxes()) + " mux)" : ""),
-          Format.percent(share(s.relus(), c.relus())), Format.si(s.flops()), Format.percent(share(s.flops(), c.flops())),
+          Format.percent(share(s.relus(), c.relus())), Format.si(s.macs()), Format.percent(share(s.macs(), c.macs())),
           Format.si(s.params()), Format.seconds(r.stageLatency().get(i).totalS()));
     }
-    t.row("total", Format.count(c.relus()), "100.0%", Format.si(c.flops()), "100.0%", Format.si(c.params()),
+    t.row("total", Format.count(c.relus()), "100.0%", Format.si(c.macs()), "100.0%", Format.si(c.params()),
         Format.seconds(r.latency().totalS()));
     sb.append(t.render()).append('\n');
-    sb.append("exact: ").append(Format.count(c.relus())).append(" ReLUs, ").append(Format.count(c.flops()))
+    sb.append("exact: ").append(Format.count(c.relus())).append(" ReLUs, ").append(Format.count(c.macs()))
         .append(" FLOPs (MACs), ").append(Format.count(c.params())).append(" params");
     if (c.reuseMuxes() > 0) {
       sb.append(", ").append(Format.count(c.reuseMuxes())).append(" reuse multiplexers");
@@ -77,7 +77,7 @@ final class AnalyzeText {
     Table t = new Table("layer", "kind", "shape", "ReLUs", "FLOPs", "params");
     for (LayerCost l : r.cost().layers()) {
       t.row(l.name(), l.kind().label(), l.detail(), l.relus() == 0 ? "" : Format.count(l.relus()),
-          l.flops() == 0 ? "" : Format.count(l.flops()), l.params() == 0 ? "" : Format.count(l.params()));
+          l.macs() == 0 ? "" : Format.count(l.macs()), l.params() == 0 ? "" : Format.count(l.params()));
     }
     return t.render();
   }
@@ -99,7 +99,7 @@ final class AnalyzeText {
       final int stage = s;
       row(t, "  S" + s + " ReLUs", reports, r -> stage < r.cost().stages().size() - 1 ? r.cost().stageRelus(stage) : 0, true);
     }
-    row(t, "FLOPs", reports, r -> r.cost().flops(), false);
+    row(t, "FLOPs", reports, r -> r.cost().macs(), false);
     row(t, "params", reports, r -> r.cost().params(), false);
     row(t, "latency (s)", reports, r -> r.latency().totalS(), false);
     row(t, "  offline (s)", reports, r -> r.latency().offlineS(), false);

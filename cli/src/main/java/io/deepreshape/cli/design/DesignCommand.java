@@ -50,7 +50,7 @@ public final class DesignCommand implements Callable<Integer> {
   long relus;
 
   @Option(names = "--flops-max", paramLabel = "N", description = "FLOP (MAC) ceiling; members above it are skipped.")
-  long flopsMax;
+  long macsMax;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Candidates to list (default: ${DEFAULT-VALUE}).")
   int top;
@@ -95,7 +95,7 @@ public final class DesignCommand implements Callable<Integer> {
     NetworkSpec base = baseOptions.base();
     CriticalityOrder order = criticality.resolve(base.depth(), spec.commandLine().getErr());
     NetworkSpec baselineSpec = baseline == null ? null : Presets.build(baseline, baseOptions.dataset());
-    DesignRequest req = new DesignRequest(base, order, relus, flopsMax, minFill, top, perMember, ms,
+    DesignRequest req = new DesignRequest(base, order, relus, macsMax, minFill, top, perMember, ms,
         alphaMax == null ? fMax : alphaMax, fMax, Arrays.asList(StageOp.values()), profileOptions.profile(),
         profileOptions.network());
     DesignResult r = BudgetDesign.run(req, baselineSpec);
@@ -132,7 +132,7 @@ public final class DesignCommand implements Callable<Integer> {
   private static ObjectNode toJson(DesignRequest req, DesignResult r) {
     ObjectNode o = Json.object();
     o.put("relu_budget", req.reluBudget());
-    o.put("flops_max", req.flopsMax());
+    o.put("flops_max", req.macsMax());
     o.put("min_fill", req.minFill());
     ArrayNode order = o.putArray("order");
     req.order().stages().forEach(order::add);
@@ -155,7 +155,7 @@ public final class DesignCommand implements Callable<Integer> {
     n.put("plan", c.plan().label());
     n.put("relus", c.relus());
     n.put("reuse_muxes", c.cost().reuseMuxes());
-    n.put("flops", c.flops());
+    n.put("flops", c.macs());
     n.put("latency", c.latency().totalS());
     n.put("latency_offline", c.latency().offlineS());
     n.put("latency_online", c.latency().onlineS());

@@ -16,8 +16,8 @@ final class DesignText {
     sb.append("Design for a budget of ").append(Format.count(req.reluBudget())).append(" ReLUs on ")
         .append(req.base().input()).append(" (family base ").append(req.base().name()).append(", ")
         .append(req.base().block().key()).append(" blocks)");
-    if (req.flopsMax() > 0) {
-      sb.append(", at most ").append(Format.si(req.flopsMax())).append(" FLOPs");
+    if (req.macsMax() > 0) {
+      sb.append(", at most ").append(Format.si(req.macsMax())).append(" FLOPs");
     }
     sb.append('\n');
     sb.append("criticality ").append(req.order()).append(" (").append(req.order().source()).append("); family m in ")
@@ -59,7 +59,7 @@ final class DesignText {
   private static String table(List<Candidate> list) {
     Table t = new Table(2, "name", "plan", "ReLUs", "FLOPs", "latency", "offline", "online");
     for (Candidate c : list) {
-      t.row(c.spec().name(), c.plan().label(), Format.count(c.relus()), Format.si(c.flops()),
+      t.row(c.spec().name(), c.plan().label(), Format.count(c.relus()), Format.si(c.macs()),
           Format.seconds(c.latency().totalS()), Format.seconds(c.latency().offlineS()),
           Format.seconds(c.latency().onlineS()));
     }

@@ -100,7 +100,7 @@ public final class EqualizeCommand implements Callable<Integer> {
     long before = Accounting.of(r.base().withAllReluFull()).relus();
     long after = Accounting.of(r.equalized()).relus();
     sb.append("total ReLUs (with stem): ").append(Format.count(before)).append(" -> ").append(Format.count(after))
-        .append("; FLOPs: ").append(Format.count(r.flopsBefore())).append(" -> ").append(Format.count(r.flopsAfter()))
+        .append("; FLOPs: ").append(Format.count(r.macsBefore())).append(" -> ").append(Format.count(r.macsAfter()))
         .append('\n');
     return sb.toString();
   }
@@ -126,8 +126,8 @@ public final class EqualizeCommand implements Callable<Integer> {
     addAll(ratios.putArray("before"), EqualizationResult.ratios(r.relusBefore()));
     addAll(ratios.putArray("after"), EqualizationResult.ratios(r.relusAfter()));
     ObjectNode flops = o.putObject("flops");
-    flops.put("before", r.flopsBefore());
-    flops.put("after", r.flopsAfter());
+    flops.put("before", r.macsBefore());
+    flops.put("after", r.macsAfter());
     ObjectNode relus = o.putObject("relus");
     relus.put("before", Accounting.of(r.base().withAllReluFull()).relus());
     relus.put("after", Accounting.of(r.equalized()).relus());

@@ -110,7 +110,7 @@ public final class HybReNetCommand implements Callable<Integer> {
     Table t = new Table(1, "network", "m", "factors", "ReLUs", "FLOPs", "stage ReLUs S1..SD", "latency", "Pareto");
     for (int i = 0; i < fam.members().size(); i++) {
       FamilyMember m = fam.members().get(i);
-      t.row(m.spec().name(), m.m(), DesignFormat.ints(m.factors()), Format.count(m.relus()), Format.si(m.flops()),
+      t.row(m.spec().name(), m.m(), DesignFormat.ints(m.factors()), Format.count(m.relus()), Format.si(m.macs()),
           stageList(m.stageRelus()), Format.seconds(lat.get(i)), m.pareto() ? "*" : "");
     }
     sb.append(t.render());
@@ -151,7 +151,7 @@ public final class HybReNetCommand implements Callable<Integer> {
       f.add(v);
     }
     n.put("relus", m.relus());
-    n.put("flops", m.flops());
+    n.put("flops", m.macs());
     DesignFormat.addAll(n.putArray("stage_relus"), m.stageRelus());
     n.put("order_kept", m.orderKept());
     n.put("pareto", m.pareto());

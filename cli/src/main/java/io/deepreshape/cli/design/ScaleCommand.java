@@ -146,7 +146,7 @@ public final class ScaleCommand implements Callable<Integer> {
     for (int i = 0; i < family.size(); i++) {
       NetworkSpec s = family.get(i);
       List<Object> row = new ArrayList<>(List.of(s.name(), s.baseWidth(), DesignFormat.ints(ChannelScaling.integerFactors(s)),
-          Format.count(costs.get(i).relus()), Format.si(costs.get(i).flops())));
+          Format.count(costs.get(i).relus()), Format.si(costs.get(i).macs())));
       row.addAll(DesignFormat.shares(costs.get(i)));
       row.add(Format.seconds(lat.get(i).totalS()));
       t.row(row.toArray());
@@ -171,7 +171,7 @@ public final class ScaleCommand implements Callable<Integer> {
         f.add(v);
       }
       n.put("relus", costs.get(i).relus());
-      n.put("flops", costs.get(i).flops());
+      n.put("flops", costs.get(i).macs());
       ArrayNode st = n.putArray("stage_relus");
       costs.get(i).stages().forEach(c -> st.addObject().put("name", c.name()).put("relus", c.relus()));
       n.put("latency", lat.get(i).totalS());

@@ -3,7 +3,6 @@ package io.deepreshape.cli.export;
 import ai.djl.Device;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import io.deepreshape.cli.pi.RunModel;
 import io.deepreshape.error.UserInputException;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.model.BuiltModel;
@@ -12,6 +11,7 @@ import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.SpecModelFactory;
 import io.deepreshape.train.trainer.ModelFactory;
 import io.deepreshape.train.trainer.ModelHandle;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,9 +21,9 @@ record LoadedModel(NetworkSpec spec, BuiltModel built, ModelHandle handle) imple
   /** The finished run in {@code runDir}; a missing or mismatched parameters file is the user's mistake. */
   static LoadedModel fromRun(Path runDir) {
     NetworkSpec spec = RunFiles.spec(runDir);
-    Path params = runDir.resolve(RunModel.PARAMS);
+    Path params = runDir.resolve(RunDirectory.FINAL_PARAMS);
     if (!Files.isRegularFile(params)) {
-      throw new UserInputException(runDir + " has no " + RunModel.PARAMS + ": the run has not finished");
+      throw new UserInputException(runDir + " has no " + RunDirectory.FINAL_PARAMS + ": the run has not finished");
     }
     Factory f = new Factory(spec);
     ModelHandle handle = ModelHandle.load(f, Device.cpu(), params);

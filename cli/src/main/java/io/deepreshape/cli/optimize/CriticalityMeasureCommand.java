@@ -15,7 +15,7 @@ import io.deepreshape.spec.SpecIo;
 import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.optimize.CriticalityMeasurement;
 import io.deepreshape.train.run.DataSettings;
-import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.progress.ProgressLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import io.deepreshape.train.optimize.SnlSettings;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunChecks;
 import io.deepreshape.train.run.RunFiles;
-import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.progress.ProgressLine;
 import io.deepreshape.train.trainer.TrainConfig;
 import io.deepreshape.train.trainer.TrainResult;
 import java.io.IOException;

@@ -15,7 +15,7 @@ import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.TrainingRun;
 import io.deepreshape.train.trainer.EvalResult;
-import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,6 +53,6 @@ final class OptimizeReport {
     long measured = MeasuredRelus.perImage(spec, new RunDirectory(runDir).finalParamsFile());
     LatencyEstimate l = LatencyModel.estimate(cost, profile, net);
     t.row(label + " (" + spec.name() + ")", String.format(Locale.ROOT, "%.2f%%", 100 * e.top1()),
-        Format.count(cost.relus()), Format.count(measured), Format.si(cost.flops()), Format.seconds(l.totalS()));
+        Format.count(cost.relus()), Format.count(measured), Format.si(cost.macs()), Format.seconds(l.totalS()));
   }
 }

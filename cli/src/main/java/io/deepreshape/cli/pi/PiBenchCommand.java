@@ -21,7 +21,7 @@ import io.deepreshape.pi.quant.QuantNetwork;
 import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.data.ImageDataset;
 import io.deepreshape.train.data.Split;
-import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.progress.ProgressLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

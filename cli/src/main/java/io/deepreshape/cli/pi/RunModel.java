@@ -11,6 +11,7 @@ import io.deepreshape.train.data.Split;
 import io.deepreshape.train.model.TrainedWeights;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,15 +28,12 @@ import java.nio.file.Path;
  */
 public record RunModel(NetworkSpec spec, FloatNetwork network, DataSettings data,
     Normalization normalization) {
-  /** The parameters file a finished run holds. */
-  public static final String PARAMS = "final.params";
-
   /** Loads {@code runDir}; fails naming the missing file. */
   public static RunModel load(Path runDir) {
     NetworkSpec spec = RunFiles.spec(runDir);
-    Path params = runDir.resolve(PARAMS);
+    Path params = runDir.resolve(RunDirectory.FINAL_PARAMS);
     if (!Files.isRegularFile(params)) {
-      throw new UserInputException(runDir + " has no " + PARAMS
+      throw new UserInputException(runDir + " has no " + RunDirectory.FINAL_PARAMS
           + ": the run has not finished");
     }
     TrainedWeights w = TrainedWeights.load(spec, params);

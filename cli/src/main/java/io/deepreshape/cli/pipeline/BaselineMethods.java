@@ -6,7 +6,7 @@ import io.deepreshape.train.optimize.Method;
 import io.deepreshape.train.optimize.ReluOptimization;
 import io.deepreshape.train.optimize.SnlSettings;
 import io.deepreshape.train.run.DataSettings;
-import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.progress.ProgressLine;
 import io.deepreshape.train.trainer.TrainConfig;
 import io.deepreshape.train.trainer.TrainingDivergedException;
 import java.io.IOException;

@@ -18,7 +18,7 @@ import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.Presets;
 import io.deepreshape.train.data.FashionMnist;
 import io.deepreshape.train.run.RunFiles;
-import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

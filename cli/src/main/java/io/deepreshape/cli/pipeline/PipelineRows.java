@@ -13,7 +13,7 @@ import io.deepreshape.train.optimize.PlanFile;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.TestScore;
 import io.deepreshape.train.trainer.EpochMetrics;
-import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ final class PipelineRows {
     NetworkSpec spec = RunFiles.spec(run);
     NetworkCost cost = Accounting.of(spec);
     Double measured = latency == null ? null : latency.of(run);
-    return new TrainedNetwork(spec.name(), method, input, budget, seed, cost.relus(), cost.flops(), cost.params(),
+    return new TrainedNetwork(spec.name(), method, input, budget, seed, cost.relus(), cost.macs(), cost.params(),
         LatencyModel.estimate(cost, profile, network).totalS(), measured, epochsFromInit(run, inputRun), lastVal(run),
         TestScore.of(run).top1(), rel(run.resolve(RunFiles.SPEC)), rel(run));
   }

@@ -5,7 +5,7 @@ import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.cli.pipeline.slurm.ExecutorOptions;
 import io.deepreshape.io.AtomicFiles;
-import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.progress.ProgressLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

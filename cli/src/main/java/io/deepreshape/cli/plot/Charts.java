@@ -90,16 +90,16 @@ public final class Charts {
    * Scatter of ReLUs (x, thousands) against FLOPs (y, millions), one series per group, with the
    * Pareto front (fewest of both) as a red line through red rings.
    */
-  public static JFreeChart reluFlops(String title, List<PlotNetwork> networks) {
+  public static JFreeChart reluMacs(String title, List<PlotNetwork> networks) {
     XYSeriesCollection data = new XYSeriesCollection();
     List<String> groups = groups(networks);
     for (String g : groups) {
       XYSeries s = new XYSeries(g, false, true);
-      networks.stream().filter(n -> n.group().equals(g)).forEach(n -> s.add(n.relus() / 1e3, n.flops() / 1e6));
+      networks.stream().filter(n -> n.group().equals(g)).forEach(n -> s.add(n.relus() / 1e3, n.macs() / 1e6));
       data.addSeries(s);
     }
     XYSeries front = new XYSeries("Pareto front", true, true);
-    frontSorted(networks).forEach(n -> front.addOrUpdate(n.relus() / 1e3, n.flops() / 1e6));
+    frontSorted(networks).forEach(n -> front.addOrUpdate(n.relus() / 1e3, n.macs() / 1e6));
     data.addSeries(front);
     JFreeChart chart = ChartFactory.createScatterPlot(title, "ReLUs (thousands)", "FLOPs (millions of MACs)", data,
         PlotOrientation.VERTICAL, true, false, false);
@@ -138,7 +138,7 @@ public final class Charts {
     } else {
       ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(true);
     }
-    if (wide(networks.stream().mapToDouble(n -> n.flops() / 1e6).toArray())) {
+    if (wide(networks.stream().mapToDouble(n -> n.macs() / 1e6).toArray())) {
       plot.setRangeAxis(logAxis("FLOPs (millions of MACs, log scale)"));
     } else {
       ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
@@ -171,14 +171,14 @@ public final class Charts {
 
   /** The front's points sorted by ReLUs, the order its line joins them. */
   private static List<PlotNetwork> frontSorted(List<PlotNetwork> networks) {
-    boolean[] f = Pareto.front(networks, PlotNetwork::relus, PlotNetwork::flops);
+    boolean[] f = Pareto.front(networks, PlotNetwork::relus, PlotNetwork::macs);
     List<PlotNetwork> out = new ArrayList<>();
     for (int i = 0; i < f.length; i++) {
       if (f[i]) {
         out.add(networks.get(i));
       }
     }
-    out.sort(Comparator.comparingLong(PlotNetwork::relus).thenComparingLong(PlotNetwork::flops));
+    out.sort(Comparator.comparingLong(PlotNetwork::relus).thenComparingLong(PlotNetwork::macs));
     return out;
   }
 

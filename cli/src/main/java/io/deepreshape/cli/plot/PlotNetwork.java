@@ -10,7 +10,7 @@ import java.util.Objects;
  * total ReLUs and FLOPs.
  */
 public record PlotNetwork(String label, String group, List<String> stageNames, List<Long> stageRelus, long relus,
-    long flops) {
+    long macs) {
   public static final String DEFAULT_GROUP = "networks";
 
   public PlotNetwork {
@@ -39,6 +39,6 @@ public record PlotNetwork(String label, String group, List<String> stageNames, L
       names.add(s.name());
       relus.add(s.relus());
     }
-    return new PlotNetwork(label, group, names, relus, cost.relus(), cost.flops());
+    return new PlotNetwork(label, group, names, relus, cost.relus(), cost.macs());
   }
 }

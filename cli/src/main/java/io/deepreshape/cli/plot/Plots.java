@@ -86,7 +86,7 @@ public final class Plots {
   private static void draw(Graphics2D g, String title, List<PlotNetwork> networks) {
     Charts.stageDistribution(title + ": stage ReLU distribution", networks)
         .draw(g, new Rectangle2D.Double(0, 0, PANEL_WIDTH, HEIGHT));
-    Charts.reluFlops(title + ": ReLUs vs FLOPs", networks)
+    Charts.reluMacs(title + ": ReLUs vs FLOPs", networks)
         .draw(g, new Rectangle2D.Double(PANEL_WIDTH, 0, PANEL_WIDTH, HEIGHT));
   }
 }

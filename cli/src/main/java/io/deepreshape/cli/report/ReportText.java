@@ -18,7 +18,7 @@ final class ReportText {
     for (TrainedNetwork n : c.trained()) {
       rows.add(List.of(n.label(), n.method(), n.input(),
           n.budget() == 0 ? "-" : String.format(Locale.ROOT, "%,d", n.budget()), String.valueOf(n.seed()),
-          String.format(Locale.ROOT, "%,d", n.relus()), String.format(Locale.ROOT, "%,d", n.flops()),
+          String.format(Locale.ROOT, "%,d", n.relus()), String.format(Locale.ROOT, "%,d", n.macs()),
           String.format(Locale.ROOT, "%,d", n.params()), String.format(Locale.ROOT, "%.2f", n.latencyS()),
           n.measuredLatencyS() == null ? "-" : String.format(Locale.ROOT, "%.2f", n.measuredLatencyS()),
           String.valueOf(n.epochs()), n.valTop1() == null ? "-" : pct(n.valTop1()), pct(n.top1()), n.spec()));

@@ -34,7 +34,7 @@ public final class ReportWriter {
           .createBufferedImage(Plots.PANEL_WIDTH + 160, Plots.HEIGHT));
     }
     if (!c.designSpace().isEmpty()) {
-      images.put("relus-vs-flops.png", Charts.reluFlops("ReLUs vs FLOPs (Pareto front marked)", c.designSpace())
+      images.put("relus-vs-flops.png", Charts.reluMacs("ReLUs vs FLOPs (Pareto front marked)", c.designSpace())
           .createBufferedImage(Plots.PANEL_WIDTH + 160, Plots.HEIGHT));
     }
     if (!c.trained().isEmpty()) {

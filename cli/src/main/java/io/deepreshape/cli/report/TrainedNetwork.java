@@ -18,7 +18,7 @@ public record TrainedNetwork(
     @JsonProperty("budget") long budget,
     @JsonProperty("seed") long seed,
     @JsonProperty("relus") long relus,
-    @JsonProperty("flops") long flops,
+    @JsonProperty("flops") long macs,
     @JsonProperty("params") long params,
     @JsonProperty("latency_s") double latencyS,
     @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("measured_latency_s") Double measuredLatencyS,

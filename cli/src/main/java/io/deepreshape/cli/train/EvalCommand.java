@@ -66,7 +66,7 @@ public final class EvalCommand implements Callable<Integer> {
       }
       o.put("loss", r.loss());
       o.put("relus", cost.relus());
-      o.put("flops", cost.flops());
+      o.put("flops", cost.macs());
       o.put("params", cost.params());
       o.put("latency", e.totalS());
       o.put("profile", profile.profile().name());
@@ -75,7 +75,7 @@ public final class EvalCommand implements Callable<Integer> {
       Table t = new Table("network", "dataset", "images", "top-1", "top-5", "ReLUs", "FLOPs", "latency");
       t.row(net.name(), settings.dataset(), r.samples(), String.format(Locale.ROOT, "%.2f%%", 100 * r.top1()),
           r.top5() == null ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * r.top5()), Format.count(cost.relus()),
-          Format.si(cost.flops()), Format.seconds(e.totalS()));
+          Format.si(cost.macs()), Format.seconds(e.totalS()));
       w.print(t.render());
     }
     w.flush();

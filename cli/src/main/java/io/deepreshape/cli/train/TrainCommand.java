@@ -13,8 +13,8 @@ import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunChecks;
 import io.deepreshape.train.run.TrainingRun;
 import io.deepreshape.train.trainer.EpochMetrics;
-import io.deepreshape.train.trainer.ProgressLine;
-import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.progress.ProgressLine;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import io.deepreshape.train.trainer.TrainConfig;
 import io.deepreshape.train.trainer.TrainResult;
 import io.deepreshape.train.trainer.TrainingDivergedException;
@@ -185,7 +185,7 @@ public final class TrainCommand implements Callable<Integer> {
     EpochMetrics last = result.metrics().isEmpty() ? null : result.metrics().get(result.metrics().size() - 1);
     w.printf(Locale.ROOT, "%s: %s after %d epochs; %s ReLUs, %s FLOPs%n", net.name(),
         result.status() == TrainResult.Status.COMPLETED ? "finished" : "stopped (resume with the same command)",
-        result.completedEpochs(), Format.count(cost.relus()), Format.si(cost.flops()));
+        result.completedEpochs(), Format.count(cost.relus()), Format.si(cost.macs()));
     if (last != null && last.testTop1() != null) {
       w.printf(Locale.ROOT, "test top-1 %.2f%%, %.0f images/s%n", 100 * last.testTop1(), last.imagesPerSecond());
     }

@@ -1,6 +1,7 @@
 package io.deepreshape.cli.train;
 
 import io.deepreshape.io.AtomicFiles;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.BasicStroke;
@@ -25,7 +26,7 @@ public final class TrainingCurvePlot {
 
   /** Writes {@code training-curve.png} into the run directory (atomically) and returns its path, or null without metrics. */
   public static Path write(Path runDir, String title) throws IOException {
-    Path metrics = runDir.resolve("metrics.jsonl");
+    Path metrics = runDir.resolve(RunDirectory.METRICS);
     if (!Files.isRegularFile(metrics)) {
       return null;
     }

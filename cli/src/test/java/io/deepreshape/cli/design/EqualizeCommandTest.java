@@ -18,7 +18,7 @@ class EqualizeCommandTest {
   Path dir;
 
   /** MACs of ResNet18 on CIFAR-100 with widths 64, 320, 1600, 4800 (BasicBlocks, 2 per stage). */
-  private static long equalizedFlops() {
+  private static long equalizedMacs() {
     long stem = 3L * 64 * 9 * 32 * 32;
     long s1 = 4L * 64 * 64 * 9 * 32 * 32;
     long s2 = 64L * 320 * 9 * 16 * 16 + 3L * 320 * 320 * 9 * 16 * 16 + 64L * 320 * 16 * 16;
@@ -32,7 +32,7 @@ class EqualizeCommandTest {
     CliRun r = CliRun.of("equalize", "--preset", "resnet18", "--dataset", "cifar100");
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).isEqualTo(DEFAULT_NOTE);
-    assertThat(equalizedFlops()).isEqualTo(16_846_902_016L);
+    assertThat(equalizedMacs()).isEqualTo(16_846_902_016L);
     assertThat(r.out()).isEqualTo("""
         ReLU-equalization of resnet18 (3x32x32/100, basic blocks)
         criticality order: S3 > S2 > S4 > S1 (default, DEEPRESHAPE.md section 4), f_max 8
@@ -62,7 +62,7 @@ class EqualizeCommandTest {
     assertThat(j.get("stage_relus").get("after").toString())
         .isEqualTo("[" + 4 * 64 * 1024 + "," + 4 * 320 * 256 + "," + 4 * 1600 * 64 + "," + 4 * 4800 * 16 + "]");
     assertThat(j.get("ratios").get("after").toString()).isEqualTo("[1.0,1.25,1.5625,1.171875]");
-    assertThat(j.get("flops").get("after").asLong()).isEqualTo(equalizedFlops());
+    assertThat(j.get("flops").get("after").asLong()).isEqualTo(equalizedMacs());
   }
 
   @Test
@@ -101,7 +101,7 @@ class EqualizeCommandTest {
     assertThat(r.out()).endsWith("wrote " + spec + "\n");
     JsonNode a = new ObjectMapper().readTree(CliRun.of("analyze", "--spec", spec.toString(), "--json").out());
     assertThat(a.get("relus").asLong()).isEqualTo(65_536 + 262_144 + 327_680 + 409_600 + 307_200);
-    assertThat(a.get("flops").asLong()).isEqualTo(equalizedFlops());
+    assertThat(a.get("flops").asLong()).isEqualTo(equalizedMacs());
   }
 
   @Test

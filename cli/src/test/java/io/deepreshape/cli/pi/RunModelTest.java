@@ -26,6 +26,7 @@ import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.SpecModelFactory;
 import io.deepreshape.train.trainer.ModelHandle;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class RunModelTest {
         }
         a.set(v);
       }
-      try (OutputStream out = Files.newOutputStream(run.resolve(RunModel.PARAMS))) {
+      try (OutputStream out = Files.newOutputStream(run.resolve(RunDirectory.FINAL_PARAMS))) {
         h.saveParameters(out);
       }
       NDArray x = h.manager().create(image, new Shape(1, 3, 8, 8));

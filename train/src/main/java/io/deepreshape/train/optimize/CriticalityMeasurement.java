@@ -6,7 +6,7 @@ import io.deepreshape.criticality.StageAccuracy;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.TrainingRun;
-import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.progress.ProgressLine;
 import io.deepreshape.train.trainer.TrainConfig;
 import io.deepreshape.train.trainer.TrainResult;
 import java.io.IOException;

@@ -11,6 +11,7 @@ import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluAddress;
 import io.deepreshape.train.data.HostBatch;
+import io.deepreshape.train.optim.AdamOptimizer;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunData;
 import io.deepreshape.train.run.RunFiles;

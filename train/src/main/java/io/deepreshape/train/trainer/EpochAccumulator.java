@@ -1,5 +1,7 @@
 package io.deepreshape.train.trainer;
 
+import io.deepreshape.train.checkpoint.CheckpointState;
+
 /** Running training statistics of one epoch, restorable from a mid-epoch checkpoint. */
 final class EpochAccumulator {
   private double lossSum;

@@ -2,6 +2,8 @@ package io.deepreshape.train.trainer;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import io.deepreshape.train.checkpoint.CheckpointFile;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

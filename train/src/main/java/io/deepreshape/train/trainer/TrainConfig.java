@@ -2,6 +2,7 @@ package io.deepreshape.train.trainer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.deepreshape.error.UserInputException;
+import io.deepreshape.train.optim.ScheduleKind;
 import java.util.List;
 
 /**

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.deepreshape.train.data.HostBatch;
+import io.deepreshape.train.optim.SgdOptimizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,11 @@ package io.deepreshape.train.trainer;
 
 import ai.djl.Device;
 import io.deepreshape.error.UserInputException;
+import io.deepreshape.train.checkpoint.CheckpointFile;
+import io.deepreshape.train.checkpoint.CheckpointState;
+import io.deepreshape.train.checkpoint.RunDirectory;
+import io.deepreshape.train.optim.SgdOptimizer;
+import io.deepreshape.train.progress.ProgressLine;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

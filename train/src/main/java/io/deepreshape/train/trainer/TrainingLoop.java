@@ -1,8 +1,14 @@
 package io.deepreshape.train.trainer;
 
-import io.deepreshape.io.AtomicFiles;
 import ai.djl.engine.Engine;
+import io.deepreshape.io.AtomicFiles;
+import io.deepreshape.train.checkpoint.CheckpointFile;
+import io.deepreshape.train.checkpoint.CheckpointState;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import io.deepreshape.train.data.HostBatch;
+import io.deepreshape.train.optim.LearningRateSchedule;
+import io.deepreshape.train.optim.SgdOptimizer;
+import io.deepreshape.train.progress.ProgressLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Locale;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import io.deepreshape.train.checkpoint.CheckpointFile;
+import io.deepreshape.train.checkpoint.CheckpointState;
+import io.deepreshape.train.checkpoint.RunDirectory;
+import io.deepreshape.train.optim.SgdOptimizer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

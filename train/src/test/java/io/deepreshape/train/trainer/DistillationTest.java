@@ -3,6 +3,8 @@ package io.deepreshape.train.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
+import io.deepreshape.train.checkpoint.RunDirectory;
+import io.deepreshape.train.progress.ProgressLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,9 @@ package io.deepreshape.train.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
+import io.deepreshape.train.checkpoint.CheckpointFile;
+import io.deepreshape.train.checkpoint.CheckpointState;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.deepreshape.train.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
+import io.deepreshape.train.probe.ThroughputProbe;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package io.deepreshape.train.trainer;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.deepreshape.train.probe.ThroughputProbe;
 
 /** No-argument model factories for {@link ThroughputProbe} runs from the test classpath. */
 final class ProbeModels {

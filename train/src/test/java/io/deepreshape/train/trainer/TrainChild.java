@@ -1,6 +1,7 @@
 package io.deepreshape.train.trainer;
 
 import ai.djl.Device;
+import io.deepreshape.train.progress.ProgressLine;
 import java.nio.file.Path;
 
 /**

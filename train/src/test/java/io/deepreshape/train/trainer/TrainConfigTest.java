@@ -3,6 +3,8 @@ package io.deepreshape.train.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deepreshape.train.checkpoint.RunFileJson;
+import io.deepreshape.train.optim.ScheduleKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +30,10 @@ class TrainConfigTest {
         .nesterov(true).schedule(ScheduleKind.STEP).stepMilestones(List.of(10, 20))
         .stepGamma(0.2).warmupEpochs(2).labelSmoothing(0.1).seed(42).kdTemperature(3)
         .kdWeight(0.5).maxStepsPerEpoch(7).build();
-    String json = Json.MAPPER.writeValueAsString(c);
+    String json = RunFileJson.MAPPER.writeValueAsString(c);
     assertThat(json).contains("\"schedule\":\"step\"", "\"batch_size\":64",
         "\"step_milestones\":[10,20]");
-    assertThat(Json.MAPPER.readValue(json, TrainConfig.class)).isEqualTo(c);
+    assertThat(RunFileJson.MAPPER.readValue(json, TrainConfig.class)).isEqualTo(c);
   }
 
   @Test
@@ -52,7 +54,7 @@ class TrainConfigTest {
         .hasMessageContaining("kd_weight");
     assertThatThrownBy(() -> TrainConfig.builder().learningRate(Double.NaN).build())
         .hasMessageContaining("lr must be > 0");
-    assertThatThrownBy(() -> Json.MAPPER.readValue(
+    assertThatThrownBy(() -> RunFileJson.MAPPER.readValue(
         "{\"epochs\":3,\"batch_size\":0,\"lr\":0.1,\"schedule\":\"cosine\",\"step_gamma\":0.1,"
             + "\"kd_temperature\":4,\"max_loss\":10000}", TrainConfig.class))
         .hasMessageContaining("batch_size must be >= 1");

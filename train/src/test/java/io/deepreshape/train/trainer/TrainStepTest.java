@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import io.deepreshape.train.data.HostBatch;
+import io.deepreshape.train.optim.SgdOptimizer;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

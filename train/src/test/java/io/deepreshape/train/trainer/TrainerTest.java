@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import io.deepreshape.train.checkpoint.CheckpointFile;
+import io.deepreshape.train.checkpoint.CheckpointState;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import io.deepreshape.train.data.HostBatch;
+import io.deepreshape.train.progress.ProgressLine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

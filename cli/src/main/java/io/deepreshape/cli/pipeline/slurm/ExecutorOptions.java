@@ -6,7 +6,7 @@ import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.pipeline.Pipeline;
 import io.deepreshape.cli.pipeline.PipelineConfig;
 import io.deepreshape.cli.pipeline.WorkUnit;
-import io.deepreshape.train.trainer.ProgressLine;
+import io.deepreshape.train.progress.ProgressLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;

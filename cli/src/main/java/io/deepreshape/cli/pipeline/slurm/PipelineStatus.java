@@ -1,7 +1,7 @@
 package io.deepreshape.cli.pipeline.slurm;
 
 import io.deepreshape.cli.pipeline.WorkUnit;
-import io.deepreshape.train.trainer.RunDirectory;
+import io.deepreshape.train.checkpoint.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,8 +1,11 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.checkpoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.deepreshape.io.AtomicFiles;
+import io.deepreshape.train.checkpoint.RunFileJson;
+import io.deepreshape.train.trainer.EpochMetrics;
+import io.deepreshape.train.trainer.TrainConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +57,7 @@ public final class RunDirectory {
   }
 
   public void writeConfig(TrainConfig config) throws IOException {
-    String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config);
+    String json = RunFileJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config);
     AtomicFiles.writeString(configFile(), json + "\n");
   }
 
@@ -64,7 +67,7 @@ public final class RunDirectory {
       throw new IOException("no " + CONFIG + " in run directory " + root);
     }
     try {
-      return Json.MAPPER.readValue(file.toFile(), TrainConfig.class);
+      return RunFileJson.MAPPER.readValue(file.toFile(), TrainConfig.class);
     } catch (IOException e) {
       throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -75,8 +78,8 @@ public final class RunDirectory {
    * in file order; empty when the run was trained with {@code given}.
    */
   public List<String> configChanges(TrainConfig given) throws IOException {
-    JsonNode recorded = Json.MAPPER.valueToTree(readConfig());
-    JsonNode wanted = Json.MAPPER.valueToTree(given);
+    JsonNode recorded = RunFileJson.MAPPER.valueToTree(readConfig());
+    JsonNode wanted = RunFileJson.MAPPER.valueToTree(given);
     List<String> changes = new ArrayList<>();
     for (Iterator<String> it = recorded.fieldNames(); it.hasNext();) {
       String field = it.next();
@@ -106,7 +109,7 @@ public final class RunDirectory {
         continue;
       }
       try {
-        metrics.add(Json.MAPPER.readValue(line, EpochMetrics.class));
+        metrics.add(RunFileJson.MAPPER.readValue(line, EpochMetrics.class));
       } catch (JsonProcessingException e) {
         throw new IOException(file + " line " + lineNumber + ": " + e.getOriginalMessage(), e);
       }
@@ -146,7 +149,7 @@ public final class RunDirectory {
 
   private static String toJson(EpochMetrics m) {
     try {
-      return Json.MAPPER.writeValueAsString(m);
+      return RunFileJson.MAPPER.writeValueAsString(m);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

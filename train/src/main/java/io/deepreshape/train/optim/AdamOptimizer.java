@@ -1,4 +1,4 @@
-package io.deepreshape.train.optimize;
+package io.deepreshape.train.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -12,7 +12,7 @@ import java.util.Map;
  * 1e-3): {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2}, {@code w -= lr * m_hat /
  * (sqrt(v_hat) + eps)} with bias-corrected moments. Gradients are zeroed after the update.
  */
-final class AdamOptimizer {
+public final class AdamOptimizer {
   private static final float BETA1 = 0.9f;
   private static final float BETA2 = 0.999f;
   private static final float EPS = 1e-8f;
@@ -21,12 +21,12 @@ final class AdamOptimizer {
   private final Map<String, NDArray> second = new HashMap<>();
   private int steps;
 
-  AdamOptimizer(double lr) {
+  public AdamOptimizer(double lr) {
     this.lr = lr;
   }
 
   /** Updates every weight from its gradient; temporaries live in a sub-manager of {@code scratch}. */
-  void step(Map<String, NDArray> weights, NDManager scratch) {
+  public void step(Map<String, NDArray> weights, NDManager scratch) {
     steps++;
     for (Map.Entry<String, NDArray> e : weights.entrySet()) {
       first.computeIfAbsent(e.getKey(), k -> e.getValue().zerosLike());

@@ -1,5 +1,6 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.progress;
 
+import io.deepreshape.train.trainer.EpochMetrics;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Locale;

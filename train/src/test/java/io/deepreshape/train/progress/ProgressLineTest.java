@@ -1,7 +1,9 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deepreshape.train.progress.ProgressLine;
+import io.deepreshape.train.trainer.EpochMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,10 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.checkpoint;
 
 import io.deepreshape.io.AtomicFiles;
+import io.deepreshape.train.checkpoint.CheckpointState;
+import io.deepreshape.train.checkpoint.RunFileJson;
+import io.deepreshape.train.optim.SgdOptimizer;
+import io.deepreshape.train.trainer.ModelHandle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -35,7 +39,7 @@ public final class CheckpointFile {
     try (DataOutputStream data = new DataOutputStream(opt)) {
       optimizer.save(data);
     }
-    byte[] header = Json.MAPPER.writeValueAsBytes(state);
+    byte[] header = RunFileJson.MAPPER.writeValueAsBytes(state);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(body)) {
       out.writeUTF(MAGIC);
@@ -79,7 +83,7 @@ public final class CheckpointFile {
       if (version != VERSION) {
         throw new IOException(file + " has unsupported checkpoint version " + version);
       }
-      CheckpointState state = Json.MAPPER.readValue(readSection(in, file), CheckpointState.class);
+      CheckpointState state = RunFileJson.MAPPER.readValue(readSection(in, file), CheckpointState.class);
       byte[] params = readSection(in, file);
       byte[] opt = readSection(in, file);
       return new Contents(state, params, opt);

@@ -1,4 +1,4 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.probe;
 
 import java.io.IOException;
 import java.nio.file.Files;

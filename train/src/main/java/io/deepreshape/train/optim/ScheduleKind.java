@@ -1,4 +1,4 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.optim;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,9 +1,19 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.probe;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.Shape;
 import io.deepreshape.train.data.HostBatch;
+import io.deepreshape.train.optim.LearningRateSchedule;
+import io.deepreshape.train.optim.SgdOptimizer;
+import io.deepreshape.train.probe.ProcessMemory;
+import io.deepreshape.train.trainer.DeviceSelector;
+import io.deepreshape.train.trainer.ModelFactory;
+import io.deepreshape.train.trainer.ModelHandle;
+import io.deepreshape.train.trainer.SeedMixer;
+import io.deepreshape.train.trainer.StepTimings;
+import io.deepreshape.train.trainer.TrainConfig;
+import io.deepreshape.train.trainer.TrainStep;
 import java.util.Locale;
 import java.util.Random;
 

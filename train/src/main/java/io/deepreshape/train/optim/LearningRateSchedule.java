@@ -1,5 +1,7 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.optim;
 
+import io.deepreshape.train.optim.ScheduleKind;
+import io.deepreshape.train.trainer.TrainConfig;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 

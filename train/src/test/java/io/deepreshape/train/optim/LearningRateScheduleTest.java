@@ -1,8 +1,11 @@
-package io.deepreshape.train.trainer;
+package io.deepreshape.train.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.deepreshape.train.optim.LearningRateSchedule;
+import io.deepreshape.train.optim.ScheduleKind;
+import io.deepreshape.train.trainer.TrainConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
