@@ -29,8 +29,8 @@ import java.util.List;
 /**
  * Lowers a spec's {@link NetworkGraph}, with the engine's truncations inserted ({@link
  * io.deepreshape.graph.Truncations}), into the step program the protocol runs (PI-ENGINE.md section
- * 2, Delphi's layer structure, Mishra et al. 2020): every convolution with the batch norm that folds
- * into it ({@link BatchNormFolding}), a batch norm that does not fold as a per-channel affine (diagonal
+ * 2, Delphi's layer structure, Mishra et al. 2020): every convolution with its own bias (if any) and
+ * the batch norm that folds into it ({@link BatchNormFolding}), a batch norm that does not fold as a per-channel affine (diagonal
  * 1x1) layer, a residual sum of linear layers summed in one step (an identity shortcut added at scale
  * {@code 2^s}), each step closed by the ReLU or truncation that reads it, a max-pool a step of its own,
  * and global average pooling folded into the classifier ({@link PoolFolding}).
@@ -193,6 +193,7 @@ public final class ProgramBuilder {
   /** Reads the kernel, then the batch norm folded into it, and folds them. */
   private void addConv(ConvLayer c, BatchNormLayer norm) {
     float[] k = src.conv(c);
+    float[] own = c.bias() ? src.convBias(c) : null;
     WeightSource.BatchNorm bn = norm == null ? null : src.norm(norm);
     if (k == null) {
       weights.add(null);
@@ -205,7 +206,8 @@ public final class ProgramBuilder {
     double[] bias = new double[m];
     for (int o = 0; o < m; o++) {
       double scale = bn == null ? 1 : bn.scale(o);
-      bias[o] = bn == null ? 0 : bn.shift(o);
+      double b = own == null ? 0 : own[o];
+      bias[o] = bn == null ? b : bn.shift(o) + scale * b;
       for (int i = 0; i < per; i++) {
         w[o * per + i] = k[o * per + i] * scale;
       }

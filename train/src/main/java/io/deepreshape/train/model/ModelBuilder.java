@@ -180,8 +180,8 @@ public final class ModelBuilder {
     return block;
   }
 
-  private static Block conv(ConvLayer c) {
+  static Block conv(ConvLayer c) {
     return Conv2d.builder().setKernelShape(new Shape(c.kernel(), c.kernel())).optStride(new Shape(c.stride(), c.stride()))
-        .optPadding(new Shape(c.padding(), c.padding())).setFilters(c.outChannels()).optBias(false).build();
+        .optPadding(new Shape(c.padding(), c.padding())).setFilters(c.outChannels()).optBias(c.bias()).build();
   }
 }

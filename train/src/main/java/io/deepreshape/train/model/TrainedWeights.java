@@ -81,7 +81,12 @@ public final class TrainedWeights implements WeightSource {
 
   @Override
   public float[] conv(ConvLayer layer) {
-    return read(layer.name(), "weight", (int) layer.params());
+    return read(layer.name(), "weight", (int) layer.weights());
+  }
+
+  @Override
+  public float[] convBias(ConvLayer layer) {
+    return layer.bias() ? read(layer.name(), "bias", layer.outChannels()) : null;
   }
 
   @Override
