@@ -9,8 +9,8 @@ OUT_DIR defaults to cli/src/test/resources/onnx. For each network NAME it writes
 NAME.json. The JSON holds the input shape, PyTorch's logits for the fixed inputs below, and counts
 taken from the PyTorch module itself, independently of deepreshape:
 
-  relus  - forward hooks on every nn.ReLU call, summing the elements of its output (a module that is
-           called twice, as torchvision's blocks do, counts twice);
+  relus  - every call of torch.nn.functional.relu (nn.ReLU modules call it too), wrapped to sum the
+           elements of one image's output (a module called twice, as torchvision's blocks do, counts twice);
   macs   - forward hooks on nn.Conv2d (C_in/groups * C_out * kh * kw * H_out * W_out) and nn.Linear
            (in * out), per call;
   params - sum of p.numel() over model.parameters() (weights, biases, batch-norm gamma and beta;
@@ -121,7 +121,7 @@ def images(shape):
 
 
 def counts(model, x):
-    c = {"relus": 0, "macs": 0}
+    c = {"macs": 0}
 
     def conv(m, inp, out):
         kh, kw = m.kernel_size
@@ -130,27 +130,23 @@ def counts(model, x):
     def linear(m, inp, out):
         c["macs"] += m.in_features * m.out_features
 
-    def relu(m, inp, out):
-        c["relus"] += out[0].numel()
-
     hooks = []
     for m in model.modules():
         if isinstance(m, nn.Conv2d):
             hooks.append(m.register_forward_hook(conv))
         elif isinstance(m, nn.Linear):
             hooks.append(m.register_forward_hook(linear))
-        elif isinstance(m, nn.ReLU):
-            hooks.append(m.register_forward_hook(relu))
     with torch.no_grad():
         model(x[:1])
     for h in hooks:
         h.remove()
     c["params"] = sum(p.numel() for p in model.parameters())
+    c["relus"] = count_relus(model, x)
     return c
 
 
-def count_functional_relus(model, x):
-    """ReLUs of torch.nn.functional.relu calls (BranchNet), counted by wrapping the function."""
+def count_relus(model, x):
+    """ReLUs of torch.nn.functional.relu calls, counted by wrapping the function."""
     seen = {"n": 0}
     original = nn.functional.relu
 
@@ -175,7 +171,6 @@ def main():
         model.eval()
         x = images(shape)
         c = counts(model, x)
-        c["relus"] += count_functional_relus(model, x)
         with torch.no_grad():
             logits = model(x)
         path = os.path.join(out_dir, name + ".onnx")

@@ -7,6 +7,7 @@ import io.deepreshape.accounting.StageCost;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.cli.common.NetworkOptions;
+import io.deepreshape.cli.common.OnnxOptions;
 import io.deepreshape.cli.common.ProfileOptions;
 import io.deepreshape.graph.EnginePlan;
 import io.deepreshape.graph.GarbledCounts;
@@ -14,8 +15,9 @@ import io.deepreshape.latency.LatencyEstimate;
 import io.deepreshape.latency.NetworkSetting;
 import io.deepreshape.latency.Profile;
 import io.deepreshape.pi.quant.QuantConfig;
-import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.graph.NetworkGraph;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +37,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
   NetworkOptions networks;
 
   @Mixin
+  OnnxOptions onnx;
+
+  @Mixin
   ProfileOptions profileOptions;
 
   @Option(names = "--layers", description = "Also list every layer.")
@@ -45,10 +50,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<NetworkSpec> specs = networks.networks();
+    List<NetworkGraph> graphs = new ArrayList<>();
+    if (networks.given() || !onnx.given()) {
+      networks.networks().forEach(s -> graphs.add(NetworkGraph.of(s)));
+    }
+    onnx.models().forEach(m -> graphs.add(m.graph()));
     Profile profile = profileOptions.profile();
     NetworkSetting net = profileOptions.network();
-    List<NetworkReport> reports = specs.stream().map(s -> NetworkReport.of(s, profile, net)).toList();
+    List<NetworkReport> reports = graphs.stream().map(g -> NetworkReport.of(g, profile, net)).toList();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       if (reports.size() == 1) {
@@ -64,7 +73,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } else {
       out.print(AnalyzeText.compare(reports));
       if (layers) {
-        reports.forEach(r -> out.print("\n" + r.spec().name() + "\n" + AnalyzeText.layerTable(r)));
+        reports.forEach(r -> out.print("\n" + r.graph().name() + "\n" + AnalyzeText.layerTable(r)));
       }
     }
     out.flush();
@@ -94,8 +103,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   private ObjectNode toJson(NetworkReport r) {
     ObjectNode o = Json.object();
-    o.put("name", r.spec().name());
-    o.put("input", r.spec().input().toString());
+    o.put("name", r.graph().name());
+    o.put("input", r.graph().input().toString());
     o.put("relus", r.cost().relus());
     o.put("reuse_muxes", r.cost().reuseMuxes());
     o.put("flops", r.cost().flops());
