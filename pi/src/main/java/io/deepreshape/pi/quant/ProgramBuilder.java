@@ -66,13 +66,18 @@ public final class ProgramBuilder {
 
   /** The program of {@code spec} with parameters from {@code src}. */
   public static FloatNetwork build(NetworkSpec spec, WeightSource src) {
-    ProgramBuilder b = new ProgramBuilder(Truncations.insert(NetworkGraph.of(spec)), src);
+    return build(NetworkGraph.of(spec), src);
+  }
+
+  /** The program of {@code graph} (a spec's or an imported model's) with parameters from {@code src}. */
+  public static FloatNetwork build(NetworkGraph graph, WeightSource src) {
+    ProgramBuilder b = new ProgramBuilder(Truncations.insert(graph), src);
     for (Node n : b.graph.nodes()) {
       b.lower(n);
     }
     boolean any = b.weights.stream().anyMatch(w -> w != null);
-    return new FloatNetwork(spec, spec.input().channels(), spec.input().height(),
-        spec.input().width(), b.steps,
+    return new FloatNetwork(graph, graph.input().channels(), graph.input().height(),
+        graph.input().width(), b.steps,
         any ? b.weights.toArray(new double[0][]) : null,
         any ? b.biases.toArray(new double[0][]) : null);
   }
@@ -80,6 +85,11 @@ public final class ProgramBuilder {
   /** The shape of {@code spec}'s program without parameters (what the client knows). */
   public static FloatNetwork shape(NetworkSpec spec) {
     return build(spec, WeightSource.SHAPE_ONLY);
+  }
+
+  /** The shape of {@code graph}'s program without parameters. */
+  public static FloatNetwork shape(NetworkGraph graph) {
+    return build(graph, WeightSource.SHAPE_ONLY);
   }
 
   private void lower(Node n) {
