@@ -4,10 +4,13 @@ import io.deepreshape.layout.ConvLayer;
 import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.spec.InputShape;
 import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.spec.ReluAddress;
+import io.deepreshape.spec.ReluMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,9 +73,41 @@ public final class NetworkGraph {
     return new NetworkGraph(null, name, input, depth, copy);
   }
 
+  /** The same graph named {@code newName} (a spec's graph: its renamed spec's). */
+  public NetworkGraph renamed(String newName) {
+    return spec != null ? of(spec.withName(newName)) : new NetworkGraph(null, newName, input, depth, nodes);
+  }
+
   /** This graph's name, input and depth with other {@code nodes} (a pass's result), checked to be in order. */
   public NetworkGraph withNodes(List<Node> nodes) {
     return new NetworkGraph(spec, name, input, depth, ordered(nodes));
+  }
+
+  /**
+   * This graph with the ReLU layers at the addresses of {@code modes} in those modes (a spec's graph:
+   * the graph of the spec with those modes), the other layers as they are.
+   */
+  public NetworkGraph withReluModes(Map<ReluAddress, ReluMode> modes) {
+    if (spec != null) {
+      return of(spec.withReluModes(modes));
+    }
+    List<Node> out = new ArrayList<>(nodes.size());
+    for (Node n : nodes) {
+      if (n instanceof ReluNode r && modes.containsKey(r.layer().address())) {
+        ReluLayer l = r.layer();
+        ReluMode m = modes.get(l.address());
+        if (m instanceof ReluMode.PartialChannels p && p.maxChannel() >= l.channels()
+            || m instanceof ReluMode.Reuse u && u.groupSize() > l.channels()) {
+          throw new IllegalArgumentException("ReLU mode " + m.text() + " does not fit the " + l.channels()
+              + " channels of " + l.address());
+        }
+        out.add(new ReluNode(r.id(), r.block(), r.input(), new ReluLayer(l.address(), m, l.stage(), l.channels(),
+            l.height(), l.width())));
+      } else {
+        out.add(n);
+      }
+    }
+    return new NetworkGraph(null, name, input, depth, out);
   }
 
   private static List<Node> ordered(List<Node> nodes) {

@@ -64,7 +64,7 @@ public final class PiModelOptions {
       if (preset == null && specFile == null) {
         RunModel m = RunModel.load(run);
         QuantNetwork net = QuantNetwork.quantize(m.network(), q);
-        ServerInfo info = new ServerInfo(m.spec(), q, m.data().dataset(),
+        ServerInfo info = new ServerInfo(m.graph(), q, m.data().dataset(),
             m.normalization().mean(), m.normalization().std());
         return new Loaded(net, info, m);
       }

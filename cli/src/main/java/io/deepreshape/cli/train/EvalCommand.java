@@ -10,7 +10,7 @@ import io.deepreshape.cli.common.ProfileOptions;
 import io.deepreshape.cli.common.Table;
 import io.deepreshape.latency.LatencyEstimate;
 import io.deepreshape.latency.LatencyModel;
-import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.TrainingRun;
@@ -46,7 +46,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NetworkSpec net = RunFiles.spec(run);
+    NetworkGraph net = RunFiles.graph(run);
     DataSettings settings = RunFiles.data(run);
     if (data != null) {
       settings = settings.withDataDir(data);

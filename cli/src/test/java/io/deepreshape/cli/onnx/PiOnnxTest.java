@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +65,7 @@ class PiOnnxTest {
   }
 
   @Test
+  @Tag("slow")
   void serveAnnouncesTheImportedShapeAndInferInsistsOnIt() throws Exception {
     Path png = dir.resolve("img.png");
     BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
