@@ -5,11 +5,11 @@ import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.error.UserInputException;
+import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.onnx.importer.OnnxImport;
 import io.deepreshape.pi.channel.ChannelConfig;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.TcpChannel;
-import io.deepreshape.graph.NetworkGraph;
-import io.deepreshape.onnx.importer.OnnxImport;
 import io.deepreshape.pi.protocol.ClientSession;
 import io.deepreshape.pi.protocol.InferenceResult;
 import io.deepreshape.pi.protocol.PeerBusyException;
@@ -27,10 +27,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code pi infer}: the client. Connects to a server, runs one secure inference of an image file or

@@ -1,7 +1,9 @@
 package io.deepreshape.pi.protocol;
 
 import io.deepreshape.error.UserInputException;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.pi.channel.Channel;
+import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.ChannelStats;
 import io.deepreshape.pi.channel.Phase;
 import io.deepreshape.pi.gc.GcEvaluator;
@@ -18,18 +20,16 @@ import io.deepreshape.pi.quant.ProgramBuilder;
 import io.deepreshape.pi.quant.QuantConfig;
 import io.deepreshape.pi.quant.QuantNetwork;
 import io.deepreshape.pi.quant.Step;
-import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.spec.NetworkSpec;
-import io.deepreshape.pi.channel.ChannelException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 

@@ -2,8 +2,8 @@ package io.deepreshape.train.optimize;
 
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.error.UserInputException;
-import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluAddress;
 import io.deepreshape.spec.ReluMode;

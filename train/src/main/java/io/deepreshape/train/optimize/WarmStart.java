@@ -2,11 +2,13 @@ package io.deepreshape.train.optimize;
 
 import ai.djl.Device;
 import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.graph.WeightSource;
+import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.run.DataSettings;
+import io.deepreshape.train.run.GraphModelFactory;
 import io.deepreshape.train.run.RunData;
 import io.deepreshape.train.run.RunFiles;
-import io.deepreshape.train.run.GraphModelFactory;
 import io.deepreshape.train.trainer.CheckpointFile;
 import io.deepreshape.train.trainer.CheckpointState;
 import io.deepreshape.train.trainer.ModelFactory;
@@ -37,6 +39,24 @@ public final class WarmStart {
   public static int prepare(Path runDir, NetworkSpec spec, DataSettings data, TrainConfig config,
       ModelFactory sourceFactory, Path sourceParams, Device device) throws IOException {
     return prepare(runDir, NetworkGraph.of(spec), data, config, sourceFactory, sourceParams, device);
+  }
+
+  /**
+   * As {@link #prepare(Path, NetworkGraph, DataSettings, TrainConfig, ModelFactory, Path, Device)} from the
+   * parameters {@code weights} gives (an imported pretrained network's), for training to continue from them.
+   */
+  public static int prepare(Path runDir, NetworkGraph graph, WeightSource weights, DataSettings data,
+      TrainConfig config, Device device) throws IOException {
+    Files.createDirectories(runDir);
+    Path source = runDir.resolve("imported.params.partial");
+    try (ModelHandle h = GraphModelFactory.withWeights(graph, weights, device)) {
+      AtomicFiles.write(source, h::saveParameters);
+    }
+    try {
+      return prepare(runDir, graph, data, config, new GraphModelFactory(graph), source, device);
+    } finally {
+      Files.deleteIfExists(source);
+    }
   }
 
   /** As {@link #prepare(Path, NetworkSpec, DataSettings, TrainConfig, ModelFactory, Path, Device)} for any graph. */

@@ -3,6 +3,7 @@ package io.deepreshape.train.run;
 import ai.djl.Device;
 import io.deepreshape.error.UserInputException;
 import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.graph.WeightSource;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.trainer.DeviceSelector;
 import io.deepreshape.train.trainer.EvalResult;
@@ -15,7 +16,6 @@ import io.deepreshape.train.trainer.TrainConfig;
 import io.deepreshape.train.trainer.TrainResult;
 import io.deepreshape.train.trainer.Trainer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -85,6 +85,14 @@ public final class TrainingRun {
           + params.getFileName() + "); finish or resume it first");
     }
     return graph;
+  }
+
+  /** Evaluates a network with the parameters {@code weights} gives (an imported model's) on {@code data}'s test split. */
+  public static EvalResult evaluate(NetworkGraph graph, WeightSource weights, DataSettings data) {
+    RunData opened = RunData.open(data, graph.input());
+    try (ModelHandle model = GraphModelFactory.withWeights(graph, weights, DeviceSelector.select())) {
+      return Evaluator.evaluate(model, opened.testSource(256));
+    }
   }
 
   /** Evaluates a run's final parameters on its test split (or on {@code data} when given). */
