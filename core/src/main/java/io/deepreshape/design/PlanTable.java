@@ -12,6 +12,7 @@ import io.deepreshape.latency.LatencyModel;
 import io.deepreshape.latency.NetworkSetting;
 import io.deepreshape.latency.Profile;
 import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.spec.SpecException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,8 @@ import java.util.List;
  * sum over layer rows (DEEPRESHAPE.md section 7), so plan latency = rest + stem + sum of stage parts.
  */
 final class PlanTable {
+  /** The ReLUs of an operator a stage cannot take: more than any budget, even summed over every stage. */
+  static final long INAPPLICABLE = Long.MAX_VALUE / 1024;
   final NetworkSpec spec;
   final long restRelus;
   final double restLatency;
@@ -47,7 +50,16 @@ final class PlanTable {
     double[][] latency = new double[d][ops.size()];
     for (int s = 1; s <= d; s++) {
       for (int o = 0; o < ops.size(); o++) {
-        List<LayerCost> rows = stageReluRows(graph, ops.get(o).apply(full, s), s);
+        NetworkSpec reduced;
+        try {
+          reduced = ops.get(o).apply(full, s);
+        } catch (SpecException notApplicable) {
+          // e.g. reuse:4 on a stage of fewer than 4 channels: no plan may use this operator here
+          relus[s - 1][o] = INAPPLICABLE;
+          latency[s - 1][o] = Double.POSITIVE_INFINITY;
+          continue;
+        }
+        List<LayerCost> rows = stageReluRows(graph, reduced, s);
         relus[s - 1][o] = rows.stream().mapToLong(LayerCost::relus).sum();
         latency[s - 1][o] = LatencyModel.estimate(null, rows, profile, net).totalS();
       }

@@ -21,6 +21,7 @@ import io.deepreshape.pi.quant.QuantNetwork;
 import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.data.ImageDataset;
 import io.deepreshape.train.data.Split;
+import io.deepreshape.train.trainer.ProgressLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -82,7 +83,8 @@ public final class PiBenchCommand implements Callable<Integer> {
   double bandwidth;
 
   @Option(names = "--progress", negatable = true, defaultValue = "true",
-      description = "Print one line per finished step to stderr (default: on; --no-progress turns it off).")
+      description = "Print one line per finished step, and the --agreement count with its rate and ETA, to stderr"
+          + " (default: on; --no-progress turns it off).")
   boolean progress;
 
   @Option(names = "--profile", paramLabel = "NAME|FILE", defaultValue = "measured",
@@ -112,13 +114,7 @@ public final class PiBenchCommand implements Callable<Integer> {
     double[] image = image(m);
     InferenceResult r;
     try {
-      PrintWriter err = spec.commandLine().getErr();
-      Consumer<String> sink = line -> {
-        if (progress) {
-          err.println(line);
-          err.flush();
-        }
-      };
+      Consumer<String> sink = progressLine()::message;
       r = inProcess || sameJvm || bandwidth > 0
           ? LocalRun.run(net, m.info(), image, inProcess, ChannelConfig.defaults(), null,
               bandwidth * 1e6, rtt, sink)
@@ -259,14 +255,12 @@ public final class PiBenchCommand implements Callable<Integer> {
     }
     ImageDataset ds = testSet(m.run());
     int n = Math.min(agreement, ds.size());
-    PrintWriter err = spec.commandLine().getErr();
-    return Agreement.measure(m.net(), m.info(), ds, n, done -> {
-      if (progress && (done % 1000 == 0 || done == n)) {
-        synchronized (err) {
-          err.printf(Locale.ROOT, "agreement: %,d of %,d images%n", done, n);
-          err.flush();
-        }
-      }
-    });
+    ProgressLine.Counter images = progressLine().counter("agreement", n, "images");
+    return Agreement.measure(m.net(), m.info(), ds, n, images::update);
+  }
+
+  /** Step lines and counts to standard error, live on a terminal, or nothing with {@code --no-progress}. */
+  private ProgressLine progressLine() {
+    return new ProgressLine(spec.commandLine().getErr(), progress ? ProgressLine.Mode.AUTO : ProgressLine.Mode.OFF);
   }
 }

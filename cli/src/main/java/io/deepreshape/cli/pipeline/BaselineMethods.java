@@ -13,7 +13,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** Runs a baseline ReLU-optimization method (DeepReDuce, SNL, ReLU-reuse) on the baseline teacher at a budget. */
+/**
+ * Runs a ReLU optimization (DeepReDuce, SNL, ReLU-reuse) on an input network at a budget, fine-tuned with
+ * distillation from the seed's teacher. The fine-tuning gets the epochs the input network left of the
+ * pipeline's total; SNL spends up to half of them on its mask search and fine-tunes for the rest.
+ */
 final class BaselineMethods {
   private BaselineMethods() {}
 
@@ -22,21 +26,29 @@ final class BaselineMethods {
     log.flush();
   }
 
+  /** SNL's mask-search epochs out of {@code epochs}. */
+  static int snlSearchEpochs(int epochs) {
+    return Math.max(1, epochs / 2);
+  }
+
   /** Plans, fine-tunes with KD (or finds both already done) and returns the reduced spec. */
-  static NetworkSpec run(String method, Path teacher, long budget, Criticality crit, DataSettings data,
-      TrainConfig finetune, Path runDir, ProgressLine progress, PrintWriter log) throws IOException {
-    ReluOptimization.Request req = new ReluOptimization.Request(teacher, Method.parse(method), budget, crit.order(),
-        data, finetune, SnlSettings.defaults(Math.max(2, finetune.epochs())), runDir);
+  static NetworkSpec run(String method, Path input, Path teacher, long budget, Criticality crit, DataSettings data,
+      TrainConfig epochs, Path runDir, ProgressLine progress, PrintWriter log) throws IOException {
+    Method m = Method.parse(method);
+    int search = m == Method.SNL ? snlSearchEpochs(epochs.epochs()) : 0;
+    TrainConfig finetune = epochs.toBuilder().epochs(epochs.epochs() - search).build();
+    SnlSettings snl = SnlSettings.defaults(Math.max(1, search));
     ReluOptimization.Outcome o;
     try {
-      o = ReluOptimization.run(req, progress, m -> say(log, method, budget, m));
+      o = ReluOptimization.run(new ReluOptimization.Request(input, m, budget, crit.order(), data, finetune, snl, runDir,
+          teacher), progress, line -> say(log, method, budget, line));
     } catch (TrainingDivergedException e) {
       double lr = finetune.learningRate() / 10;
       say(log, method, budget, e.getMessage() + "; restarting the fine-tuning at learning rate " + lr);
       Divergence.clearTraining(runDir);
-      req = new ReluOptimization.Request(teacher, Method.parse(method), budget, crit.order(), data,
-          finetune.toBuilder().learningRate(lr).build(), req.snl(), runDir);
-      o = ReluOptimization.run(req, progress, m -> say(log, method, budget, m));
+      o = ReluOptimization.run(new ReluOptimization.Request(input, m, budget, crit.order(), data,
+          finetune.toBuilder().learningRate(lr).build(), snl, runDir, teacher), progress,
+          line -> say(log, method, budget, line));
     }
     if (!FinishedRuns.finished(runDir)) {
       throw new Pipeline.Interrupted(method + " at " + budget + " ReLUs was interrupted; run the pipeline again");

@@ -1,23 +1,12 @@
 package io.deepreshape.cli.pipeline;
 
-import io.deepreshape.error.UserInputException;
-import io.deepreshape.train.optimize.FinishedRuns;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.cli.UserException;
-import io.deepreshape.cli.plot.PlotNetwork;
-import io.deepreshape.cli.report.ReportContent;
 import io.deepreshape.cli.report.ReportWriter;
 import io.deepreshape.cli.report.TrainedNetwork;
-import io.deepreshape.cli.report.TrainingCurve;
 import io.deepreshape.criticality.CriticalityOrder;
-import io.deepreshape.criticality.CriticalityScores;
-import io.deepreshape.design.BudgetDesign;
 import io.deepreshape.design.Candidate;
-import io.deepreshape.design.DesignRequest;
-import io.deepreshape.design.DesignResult;
-import io.deepreshape.design.StageOp;
-import io.deepreshape.equalization.EqualizationResult;
-import io.deepreshape.equalization.Equalization;
+import io.deepreshape.error.UserInputException;
 import io.deepreshape.hybrenet.FamilyMember;
 import io.deepreshape.hybrenet.HybReNetFamily;
 import io.deepreshape.latency.NetworkSetting;
@@ -26,13 +15,13 @@ import io.deepreshape.latency.Profiles;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.Presets;
-import io.deepreshape.spec.SpecIo;
-import io.deepreshape.train.data.FashionMnist;
 import io.deepreshape.train.data.SyntheticConfig;
 import io.deepreshape.train.data.SyntheticDataset;
 import io.deepreshape.train.optimize.CriticalityMeasurement;
+import io.deepreshape.train.optimize.FinishedRuns;
 import io.deepreshape.train.optimize.StageOnlySpecs;
 import io.deepreshape.train.run.DataSettings;
+import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.TrainingRun;
 import io.deepreshape.train.trainer.ProgressLine;
 import io.deepreshape.train.trainer.RunDirectory;
@@ -44,15 +33,18 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.LongSummaryStatistics;
+import java.util.Map;
 
 /**
- * Runs a pipeline file stage by stage into one folder: data, baseline teacher, criticality, equalization
- * and HybReNet family, budget design, HybReNet training with distillation, the baseline methods at the
- * same budgets, and the report. Finished stages are detected from their files and skipped.
+ * Runs a pipeline file unit by unit into one folder (see {@link WorkUnits}): per seed a baseline teacher;
+ * criticality on the validation split; at each budget the design's top candidates, trained from scratch,
+ * the most accurate on validation kept; the input networks with all their ReLUs; every ReLU optimization
+ * on every input network; the engine's latency of every final network; and the report. Every final
+ * network trains the same number of epochs from random initialisation, and every network but the
+ * teacher distills from its seed's teacher. Finished units are detected from their files and skipped.
  */
 public final class Pipeline {
   private final PipelineConfig c;
@@ -61,6 +53,7 @@ public final class Pipeline {
   private final ProgressLine progress;
   private final Profile profile;
   private final NetworkSetting network;
+  private Criticality crit;
 
   public Pipeline(PipelineConfig config, Path out, PrintWriter log, ProgressLine progress) {
     this.c = config;
@@ -71,52 +64,15 @@ public final class Pipeline {
     this.network = Profiles.network(config.network());
   }
 
-  /** Runs every stage not yet done and writes the report; returns the HTML report's path. */
+  /** Runs every unit not yet done and writes the report; returns the HTML report's path. */
   public Path run() throws IOException {
-    Files.createDirectories(out);
-    NetworkSpec baseline = baselineSpec();
-    checkBudgets(baseline);
-    DataSettings data = data();
-    Path teacher = WorkUnits.baselineRun(out);
-    train("baseline teacher " + baseline.name(), baseline, data, c.epochs(), c.lr(), null, teacher);
-
-    Criticality crit = criticality(baseline, data);
-    EqualizationResult eq = Equalization.equalize(baseline, crit.order(), c.fMax());
-    log("equalized factors " + Arrays.toString(eq.factors()) + " (order " + crit.order().compact() + ", " + crit.source()
-        + ")");
-    HybReNetFamily family = HybReNetFamily.generate(baseline, crit.order(), c.fMax(), c.hybrenetWidths(), c.fMax());
-
-    List<TrainedNetwork> trained = new ArrayList<>();
-    trained.add(Results.of("baseline", baseline, 0, teacher, out, data, profile, network));
-    List<PlotNetwork> distributions = new ArrayList<>(List.of(
-        PlotNetwork.of("baseline", Accounting.of(baseline)),
-        PlotNetwork.of("equalized " + factors(eq.factors()), Accounting.of(eq.equalized()))));
-    List<PlotNetwork> space = new ArrayList<>();
-    for (FamilyMember m : family.members()) {
-      space.add(PlotNetwork.of(m.spec().name(), "HybReNet family", Accounting.of(m.spec())));
-    }
-    space.add(PlotNetwork.of(baseline.name(), "baseline", Accounting.of(baseline)));
-    for (long budget : c.budgets()) {
-      NetworkSpec hyb = hybrenet(baseline, crit, data, teacher, budget);
-      Path run = WorkUnits.hybrenetRun(out, budget);
-      trained.add(Results.of("hybrenet", hyb, budget, run, out, data, profile, network));
-      distributions.add(PlotNetwork.of("HybReNet @" + budget, Accounting.of(hyb)));
-      space.add(PlotNetwork.of(hyb.name(), "chosen HybReNets", Accounting.of(hyb)));
-      for (String method : c.methods()) {
-        Path mrun = WorkUnits.methodRun(out, method, budget);
-        NetworkSpec reduced = BaselineMethods.run(method, teacher, budget, crit, data, finetune(), mrun, progress, log);
-        trained.add(Results.of(method, reduced, budget, mrun, out, data, profile, network));
+    prepare();
+    for (WorkUnit u : units()) {
+      if (!u.group().equals(WorkUnits.REPORT) && !u.group().equals(WorkUnits.CRITICALITY)) {
+        runOne(u);
       }
     }
-    List<TrainingCurve> curves = new ArrayList<>();
-    for (TrainedNetwork t : trained) {
-      String label = t.method() + (t.budget() > 0 ? " @" + t.budget() : "");
-      curves.add(TrainingCurve.read(label, out.resolve(t.run()).resolve(RunDirectory.METRICS)));
-    }
-    ReportContent content = new ReportContent("DeepReShape pipeline: " + c.name(), c.dataset(), settings(data, crit), crit.note(),
-        crit.rows(), distributions, space, trained, curves, profile.name(), notes());
-    Results.write(trained, out.resolve("results.json"));
-    return ReportWriter.write(content, out.resolve("report"));
+    return report();
   }
 
   /** The pipeline's independent units of work (see {@link WorkUnits}). */
@@ -129,15 +85,6 @@ public final class Pipeline {
     checkBudgets(baselineSpec());
     Files.createDirectories(out);
     data();
-  }
-
-  /** With the default order known before any training, a budget no HybReNet fits fails now, not after the baseline. */
-  private void checkBudgets(NetworkSpec baseline) throws IOException {
-    if (c.criticalityEpochs() == 0) {
-      for (long budget : c.budgets()) {
-        design(baseline, Criticality.defaultFor(baseline.depth()).order(), budget);
-      }
-    }
   }
 
   /**
@@ -158,33 +105,150 @@ public final class Pipeline {
       log(name + ": done, skipped");
       return unit.doneFile();
     }
-    DataSettings data = data();
-    NetworkSpec baseline = baselineSpec();
-    Path teacher = WorkUnits.baselineRun(out);
-    switch (unit.group()) {
-      case WorkUnits.BASELINE -> train("baseline teacher " + baseline.name(), baseline, data, c.epochs(), c.lr(), null,
-          teacher);
-      case WorkUnits.CRITICALITY -> criticalityRun(unit, baseline, data);
-      case WorkUnits.HYBRENET -> hybrenet(baseline, criticality(baseline, data), data, teacher, unit.budget());
-      case WorkUnits.METHODS -> BaselineMethods.run(unit.method(), teacher, unit.budget(), criticality(baseline, data),
-          data, finetune(), unit.runDir(), progress, log);
-      default -> {
-        return run();
-      }
+    if (unit.group().equals(WorkUnits.REPORT)) {
+      return run();
     }
+    runOne(unit);
     return unit.runDir();
+  }
+
+  private void runOne(WorkUnit u) throws IOException {
+    if (u.done()) {
+      log(u.name() + ": done, skipped");
+      return;
+    }
+    DataSettings data = data();
+    switch (u.group()) {
+      case WorkUnits.TEACHER -> train("baseline teacher (seed " + u.seed() + ")", baselineSpec(), data, c.epochs(),
+          c.lr(), u.seed(), null, u.runDir());
+      case WorkUnits.CRITICALITY -> criticalityRun(u, baselineSpec(), data);
+      case WorkUnits.CANDIDATES -> candidate(u, data);
+      case WorkUnits.INPUTS -> {
+        if (u.input() == null) {
+          NetworkSpec chosen = RunFiles.spec(out.resolve(choice(u.budget()).winner().run()));
+          train("HybReNet at " + u.budget() + " ReLUs " + chosen.name() + " (seed " + u.seed() + ")", chosen, data,
+              c.epochs(), c.lr(), u.seed(), teacher(u.seed()), u.runDir());
+        } else {
+          NetworkSpec in = inputSpec(u.input(), u.budget());
+          train("input network " + in.name() + " (seed " + u.seed() + ")", in, data, c.inputEpochs(), c.lr(),
+              u.seed(), teacher(u.seed()), u.runDir());
+        }
+      }
+      case WorkUnits.METHODS -> method(u, data);
+      default -> throw new IllegalStateException("unknown unit group " + u.group());
+    }
+  }
+
+  private Path report() throws IOException {
+    Choices choices = choices();
+    PipelineRows rows = new PipelineRows(c, out, profile, network);
+    EngineLatency latency = c.latency().equals("measured") ? new EngineLatency(out, this::log) : null;
+    List<TrainedNetwork> trained = rows.collect(this::choice, latency);
+    Results.write(trained, out.resolve("results.json"));
+    return ReportWriter.write(new PipelineReport(c, out, profile, criticality(), rows, choices).content(trained),
+        out.resolve("report"));
   }
 
   private NetworkSpec baselineSpec() {
     return Presets.build(c.baseline(), Dataset.parse(c.dataset()));
   }
 
-  private NetworkSpec hybrenet(NetworkSpec baseline, Criticality crit, DataSettings data, Path teacher, long budget)
-      throws IOException {
-    NetworkSpec hyb = design(baseline, crit.order(), budget);
-    train("HybReNet at " + budget + " ReLUs: " + hyb.name(), hyb, data, c.epochs(), c.lr(), teacher,
-        WorkUnits.hybrenetRun(out, budget));
-    return hyb;
+  private Path teacher(long seed) {
+    return WorkUnits.teacherRun(out, seed);
+  }
+
+  /** With the default order known before any training, a budget no HybReNet fits fails now, not after the baseline. */
+  private void checkBudgets(NetworkSpec baseline) {
+    if (c.criticalityEpochs() == 0) {
+      for (long budget : c.budgets()) {
+        requireCandidates(baseline, Criticality.defaultFor(baseline.depth()).order(), budget);
+      }
+    }
+  }
+
+  private List<Candidate> requireCandidates(NetworkSpec baseline, CriticalityOrder order, long budget) {
+    List<Candidate> cands = DesignCandidates.propose(baseline, order, budget, c, profile, network);
+    if (cands.isEmpty()) {
+      throw new UserInputException(noFit(baseline, order, budget));
+    }
+    return cands;
+  }
+
+  /** One design candidate, trained from scratch for all the epochs with the first seed. */
+  private void candidate(WorkUnit u, DataSettings data) throws IOException {
+    List<Candidate> cands = requireCandidates(baselineSpec(), criticality().order(), u.budget());
+    if (u.index() >= cands.size()) {
+      Absent.mark(u.runDir(), "the design proposed " + cands.size() + " candidates at " + u.budget() + " ReLUs");
+      return;
+    }
+    Candidate cand = cands.get(u.index());
+    NetworkSpec spec = DesignCandidates.spec(cand, u.index(), u.budget());
+    log(String.format(java.util.Locale.ROOT, "budget %,d: candidate %d %s (%s, %,d ReLUs, est. %.2f s)", u.budget(),
+        u.index() + 1, spec.name(), cand.plan().label(), cand.relus(), cand.latency().totalS()));
+    train("HybReNet candidate " + spec.name(), spec, data, c.epochs(), c.lr(), u.seed(), teacher(u.seed()),
+        u.runDir());
+  }
+
+  /** The design choice at {@code budget}, made from the candidates' validation accuracy (and recorded). */
+  Choices.Choice choice(long budget) throws IOException {
+    return choices().budgets().stream().filter(ch -> ch.budget() == budget).findFirst().orElseThrow();
+  }
+
+  /** The design choices at every budget, from the finished candidates; written to choices.json. */
+  private Choices choices() throws IOException {
+    Map<Long, Choices.Choice> all = new LinkedHashMap<>();
+    for (long b : c.budgets()) {
+      List<Choices.Entry> entries = new ArrayList<>();
+      List<Candidate> cands = requireCandidates(baselineSpec(), criticality().order(), b);
+      for (int i = 0; i < Math.min(c.topK(), cands.size()); i++) {
+        Path run = WorkUnits.candidateRun(out, b, i);
+        if (Absent.in(run)) {
+          continue;
+        }
+        if (!FinishedRuns.finished(run)) {
+          throw new IllegalStateException("candidate " + run + " is not finished");
+        }
+        entries.add(PipelineRows.entry(run, out, cands.get(i), profile, network));
+      }
+      all.put(b, Choices.Choice.of(b, c.firstSeed(), entries));
+    }
+    Criticality crit = criticality();
+    Choices choices = new Choices(crit.order().compact(), crit.source(), c.validation(), List.copyOf(all.values()));
+    choices.write(WorkUnits.choicesFile(out));
+    return choices;
+  }
+
+  private NetworkSpec inputSpec(String input, long budget) throws IOException {
+    if (input.equals("baseline")) {
+      return baselineSpec();
+    }
+    Map<String, FamilyMember> members = new LinkedHashMap<>();
+    family().members().forEach(m -> members.put(m.spec().name(), m));
+    String name = input.equals("hybrenet") ? choice(budget).winner().member() : input;
+    FamilyMember m = members.get(name);
+    if (m == null) {
+      throw new UserInputException("pipeline field inputs: " + name + " is not a member of the HybReNet family; "
+          + "members are " + members.keySet());
+    }
+    return m.spec();
+  }
+
+  private HybReNetFamily family() {
+    return HybReNetFamily.generate(baselineSpec(), criticality().order(), c.fMax(), c.hybrenetWidths(), c.fMax());
+  }
+
+  /** One ReLU optimization of one input network, fine-tuned for the epochs its input network left. */
+  private void method(WorkUnit u, DataSettings data) throws IOException {
+    Path input = WorkUnits.inputRun(out, u.seed(), u.input(), u.budget());
+    long relus = Accounting.of(RunFiles.spec(input)).relus();
+    if (relus <= u.budget()) {
+      Absent.mark(u.runDir(), String.format(java.util.Locale.ROOT,
+          "the input network already has %,d ReLUs, no more than the budget", relus));
+      return;
+    }
+    TrainConfig fine = config(c.finetuneEpochs(), c.finetuneLr(), u.seed());
+    BaselineMethods.run(u.method(), input, teacher(u.seed()), u.budget(), criticality(), data, fine, u.runDir(),
+        progress, log);
   }
 
   /** One run of the criticality measurement, trained exactly as {@link CriticalityMeasurement} trains it. */
@@ -197,59 +261,50 @@ public final class Pipeline {
     boolean resume = new RunDirectory(unit.runDir()).hasCheckpoint();
     log((resume ? "resuming " : "training ") + unit.name() + " (" + net.name() + ")"
         + (resume ? " from its checkpoint" : ""));
-    TrainResult r = TrainingRun.train(net, data, config(c.criticalityEpochs(), c.lr()), null, unit.runDir(), progress);
+    TrainResult r = TrainingRun.train(net, data, config(c.criticalityEpochs(), c.lr(), c.firstSeed()), null,
+        unit.runDir(), progress);
     if (r.status() != TrainResult.Status.COMPLETED) {
       throw new Interrupted(unit.name() + " was interrupted; run it again to continue");
     }
   }
 
-  private static String factors(int[] f) {
-    return "(" + String.join(",", Arrays.stream(f).mapToObj(String::valueOf).toList()) + ")";
-  }
-
-  private DataSettings data() throws IOException {
+  DataSettings data() throws IOException {
     String dir = c.data();
     if (dir == null && c.dataset().equals("synthetic")) {
       Path synth = out.resolve("data");
       if (!Files.isRegularFile(synth.resolve("meta.json"))) {
         log("writing the synthetic dataset (" + c.synthTrain() + " train, " + c.synthTest() + " test images)");
-        SyntheticDataset.generate(new SyntheticConfig(10, c.synthTrain(), c.synthTest(), 32, c.seed()), synth);
+        SyntheticDataset.generate(new SyntheticConfig(10, c.synthTrain(), c.synthTest(), 32, c.firstSeed()), synth);
       }
       dir = synth.toString();
     }
-    return new DataSettings(c.dataset(), dir, c.trainSubset(), c.testSubset(), c.seed());
+    return new DataSettings(c.dataset(), dir, c.trainSubset(), c.testSubset(), c.firstSeed(), c.validation());
   }
 
-  private Criticality criticality(NetworkSpec baseline, DataSettings data) throws IOException {
+  private Criticality criticality() {
+    if (crit == null) {
+      crit = measureCriticality();
+    }
+    return crit;
+  }
+
+  private Criticality measureCriticality() {
+    NetworkSpec baseline = baselineSpec();
     if (c.criticalityEpochs() == 0) {
       return Criticality.defaultFor(baseline.depth());
     }
-    log("measuring stage criticality (" + (baseline.depth() + 1) + " runs of " + c.criticalityEpochs() + " epochs)");
-    CriticalityMeasurement.Result r = CriticalityMeasurement.run(baseline, data, config(c.criticalityEpochs(), c.lr()),
-        WorkUnits.criticalityDir(out), progress, this::log);
-    if (!r.complete()) {
-      throw new Interrupted("criticality measurement was interrupted; run the pipeline again to continue");
+    try {
+      log("stage criticality (" + (baseline.depth() + 1) + " runs of " + c.criticalityEpochs() + " epochs, scored on"
+          + " the validation split)");
+      CriticalityMeasurement.Result r = CriticalityMeasurement.run(baseline, data(),
+          config(c.criticalityEpochs(), c.lr(), c.firstSeed()), WorkUnits.criticalityDir(out), progress, this::log);
+      if (!r.complete()) {
+        throw new Interrupted("criticality measurement was interrupted; run the pipeline again to continue");
+      }
+      return Criticality.measured(r.scores(), out.relativize(r.file().toAbsolutePath().normalize()).toString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    return Criticality.measured(r.scores(), out.relativize(r.file().toAbsolutePath().normalize()).toString());
-  }
-
-  private NetworkSpec design(NetworkSpec baseline, CriticalityOrder order, long budget) throws IOException {
-    Path file = out.resolve("specs/hybrenet-" + budget + ".yaml");
-    if (Files.isRegularFile(file)) {
-      return SpecIo.read(file);
-    }
-    DesignRequest req = new DesignRequest(baseline, order, budget, 0, 0.5, 1, 1, c.hybrenetWidths(), c.fMax(), c.fMax(),
-        Arrays.asList(StageOp.values()), profile, network);
-    DesignResult r = BudgetDesign.run(req, null);
-    if (r.candidates().isEmpty()) {
-      throw new UserInputException(noFit(baseline, order, budget));
-    }
-    Candidate best = r.candidates().get(0);
-    NetworkSpec chosen = best.spec().withName(best.member() + "-b" + budget);
-    log(String.format(Locale.ROOT, "budget %,d: chose %s (%,d ReLUs, %,d FLOPs, est. %.2f s)", budget,
-        chosen.name(), best.relus(), best.flops(), best.latency().totalS()));
-    SpecIo.write(chosen, file);
-    return chosen;
   }
 
   /** Why no candidate fits {@code budget}: it is below the smallest member or more than twice the largest. */
@@ -263,21 +318,21 @@ public final class Pipeline {
         : "lower the budget or add larger widths (hybrenet.widths)");
   }
 
-  private void train(String what, NetworkSpec spec, DataSettings data, int epochs, double lr, Path teacher, Path run)
-      throws IOException {
+  private void train(String what, NetworkSpec spec, DataSettings data, int epochs, double lr, long seed, Path teacher,
+      Path run) throws IOException {
     if (FinishedRuns.finished(run)) {
       log(what + ": done, skipped");
       return;
     }
-    TrainConfig retry = config(epochs, lr / 10);
+    TrainConfig retry = config(epochs, lr / 10, seed);
     // a run restarted at the lower rate after diverging, then interrupted, resumes at that rate
     RunDirectory dir = new RunDirectory(run);
     boolean resume = dir.hasCheckpoint();
     boolean retrying = resume && Files.isRegularFile(dir.configFile()) && dir.configChanges(retry).isEmpty();
-    log((resume ? "resuming " : "training ") + what + (teacher == null ? "" : " with distillation from the baseline")
+    log((resume ? "resuming " : "training ") + what + (teacher == null ? "" : " with distillation from the teacher")
         + (resume ? " from its checkpoint" : ""));
     try {
-      TrainingRun.train(spec, data, retrying ? retry : config(epochs, lr), teacher, run, progress);
+      TrainingRun.train(spec, data, retrying ? retry : config(epochs, lr, seed), teacher, run, progress);
     } catch (TrainingDivergedException e) {
       log(e.getMessage() + "; restarting " + what + " at learning rate " + lr / 10);
       Divergence.clearTraining(run);
@@ -288,34 +343,9 @@ public final class Pipeline {
     }
   }
 
-  private TrainConfig finetune() {
-    return config(c.finetuneEpochs(), c.finetuneLr());
-  }
-
-  private TrainConfig config(int epochs, double lr) {
-    return TrainConfig.defaults().toBuilder().epochs(epochs).batchSize(c.batchSize()).learningRate(lr).seed(c.seed())
+  private TrainConfig config(int epochs, double lr, long seed) {
+    return TrainConfig.defaults().toBuilder().epochs(epochs).batchSize(c.batchSize()).learningRate(lr).seed(seed)
         .build();
-  }
-
-  private List<String> settings(DataSettings data, Criticality crit) {
-    String dataText = c.dataset().equals("fashion-mnist") && c.data() == null
-        ? "fashion-mnist (Debian package folder " + FashionMnist.DEFAULT_DIR.getFileName() + ")"
-        : c.dataset();
-    return List.of(
-        "dataset: " + dataText + (c.trainSubset() > 0 ? ", " + c.trainSubset() + " training images" : "")
-            + (c.testSubset() > 0 ? ", " + c.testSubset() + " test images" : ""),
-        "baseline: " + c.baseline() + "; ReLU budgets: " + c.budgets() + "; baseline methods: " + c.methods(),
-        "training: " + c.epochs() + " epochs (HybReNets and baseline), fine-tuning " + c.finetuneEpochs()
-            + " epochs, batch " + c.batchSize() + ", KD from the baseline (T = 4, weight 0.9)",
-        "criticality order: " + crit.order().compact() + " (" + crit.source() + ")",
-        "latency: profile " + profile.name() + ", network " + network.name());
-  }
-
-  private List<String> notes() {
-    return List.of(
-        "Latency is the model's estimate (deepreshape profile " + profile.name() + "), not a measurement.",
-        "ReLU counts include the stem ReLU, as DeepReDuce and DeepReShape count them.",
-        "Accuracy is the last epoch's test top-1 of each run (runs/<name>/metrics.jsonl).");
   }
 
   private void log(String message) {

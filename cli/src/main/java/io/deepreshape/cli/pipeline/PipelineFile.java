@@ -18,8 +18,9 @@ import java.util.Set;
 /** Reads a pipeline YAML file, naming the file and field of every problem. */
 public final class PipelineFile {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> TOP = Set.of("name", "dataset", "data", "synthetic", "subset", "baseline",
-      "criticality", "budgets", "methods", "hybrenet", "train", "finetune", "profile", "network");
+  private static final Set<String> TOP = Set.of("name", "dataset", "data", "synthetic", "subset", "validation",
+      "baseline", "criticality", "budgets", "methods", "inputs", "hybrenet", "train", "finetune", "seeds", "profile",
+      "network", "latency");
 
   private PipelineFile() {}
 
@@ -48,21 +49,37 @@ public final class PipelineFile {
     JsonNode synth = sub(root, "synthetic", Set.of("train", "test"));
     JsonNode subset = sub(root, "subset", Set.of("train", "test"));
     JsonNode crit = sub(root, "criticality", Set.of("epochs"));
-    JsonNode hyb = sub(root, "hybrenet", Set.of("widths", "f_max"));
+    JsonNode hyb = sub(root, "hybrenet", Set.of("widths", "f_max", "top_k"));
     JsonNode train = sub(root, "train", Set.of("epochs", "batch_size", "lr", "seed"));
     JsonNode fine = sub(root, "finetune", Set.of("epochs", "lr"));
+    String dataset = text(root, "dataset", "synthetic");
+    int synthTrain = integer(synth, "train", 2000, "synthetic.train");
+    int trainSubset = integer(subset, "train", 0, "subset.train");
     return new PipelineConfig(
-        text(root, "name", "pipeline"), text(root, "dataset", "synthetic"),
-        root.hasNonNull("data") ? root.get("data").asText() : null,
-        integer(synth, "train", 2000, "synthetic.train"), integer(synth, "test", 500, "synthetic.test"),
-        integer(subset, "train", 0, "subset.train"), integer(subset, "test", 0, "subset.test"),
+        text(root, "name", "pipeline"), dataset, root.hasNonNull("data") ? root.get("data").asText() : null,
+        synthTrain, integer(synth, "test", 500, "synthetic.test"), trainSubset,
+        integer(subset, "test", 0, "subset.test"),
+        integer(root, "validation", PipelineConfig.defaultValidation(dataset, trainSubset, synthTrain), "validation"),
         text(root, "baseline", "resnet18"), integer(crit, "epochs", 0, "criticality.epochs"),
         longs(root.get("budgets"), "budgets"), strings(root.get("methods"), "methods", List.of("deepreduce")),
+        strings(root.get("inputs"), "inputs", List.of("baseline", "hybrenet")),
         ints(hyb.get("widths"), "hybrenet.widths", List.of(8, 16)), integer(hyb, "f_max", 8, "hybrenet.f_max"),
+        integer(hyb, "top_k", 3, "hybrenet.top_k"),
         integer(train, "epochs", 200, "train.epochs"), integer(fine, "epochs", 100, "finetune.epochs"),
         integer(train, "batch_size", 128, "train.batch_size"), number(train, "lr", 0.1, "train.lr"),
-        number(fine, "lr", 0.05, "finetune.lr"), integer(train, "seed", 42, "train.seed"),
-        text(root, "profile", "he-gc"), text(root, "network", "loopback"));
+        number(fine, "lr", 0.05, "finetune.lr"), seeds(root, train),
+        text(root, "profile", "he-gc"), text(root, "network", "loopback"), text(root, "latency", "measured"));
+  }
+
+  /** {@code seeds: [42, 43]}, or the older single {@code train.seed}; 42 when neither is given. */
+  private static List<Long> seeds(JsonNode root, JsonNode train) {
+    if (root.hasNonNull("seeds") && train.hasNonNull("seed")) {
+      throw new UserInputException("give seeds or train.seed, not both");
+    }
+    if (root.hasNonNull("seeds")) {
+      return longs(root.get("seeds"), "seeds");
+    }
+    return List.of((long) integer(train, "seed", 42, "train.seed"));
   }
 
   private static JsonNode sub(JsonNode root, String field, Set<String> allowed) {
@@ -122,7 +139,7 @@ public final class PipelineFile {
 
   private static List<Long> longs(JsonNode v, String path) {
     if (v == null || !v.isArray()) {
-      throw new UserInputException(path + " must be a list of ReLU budgets, e.g. [25000, 50000], was " + v);
+      throw new UserInputException(path + " must be a list of integers, e.g. [25000, 50000], was " + v);
     }
     List<Long> out = new ArrayList<>();
     for (JsonNode e : v) {

@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code run PIPELINE.yaml}: runs a pipeline file; running it again continues where it stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run a DeepReShape pipeline file: baseline teacher, criticality, equalization, HybReNet family, "
-        + "budget design, HybReNets and baseline methods trained with distillation, and an HTML report.",
+    description = {"Run a DeepReShape pipeline file: per seed a baseline teacher, criticality, equalization, the "
+        + "HybReNet family and the design's candidates (chosen on a validation split), every ReLU optimization on "
+        + "every input network with equal epochs and distillation, engine latency, and an HTML report.",
         "Finished stages are skipped, so running the same command again continues an interrupted pipeline.",
         "With --executor slurm every unit is a Slurm job and running again submits only what is missing or failed.",
         "The last line of output is the path of the report."})

@@ -1,7 +1,10 @@
 /**
- * The DeepReShape pipeline (issue: pipeline and report): one declarative file takes a baseline and a
- * dataset through criticality, ReLU-equalization, the HybReNet family, budget design, training with
- * distillation and the baseline ReLU-optimization methods, to a report. Every stage leaves its result
- * on disk and is skipped when that result exists, so an interrupted pipeline continues.
+ * The DeepReShape pipeline: one declarative file takes a baseline and a dataset through criticality,
+ * ReLU-equalization, the HybReNet family and the design's candidates, then applies every ReLU
+ * optimization to every input network under one fair protocol (equal epochs from random
+ * initialisation, one teacher rule, every choice on a validation split, several seeds, latency measured
+ * on the engine), to a report. The work splits into units ({@link io.deepreshape.cli.pipeline.WorkUnits})
+ * that leave their results on disk and are skipped when those exist, so an interrupted pipeline
+ * continues, locally or as Slurm jobs.
  */
 package io.deepreshape.cli.pipeline;

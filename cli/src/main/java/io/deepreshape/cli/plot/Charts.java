@@ -27,13 +27,13 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** The two DeepReShape charts as JFreeChart objects (reusable by the HTML report). */
 public final class Charts {
-  /** Stage colours, stem first; shared with the SVG writer. */
-  static final Color[] PALETTE = {
+  /** Stage colours, stem first. */
+  private static final Color[] PALETTE = {
       new Color(0x7f7f7f), new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
       new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2)};
 
   /** Ratio of largest to smallest value above which the scatter switches to log axes. */
-  static final double LOG_RATIO = 50;
+  private static final double LOG_RATIO = 50;
 
   static {
     System.setProperty("java.awt.headless", "true");
@@ -42,7 +42,7 @@ public final class Charts {
   private Charts() {}
 
   /** Stage names in first-seen order across networks. */
-  static List<String> stageNames(List<PlotNetwork> networks) {
+  private static List<String> stageNames(List<PlotNetwork> networks) {
     Set<String> names = new LinkedHashSet<>();
     networks.forEach(n -> names.addAll(n.stageNames()));
     return new ArrayList<>(names);
@@ -80,7 +80,7 @@ public final class Charts {
   }
 
   /** Groups in first-seen order. */
-  static List<String> groups(List<PlotNetwork> networks) {
+  private static List<String> groups(List<PlotNetwork> networks) {
     Set<String> g = new LinkedHashSet<>();
     networks.forEach(n -> g.add(n.group()));
     return new ArrayList<>(g);
@@ -146,7 +146,7 @@ public final class Charts {
   }
 
   /** Whether values span more than {@link #LOG_RATIO}: then the scatter uses log axes. */
-  static boolean wide(double[] values) {
+  private static boolean wide(double[] values) {
     double min = java.util.Arrays.stream(values).min().orElse(1);
     double max = java.util.Arrays.stream(values).max().orElse(1);
     return min > 0 && max / min > LOG_RATIO;
@@ -164,13 +164,13 @@ public final class Charts {
   }
 
   /** Colour of the i-th scatter group: blue, orange, green, purple, ... (red is the front's). */
-  static Color groupColor(int i) {
+  private static Color groupColor(int i) {
     int[] order = {1, 2, 3, 5, 6, 7, 0};
     return PALETTE[order[i % order.length]];
   }
 
-  /** The front's points sorted by ReLUs (for the SVG writer). */
-  static List<PlotNetwork> frontSorted(List<PlotNetwork> networks) {
+  /** The front's points sorted by ReLUs, the order its line joins them. */
+  private static List<PlotNetwork> frontSorted(List<PlotNetwork> networks) {
     boolean[] f = Pareto.front(networks, PlotNetwork::relus, PlotNetwork::flops);
     List<PlotNetwork> out = new ArrayList<>();
     for (int i = 0; i < f.length; i++) {

@@ -29,15 +29,20 @@ public final class AccuracyCharts {
   }
 
   public static BufferedImage accuracyVsLatency(List<TrainedNetwork> nets, String profile, int w, int h) {
-    return chart("Test top-1 vs estimated PI latency (" + profile + ")", "estimated latency (s)", nets,
-        TrainedNetwork::latencyS, List.of(), w, h);
+    boolean measured = !nets.isEmpty() && nets.stream().allMatch(n -> n.measuredLatencyS() != null);
+    return measured
+        ? chart("Test top-1 vs PI latency measured on the engine", "measured latency (s)", nets,
+            TrainedNetwork::shownLatencyS, List.of(), w, h)
+        : chart("Test top-1 vs estimated PI latency (" + profile + ")", "estimated latency (s)", nets,
+            TrainedNetwork::latencyS, List.of(), w, h);
   }
 
   private static BufferedImage chart(String title, String xLabel, List<TrainedNetwork> nets,
       ToDoubleFunction<TrainedNetwork> x, List<PublishedPoints.Series> published, int w, int h) {
     Map<String, XYSeries> series = new LinkedHashMap<>();
     for (TrainedNetwork n : nets) {
-      series.computeIfAbsent(n.method(), m -> new XYSeries(m, true, true)).add(x.applyAsDouble(n), 100 * n.top1());
+      String key = n.method().equals(n.input()) || n.input() == null ? n.method() : n.method() + " on " + n.input();
+      series.computeIfAbsent(key, m -> new XYSeries(m, true, true)).add(x.applyAsDouble(n), 100 * n.top1());
     }
     for (PublishedPoints.Series p : published) {
       XYSeries s = new XYSeries(p.label() + ", published", true, true);
@@ -55,7 +60,7 @@ public final class AccuracyCharts {
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
     int i = 0;
     for (String m : series.keySet()) {
-      r.setSeriesPaint(i, COLORS.getOrDefault(m, Color.GRAY));
+      r.setSeriesPaint(i, COLORS.getOrDefault(m.split(" ")[0], Color.GRAY));
       r.setSeriesStroke(i, m.endsWith(", published")
           ? new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f)
           : new BasicStroke(1.5f));
@@ -86,7 +91,7 @@ public final class AccuracyCharts {
     }
     NumberAxis xAxis = new NumberAxis("epoch");
     xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    NumberAxis yAxis = new NumberAxis("test top-1 (%)");
+    NumberAxis yAxis = new NumberAxis("top-1 each epoch (%): validation split, or test without one");
     yAxis.setAutoRangeIncludesZero(false);
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
     for (int i = 0; i < curves.size(); i++) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Everything a pipeline report shows: its settings in words, the criticality used (a table of rows or a
  * note), the stage ReLU distributions of baseline, equalized and HybReNet networks, the design space
- * (ReLUs vs FLOPs), the trained networks and their training curves.
+ * (ReLUs vs FLOPs), the trained networks and their training curves, and further tables (the network
+ * selection, the design's choices) shown after the headline.
  */
 public record ReportContent(
     String title,
@@ -19,7 +20,15 @@ public record ReportContent(
     List<TrainedNetwork> trained,
     List<TrainingCurve> curves,
     String profile,
-    List<String> notes) {
+    List<String> notes,
+    List<ReportTable> tables) {
+
+  public ReportContent(String title, String dataset, List<String> settings, String criticalityNote,
+      List<List<String>> criticalityRows, List<PlotNetwork> distributions, List<PlotNetwork> designSpace,
+      List<TrainedNetwork> trained, List<TrainingCurve> curves, String profile, List<String> notes) {
+    this(title, dataset, settings, criticalityNote, criticalityRows, distributions, designSpace, trained, curves,
+        profile, notes, List.of());
+  }
 
   public ReportContent {
     settings = List.copyOf(settings);
@@ -29,5 +38,6 @@ public record ReportContent(
     trained = List.copyOf(trained);
     curves = List.copyOf(curves);
     notes = List.copyOf(notes);
+    tables = List.copyOf(tables);
   }
 }

@@ -7,44 +7,53 @@ import java.util.Map;
 
 /** The report's words and tables, rendered as HTML or Markdown from the same rows. */
 final class ReportText {
-  private static final List<String> NETWORK_HEADER = List.of("network", "method", "budget", "ReLUs", "FLOPs",
-      "params", "est. latency (s)", "test top-1", "spec");
+  private static final List<String> NETWORK_HEADER = List.of("network", "method", "input", "budget", "seed",
+      "ReLUs", "FLOPs", "params", "est. latency (s)", "measured latency (s)", "epochs", "val top-1", "test top-1",
+      "spec");
 
   private ReportText() {}
 
   static List<List<String>> networkRows(ReportContent c) {
     List<List<String>> rows = new ArrayList<>();
     for (TrainedNetwork n : c.trained()) {
-      rows.add(List.of(n.label(), n.method(), n.budget() == 0 ? "-" : String.format(Locale.ROOT, "%,d", n.budget()),
+      rows.add(List.of(n.label(), n.method(), n.input(),
+          n.budget() == 0 ? "-" : String.format(Locale.ROOT, "%,d", n.budget()), String.valueOf(n.seed()),
           String.format(Locale.ROOT, "%,d", n.relus()), String.format(Locale.ROOT, "%,d", n.flops()),
           String.format(Locale.ROOT, "%,d", n.params()), String.format(Locale.ROOT, "%.2f", n.latencyS()),
-          pct(n.top1()), n.spec()));
+          n.measuredLatencyS() == null ? "-" : String.format(Locale.ROOT, "%.2f", n.measuredLatencyS()),
+          String.valueOf(n.epochs()), n.valTop1() == null ? "-" : pct(n.valTop1()), pct(n.top1()), n.spec()));
     }
     return rows;
   }
 
   static List<String> headline(ReportContent c) {
     List<String> lines = new ArrayList<>();
-    for (Comparison.IsoRelu r : Comparison.isoRelu(c.trained())) {
+    List<Aggregate> nets = Aggregate.of(c.trained());
+    for (Comparison.IsoRelu r : Comparison.isoRelu(nets)) {
       lines.add(String.format(Locale.ROOT,
-          "At iso-ReLU (%,d ReLUs budget), %s reaches %s vs %s for %s (%s): %+.1f points of accuracy with a %.1fx "
-              + "runtime improvement (estimated latency %.2f s vs %.2f s).",
-          r.budget(), r.hybrenet().label(), pct(r.hybrenet().top1()), pct(r.other().top1()), r.other().label(),
-          r.other().method(), 100 * r.accuracyGain(), r.speedup(), r.hybrenet().latencyS(), r.other().latencyS()));
+          "At iso-ReLU (%,d ReLUs budget), the HybReNet %s reaches %s vs %s for %s (%s): %+.2f points of accuracy "
+              + "[%s], with a %.2fx runtime improvement (%s latency %.2f s vs %.2f s).",
+          r.budget(), r.hybrenet().label(), r.hybrenet().accuracyText(), r.other().accuracyText(), r.other().what(),
+          r.other().label(), 100 * r.accuracyGain(), r.verdict(), r.speedup(), latencyKind(r.hybrenet()),
+          r.hybrenet().latencyS(), r.other().latencyS()));
     }
-    for (Comparison.IsoAccuracy r : Comparison.isoAccuracy(c.trained())) {
+    for (Comparison.IsoAccuracy r : Comparison.isoAccuracy(nets)) {
       if (r.hybrenet().isPresent()) {
         lines.add(String.format(Locale.ROOT,
-            "At iso-accuracy with %s (%s, %s), the fastest HybReNet at least as accurate is %s (%s): a %.1fx runtime "
-                + "improvement.",
-            r.other().label(), r.other().method(), pct(r.other().top1()), r.hybrenet().get().label(),
-            pct(r.hybrenet().get().top1()), r.speedup()));
+            "At iso-accuracy with %s (%s, %s), the fastest HybReNet at least as accurate in the mean is %s (%s): a "
+                + "%.2fx runtime improvement.",
+            r.other().what(), r.other().label(), r.other().accuracyText(), r.hybrenet().get().label(),
+            r.hybrenet().get().accuracyText(), r.speedup()));
       } else {
-        lines.add(String.format(Locale.ROOT, "No trained HybReNet reaches the accuracy of %s (%s, %s).",
-            r.other().label(), r.other().method(), pct(r.other().top1())));
+        lines.add(String.format(Locale.ROOT, "No trained HybReNet reaches the mean accuracy of %s (%s, %s).",
+            r.other().what(), r.other().label(), r.other().accuracyText()));
       }
     }
     return lines;
+  }
+
+  private static String latencyKind(Aggregate a) {
+    return a.measured() ? "measured" : "estimated";
   }
 
   static String pct(double v) {
@@ -56,6 +65,10 @@ final class ReportText {
     c.settings().forEach(s -> sb.append("- ").append(s).append('\n'));
     sb.append("\n## Headline comparisons\n\n");
     headline(c).forEach(s -> sb.append("- ").append(s).append('\n'));
+    for (ReportTable t : c.tables()) {
+      sb.append("\n## ").append(t.title()).append("\n\n").append(t.intro()).append("\n\n");
+      mdTable(sb, t.header(), t.rows());
+    }
     sb.append("\n## Criticality\n\n").append(c.criticalityNote()).append("\n\n");
     if (!c.criticalityRows().isEmpty()) {
       mdTable(sb, c.criticalityRows().get(0), c.criticalityRows().subList(1, c.criticalityRows().size()));
@@ -89,10 +102,15 @@ final class ReportText {
     sb.append("</ul>\n<h2>Headline comparisons</h2>\n<ul class=\"headline\">");
     List<String> head = headline(c);
     if (head.isEmpty()) {
-      sb.append("<li>No HybReNet and baseline method were trained at the same budget.</li>");
+      sb.append("<li>No HybReNet and other ReLU optimization were trained at the same budget.</li>");
     }
     head.forEach(s -> sb.append("<li>").append(esc(s)).append("</li>"));
-    sb.append("</ul>\n<h2>Criticality</h2>\n<p>").append(esc(c.criticalityNote())).append("</p>\n");
+    sb.append("</ul>\n");
+    for (ReportTable t : c.tables()) {
+      sb.append("<h2>").append(esc(t.title())).append("</h2>\n<p>").append(esc(t.intro())).append("</p>\n");
+      htmlTable(sb, t.header(), t.rows());
+    }
+    sb.append("<h2>Criticality</h2>\n<p>").append(esc(c.criticalityNote())).append("</p>\n");
     if (!c.criticalityRows().isEmpty()) {
       htmlTable(sb, c.criticalityRows().get(0), c.criticalityRows().subList(1, c.criticalityRows().size()));
     }

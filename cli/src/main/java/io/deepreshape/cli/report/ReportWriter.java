@@ -1,5 +1,7 @@
 package io.deepreshape.cli.report;
 
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.cli.plot.Charts;
 import io.deepreshape.cli.plot.Plots;
@@ -13,12 +15,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** Writes {@code report.html} (self-contained), {@code report.md}, {@code networks.csv} and the plots as PNG files. */
 public final class ReportWriter {
+  /** Columns in the record's declaration order (CsvMapper sorts them alphabetically unless told not to). */
+  private static final CsvMapper CSV = CsvMapper.builder().disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+
   private ReportWriter() {}
 
   /** Writes the report into {@code dir} and returns the HTML file. */
@@ -48,25 +52,16 @@ public final class ReportWriter {
       png.put(e.getKey(), bytes.toByteArray());
       atomic(dir.resolve(e.getKey()), bytes.toByteArray());
     }
-    atomic(dir.resolve("networks.csv"), csv(c).getBytes(StandardCharsets.UTF_8));
+    atomic(dir.resolve("networks.csv"), csv(c.trained()).getBytes(StandardCharsets.UTF_8));
     atomic(dir.resolve("report.md"), ReportText.markdown(c, List.copyOf(png.keySet())).getBytes(StandardCharsets.UTF_8));
     Path html = dir.resolve("report.html");
     atomic(html, ReportText.html(c, embed(png)).getBytes(StandardCharsets.UTF_8));
     return html;
   }
 
-  static String csv(ReportContent c) {
-    StringBuilder sb = new StringBuilder("label,method,budget,relus,flops,params,latency_s,top1,spec,run\n");
-    for (TrainedNetwork n : c.trained()) {
-      sb.append(String.join(",", quote(n.label()), n.method(), String.valueOf(n.budget()), String.valueOf(n.relus()),
-          String.valueOf(n.flops()), String.valueOf(n.params()), String.format(Locale.ROOT, "%.4f", n.latencyS()),
-          String.format(Locale.ROOT, "%.4f", n.top1()), quote(n.spec()), quote(n.run()))).append('\n');
-    }
-    return sb.toString();
-  }
-
-  private static String quote(String s) {
-    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  /** One row per trained network, the columns and names of {@link TrainedNetwork}, quoted as RFC 4180 says. */
+  static String csv(List<TrainedNetwork> rows) throws IOException {
+    return CSV.writer(CSV.schemaFor(TrainedNetwork.class).withHeader()).writeValueAsString(rows);
   }
 
   private static Map<String, String> embed(Map<String, byte[]> png) {

@@ -36,9 +36,10 @@ public record TrainingCurve(String label, List<Integer> epochs, List<Double> tes
         } catch (IOException e) {
           throw new IOException(metricsJsonl + ": not a JSON line: " + line, e);
         }
-        if (m.hasNonNull("epoch") && m.hasNonNull("test_top1")) {
+        String key = m.hasNonNull("val_top1") ? "val_top1" : "test_top1";
+        if (m.hasNonNull("epoch") && m.hasNonNull(key)) {
           epochs.add(m.get("epoch").asInt());
-          top1.add(m.get("test_top1").asDouble());
+          top1.add(m.get(key).asDouble());
         }
       }
     }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deepreshape.cli.CliRun;
 import io.deepreshape.cli.plot.PlotNetwork;
-import io.deepreshape.cli.plot.SvgCharts;
+import io.deepreshape.cli.plot.Plots;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,18 +39,19 @@ class PlotTest {
   }
 
   @Test
-  void svgBarsStackStageCounts() {
-    // One network, stem 10 and S1 30 ReLUs: two bars (the rectangles with a tooltip) in ratio 1 : 3.
+  void svgBarsStackStageCounts() throws Exception {
+    // One network, stem 10 and S1 30 ReLUs: two bars, in the stem's grey and S1's blue, heights in ratio 1 : 3.
     PlotNetwork n = new PlotNetwork("n", "g", List.of("stem", "S1"), List.of(10L, 30L), 40, 1000);
-    String svg = SvgCharts.stageDistribution("t", List.of(n), 400, 300);
-    List<Double> heights = new java.util.ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<rect x=\"[^\"]+\" y=\"[^\"]+\" width=\"[^\"]+\" "
-        + "height=\"([0-9.]+)\" fill=\"#[0-9a-f]{6}\"><title>").matcher(svg);
+    String svg = Plots.svg("t", List.of(n));
+    Map<String, Double> heights = new HashMap<>();
+    Matcher m = Pattern.compile("<rect height=\"([0-9.]+)\" style=\"[^\"]*fill:rgb\\((127,127,127|31,119,180)\\)")
+        .matcher(svg);
     while (m.find()) {
-      heights.add(Double.parseDouble(m.group(1)));
+      heights.put(m.group(2), Double.parseDouble(m.group(1)));
     }
     assertThat(heights).hasSize(2);
-    assertThat(heights.get(1) / heights.get(0)).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.05));
+    assertThat(heights.get("31,119,180") / heights.get("127,127,127")).isCloseTo(3.0, Offset.offset(0.01));
+    assertThat(svg).startsWith("<svg").contains("viewBox=\"0 0 1280 520\"").doesNotContain("'Dialog'");
   }
 
   @Test

@@ -17,7 +17,7 @@ class PipelineBudgetTest {
   void aBudgetAboveEveryCandidateIsRefusedBeforeTraining() throws Exception {
     Path file = dir.resolve("p.yaml");
     Files.writeString(file, "name: p\ndataset: synthetic\nbaseline: resnet18\nbudgets: [100000000000]\n"
-        + "synthetic: {train: 64, test: 32}\ntrain: {epochs: 1}\n");
+        + "synthetic: {train: 64, test: 32}\ntrain: {epochs: 2}\nfinetune: {epochs: 1}\n");
     Path out = dir.resolve("out");
     CliRun r = CliRun.of("run", file.toString(), "--out", out.toString(), "--quiet");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(2);

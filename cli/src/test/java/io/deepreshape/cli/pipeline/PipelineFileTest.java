@@ -29,6 +29,46 @@ class PipelineFileTest {
   void unknownFieldIsNamed() {
     assertThatThrownBy(() -> PipelineFile.parse("name: x\nbudgets: [1000]\ntrain: {epoch: 3}\n"))
         .hasMessage("unknown field 'epoch' in train: expected batch_size, epochs, lr, seed");
+    assertThatThrownBy(() -> PipelineFile.parse("name: x\nbudgets: [1000]\nhybrenet: {topk: 3}\n"))
+        .hasMessage("unknown field 'topk' in hybrenet: expected f_max, top_k, widths");
+  }
+
+  @Test
+  void theFairProtocolsDefaults() {
+    PipelineConfig c = PipelineFile.parse("name: x\ndataset: fashion-mnist\nbudgets: [1000]\n");
+    assertThat(c.validation()).isEqualTo(5000);
+    assertThat(c.inputs()).containsExactly("baseline", "hybrenet");
+    assertThat(c.topK()).isEqualTo(3);
+    assertThat(c.seeds()).containsExactly(42L);
+    assertThat(c.latency()).isEqualTo("measured");
+    assertThat(c.inputEpochs()).isEqualTo(100);
+    PipelineConfig sub = PipelineFile.parse("name: x\ndataset: cifar10\nsubset: {train: 3000}\nbudgets: [1000]\n"
+        + "seeds: [7, 8]\n");
+    assertThat(sub.validation()).isEqualTo(300);
+    assertThat(sub.seeds()).containsExactly(7L, 8L);
+    assertThat(sub.firstSeed()).isEqualTo(7L);
+  }
+
+  @Test
+  void fineTuningMustLeaveEpochsToTheInputNetworks() {
+    assertThatThrownBy(() -> PipelineFile.parse("name: x\nbudgets: [1000]\ntrain: {epochs: 5}\nfinetune: {epochs: 5}\n"))
+        .hasMessage("pipeline field finetune.epochs must be >= 1 and < train.epochs (5): every network trains "
+            + "train.epochs in all, was 5");
+  }
+
+  @Test
+  void seedsAndTrainSeedAreExclusive() {
+    assertThatThrownBy(() -> PipelineFile.parse("name: x\nbudgets: [1000]\nseeds: [1]\ntrain: {seed: 2}\n"))
+        .hasMessage("give seeds or train.seed, not both");
+    assertThatThrownBy(() -> PipelineFile.parse("name: x\nbudgets: [1000]\nseeds: [1, 1]\n"))
+        .hasMessageContaining("pipeline field seeds must be a non-empty list of distinct seeds");
+  }
+
+  @Test
+  void anUnknownInputNetworkIsNamed() {
+    assertThatThrownBy(() -> PipelineFile.parse("name: x\nbudgets: [1000]\ninputs: [resnet18]\n"))
+        .hasMessageContaining("pipeline field inputs must be baseline, hybrenet or a HybReNet family member's name")
+        .hasMessageEndingWith("was resnet18");
   }
 
   @Test

@@ -1,5 +1,6 @@
 /**
- * Micro-benchmarks of the engine's building blocks, run as a plain {@code main}: OT extension
- * rate, garbling rate and NTT time, to compare with the peers of PI-ENGINE.md section 5.
+ * Load measurement of the engine's server: {@link io.deepreshape.pi.bench.LoadBench} serves many clients at
+ * once and prints sessions per minute and peak memory. The building blocks' rates are JMH benchmarks in the
+ * {@code bench} module.
  */
 package io.deepreshape.pi.bench;

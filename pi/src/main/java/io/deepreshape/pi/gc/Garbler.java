@@ -1,14 +1,14 @@
 package io.deepreshape.pi.gc;
 
 import io.deepreshape.pi.prg.AesPrg;
-import io.deepreshape.pi.prg.TccrHash;
 
 /**
- * The half-gates garbler (Zahur, Rosulek and Evans, "Two Halves Make a Whole", Eurocrypt 2015,
- * figure 2) with free-XOR (Kolesnikov and Schneider 2008) and point-and-permute: a wire's one-label
- * is its zero-label XOR a global {@code Delta} whose least significant bit is 1, so the label's
- * lowest bit is its permute bit. Hashes are {@link TccrHash} (Guo-Katz-Wang-Yu 2020) with tweaks
- * {@code 2j} and {@code 2j+1} for gate identifier {@code j}.
+ * The garbler, with free-XOR (Kolesnikov and Schneider 2008) and point-and-permute: a wire's
+ * one-label is its zero-label XOR a global {@code Delta} whose least significant bit is 1, so the
+ * label's lowest bit is its permute bit (colour). AND gates are garbled by a {@link GarblingScheme}:
+ * three-halves (the engine's) or half-gates, both hashing with {@link
+ * io.deepreshape.pi.prg.TccrHash} (Guo-Katz-Wang-Yu 2020) under tweaks derived from a gate
+ * identifier that is never reused under one {@code Delta}.
  *
  * <p>Garbling is level by level over a whole batch of circuit instances: all AND gates of one AND
  * depth, in all instances, are hashed in chunks of thousands of blocks per AES call. Not
@@ -18,27 +18,60 @@ public final class Garbler {
   static final int CHUNK_PAIRS = 4096;
 
   private final AesPrg prg;
+  private final GarblingScheme scheme;
   private final long d0;
   private final long d1;
-  private final TccrHash hash = new TccrHash();
-  private final long[] x = new long[CHUNK_PAIRS * 8];
-  private final long[] tw = new long[CHUNK_PAIRS * 4];
-  private final long[] h = new long[CHUNK_PAIRS * 8];
+  private final AndWalk ands;
   private long nextTweak;
 
-  /** A garbler drawing a random {@code Delta} (lowest bit forced to 1) and labels from {@code prg}. */
+  /**
+   * An engine-scheme garbler drawing a random {@code Delta} (lowest bit forced to 1) and labels
+   * from {@code prg}.
+   */
   public Garbler(AesPrg prg) {
-    this(prg, prg.nextLong() | 1L, prg.nextLong());
+    this(prg, GarblingScheme.ENGINE);
   }
 
-  /** A garbler with a given {@code Delta = (delta0, delta1)}; {@code delta0} must be odd. */
+  /** A garbler of {@code scheme} drawing a random {@code Delta} and labels from {@code prg}. */
+  public Garbler(AesPrg prg, GarblingScheme scheme) {
+    this(prg, scheme, prg.nextLong() | 1L, prg.nextLong());
+  }
+
+  /** An engine-scheme garbler with a given {@code Delta = (delta0, delta1)}; {@code delta0} odd. */
   public Garbler(AesPrg prg, long delta0, long delta1) {
+    this(prg, GarblingScheme.ENGINE, delta0, delta1);
+  }
+
+  /** A garbler of {@code scheme} with a given {@code Delta}; {@code delta0} must be odd. */
+  public Garbler(AesPrg prg, GarblingScheme scheme, long delta0, long delta1) {
+    this(prg, scheme, delta0, delta1, false);
+  }
+
+  private Garbler(AesPrg prg, GarblingScheme scheme, long delta0, long delta1,
+      boolean weakControlBits) {
     if ((delta0 & 1) == 0) {
       throw new IllegalArgumentException("Delta's lowest bit must be 1 for point-and-permute");
     }
     this.prg = prg;
+    this.scheme = scheme;
     this.d0 = delta0;
     this.d1 = delta1;
+    this.ands = scheme == GarblingScheme.HALF_GATES ? new HalfGatesGarbling(delta0, delta1)
+        : new ThreeHalvesGarbling(delta0, delta1, weakControlBits ? null : prg);
+  }
+
+  /**
+   * A deliberately broken three-halves garbler whose control bits are not masked: they reveal the
+   * permute bits of every AND gate's inputs, and so the evaluator's plaintext wire values. Only for
+   * the tests that mount that attack.
+   */
+  static Garbler withUnmaskedControlBits(AesPrg prg) {
+    return new Garbler(prg, GarblingScheme.THREE_HALVES, prg.nextLong() | 1L, prg.nextLong(), true);
+  }
+
+  /** The scheme this garbler garbles AND gates with. */
+  public GarblingScheme scheme() {
+    return scheme;
   }
 
   /** Low half of the free-XOR offset {@code Delta}. */
@@ -77,9 +110,9 @@ public final class Garbler {
       }
       System.arraycopy(evaluatorLabels0, 0, labels, garblerLongs, evalLongs);
     }
-    long[] tables = new long[Math.multiplyExact(c.andGates() * 4, batch)];
+    long[] tables = new long[scheme.tableLongs((long) c.andGates() * batch)];
     for (int d = 0; d < c.levels(); d++) {
-      garbleAnds(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));
+      ands.walk(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));
       freeGates(c, batch, labels, c.levelAndEnd(d), c.levelEnd(d));
     }
     long[] inputs0 = new long[garblerLongs + evalLongs];
@@ -91,73 +124,7 @@ public final class Garbler {
         decode[o * batch + k] = (byte) (labels[(base + k) * 2] & 1);
       }
     }
-    return new GarbledBatch(c, batch, tweakBase, tables, inputs0, decode);
-  }
-
-  private void garbleAnds(Circuit c, int batch, long[] labels, long[] tables, long tweakBase,
-      int from, int to) {
-    int pos = from;
-    int k = 0;
-    while (pos < to) {
-      int n = 0;
-      int startPos = pos;
-      int startK = k;
-      while (n < CHUNK_PAIRS && pos < to) {
-        int g = c.scheduled(pos);
-        int a = (c.in0(g) * batch + k) * 2;
-        int b = (c.in1(g) * batch + k) * 2;
-        long id = tweakBase + (long) c.andOrdinal(g) * batch + k;
-        int xi = n * 8;
-        x[xi] = labels[a];
-        x[xi + 1] = labels[a + 1];
-        x[xi + 2] = labels[a] ^ d0;
-        x[xi + 3] = labels[a + 1] ^ d1;
-        x[xi + 4] = labels[b];
-        x[xi + 5] = labels[b + 1];
-        x[xi + 6] = labels[b] ^ d0;
-        x[xi + 7] = labels[b + 1] ^ d1;
-        int ti = n * 4;
-        tw[ti] = 2 * id;
-        tw[ti + 1] = 2 * id;
-        tw[ti + 2] = 2 * id + 1;
-        tw[ti + 3] = 2 * id + 1;
-        n++;
-        if (++k == batch) {
-          k = 0;
-          pos++;
-        }
-      }
-      hash.hash(x, 0, tw, 0, h, 0, 4 * n);
-      finishAnds(c, batch, labels, tables, startPos, startK, n);
-    }
-  }
-
-  private void finishAnds(Circuit c, int batch, long[] labels, long[] tables, int pos, int k,
-      int n) {
-    for (int i = 0; i < n; i++) {
-      int g = c.scheduled(pos);
-      int xi = i * 8;
-      long pa = -(x[xi] & 1);
-      long pb = -(x[xi + 4] & 1);
-      long tg0 = h[xi] ^ h[xi + 2] ^ (pb & d0);
-      long tg1 = h[xi + 1] ^ h[xi + 3] ^ (pb & d1);
-      long te0 = h[xi + 4] ^ h[xi + 6] ^ x[xi];
-      long te1 = h[xi + 5] ^ h[xi + 7] ^ x[xi + 1];
-      long c0 = h[xi] ^ (pa & tg0) ^ h[xi + 4] ^ (pb & (te0 ^ x[xi]));
-      long c1 = h[xi + 1] ^ (pa & tg1) ^ h[xi + 5] ^ (pb & (te1 ^ x[xi + 1]));
-      int t = (c.andOrdinal(g) * batch + k) * 4;
-      tables[t] = tg0;
-      tables[t + 1] = tg1;
-      tables[t + 2] = te0;
-      tables[t + 3] = te1;
-      int o = ((c.inputs() + g) * batch + k) * 2;
-      labels[o] = c0;
-      labels[o + 1] = c1;
-      if (++k == batch) {
-        k = 0;
-        pos++;
-      }
-    }
+    return new GarbledBatch(c, scheme, batch, tweakBase, tables, inputs0, decode);
   }
 
   private void freeGates(Circuit c, int batch, long[] labels, int from, int to) {

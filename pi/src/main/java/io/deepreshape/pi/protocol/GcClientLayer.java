@@ -3,6 +3,7 @@ package io.deepreshape.pi.protocol;
 import io.deepreshape.pi.channel.Channel;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.gc.Circuit;
+import io.deepreshape.pi.gc.GarblingScheme;
 import io.deepreshape.pi.gc.GcEvaluator;
 import io.deepreshape.pi.gc.WireBits;
 import io.deepreshape.pi.ot.IknpOtReceiver;
@@ -28,13 +29,21 @@ final class GcClientLayer {
     this.store = store;
   }
 
-  /** Bytes this layer's material takes in the store: tables, labels, decoding bits. */
+  /**
+   * Bytes this layer's material takes in the store: tables ({@link GarblingScheme#ENGINE}, packed
+   * batch by batch), labels, decoding bits and each batch's tweak base.
+   */
   static long expectedStorage(List<GcGroup> groups, int l) {
     long bytes = 0;
     for (GcGroup g : groups) {
       long n = g.instances();
-      bytes += n * (32L * g.circuit().andGates() + 16L * g.outWords() * l
-          + 16L * g.circuit().evaluatorInputs() + g.circuit().outputCount());
+      long full = n / g.batchSize();
+      long rest = n % g.batchSize();
+      long ands = g.circuit().andGates();
+      bytes += full * GarblingScheme.ENGINE.tableBytes(ands * g.batchSize())
+          + (rest > 0 ? GarblingScheme.ENGINE.tableBytes(ands * rest) : 0);
+      bytes += n * (16L * g.outWords() * l + 16L * g.circuit().evaluatorInputs()
+          + g.circuit().outputCount()) + 8 * (full + (rest > 0 ? 1 : 0));
     }
     return bytes;
   }
@@ -61,7 +70,8 @@ final class GcClientLayer {
         byte[] bits = new byte[words * l * b];
         WireBits.encode(vals, words, l, bits, 0, b);
         long[] own = ot.receiveCorrelated(WireBits.pack(bits), bits.length);
-        long[] tab = ch.receiveLongs(Msg.GC_TABLES, circuit.andGates() * b * 4);
+        long[] tab = ch.receiveLongs(Msg.GC_TABLES,
+            GarblingScheme.ENGINE.tableLongs((long) circuit.andGates() * b));
         long[] uLabels = ch.receiveLongs(Msg.GC_MASK_LABELS, g.outWords() * l * b * 2);
         byte[] decode = ch.receive(Msg.GC_DECODE);
         if (decode.length != 8 + circuit.outputCount() * b) {

@@ -25,7 +25,7 @@ abstract class GcStore implements AutoCloseable {
   /**
    * One batch of garbled material.
    *
-   * @param tables half-gates tables
+   * @param tables garbled tables (three-halves, {@link io.deepreshape.pi.gc.GarblingScheme})
    * @param maskLabels the active labels of the server's mask {@code u}
    * @param ownLabels the active labels of the client's share {@code c}
    * @param decode the tweak base (8 bytes) and the decoding bits

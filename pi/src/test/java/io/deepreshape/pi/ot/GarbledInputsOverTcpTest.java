@@ -8,6 +8,7 @@ import io.deepreshape.pi.channel.TcpChannel;
 import io.deepreshape.pi.gc.Circuit;
 import io.deepreshape.pi.gc.GarbledBatch;
 import io.deepreshape.pi.gc.Garbler;
+import io.deepreshape.pi.gc.GarblingScheme;
 import io.deepreshape.pi.gc.GcEvaluator;
 import io.deepreshape.pi.gc.ReluCircuits;
 import io.deepreshape.pi.gc.WireBits;
@@ -62,7 +63,8 @@ class GarbledInputsOverTcpTest {
         v = evaluate(ch, relu, batch, c);
       }
       long sent = garblerSide.get();
-      assertThat(sent).isGreaterThan(32L * relu.andGates() * batch);
+      assertThat(sent).isGreaterThan(
+          GarblingScheme.ENGINE.tableBytes((long) relu.andGates() * batch));
       for (int k = 0; k < batch; k++) {
         long y = ((a[k] + c[k]) << (64 - L)) >> (64 - L);
         long want = ((y < 0 ? 0 : y >> S) - u[k]) & mask;
@@ -92,7 +94,8 @@ class GarbledInputsOverTcpTest {
     WireBits.encode(c, 1, L, cBits, 0, batch);
     long[] choices = WireBits.pack(cBits);
     long[] evalLabels = ot.receiveCorrelated(choices, cBits.length);
-    long[] tables = ch.receiveLongs(TABLES, relu.andGates() * batch * 4);
+    long[] tables = ch.receiveLongs(TABLES,
+        GarblingScheme.ENGINE.tableLongs((long) relu.andGates() * batch));
     long[] garblerLabels = ch.receiveLongs(LABELS, relu.garblerInputs() * batch * 2);
     byte[] decode = ch.receive(DECODE);
     long[] inputs = new long[relu.inputs() * batch * 2];

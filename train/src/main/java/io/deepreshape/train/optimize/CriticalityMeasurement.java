@@ -78,7 +78,7 @@ public final class CriticalityMeasurement {
   private static StageRun trainOne(String label, NetworkSpec net, DataSettings data, TrainConfig config, Path runDir,
       ProgressLine progress, Consumer<String> log) throws IOException {
     if (FinishedRuns.finishedRunOf(runDir, net)) {
-      double acc = percent(FinishedRuns.finalTestTop1(runDir, data));
+      double acc = percent(FinishedRuns.finalEvalTop1(runDir, data));
       log.accept(label + ": finished run found in " + runDir + ", reused");
       return new StageRun(label, runDir, net, acc, true);
     }
@@ -88,7 +88,7 @@ public final class CriticalityMeasurement {
       log.accept(label + ": stopped; run the same command again to resume");
       return null;
     }
-    return new StageRun(label, runDir, net, percent(FinishedRuns.finalTestTop1(runDir, data)), false);
+    return new StageRun(label, runDir, net, percent(FinishedRuns.finalEvalTop1(runDir, data)), false);
   }
 
   private static double percent(double fraction) {

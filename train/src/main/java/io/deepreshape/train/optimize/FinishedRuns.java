@@ -39,13 +39,14 @@ public final class FinishedRuns {
   }
 
   /**
-   * Test top-1 of the final model in [0, 1]: the last epoch's metric, or a fresh evaluation on
-   * {@code data} when the run recorded none.
+   * Top-1 of the final model in [0, 1] on the split its epochs were evaluated on (validation when the
+   * run has one, else test): the last epoch's metric, or a fresh test evaluation on {@code data} when
+   * the run recorded none.
    */
-  public static double finalTestTop1(Path runDir, DataSettings data) throws IOException {
+  public static double finalEvalTop1(Path runDir, DataSettings data) throws IOException {
     List<EpochMetrics> metrics = new RunDirectory(runDir).readMetrics();
-    if (!metrics.isEmpty() && metrics.get(metrics.size() - 1).testTop1() != null) {
-      return metrics.get(metrics.size() - 1).testTop1();
+    if (!metrics.isEmpty() && metrics.get(metrics.size() - 1).evalTop1() != null) {
+      return metrics.get(metrics.size() - 1).evalTop1();
     }
     return TrainingRun.evaluate(runDir, data).top1();
   }

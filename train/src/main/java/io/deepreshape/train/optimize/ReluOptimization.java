@@ -31,11 +31,24 @@ public final class ReluOptimization {
   public static final String SNL_WEIGHTS = "snl-search.params";
 
   /**
-   * What to optimize: the teacher run, method, ReLU budget, criticality order, data, fine-tuning
-   * config (its batch size, seed and KD settings also drive SNL's search) and SNL's search settings.
+   * What to optimize: the teacher run (the network reduced and the weights it starts from), method, ReLU
+   * budget, criticality order, data, fine-tuning config (its batch size, seed and KD settings also drive
+   * SNL's search), SNL's search settings, and the run the fine-tuning distills from ({@code kdTeacherRun};
+   * the teacher run itself when null). SNL's mask search always distills from the teacher run.
    */
   public record Request(Path teacherRun, Method method, long budget, CriticalityOrder order, DataSettings data,
-      TrainConfig fineTune, SnlSettings snl, Path runDir) {}
+      TrainConfig fineTune, SnlSettings snl, Path runDir, Path kdTeacherRun) {
+
+    public Request(Path teacherRun, Method method, long budget, CriticalityOrder order, DataSettings data,
+        TrainConfig fineTune, SnlSettings snl, Path runDir) {
+      this(teacherRun, method, budget, order, data, fineTune, snl, runDir, null);
+    }
+
+    /** The run the fine-tuning distills from. */
+    public Path distillFrom() {
+      return kdTeacherRun != null ? kdTeacherRun : teacherRun;
+    }
+  }
 
   /** The plan, the fine-tuning result, and which stages were found already done. */
   public record Outcome(OptimizationPlan plan, TrainResult training, boolean planReused, boolean trainingReused,
@@ -70,11 +83,11 @@ public final class ReluOptimization {
       warm = WarmStart.prepare(r.runDir(), plan.spec(), r.data(), r.fineTune(), sourceFactory, sourceParams,
           DeviceSelector.select());
       log.accept("fine-tuning " + plan.spec().name() + " from the " + (plan.method() == Method.SNL
-          ? "mask-trained" : "teacher's") + " weights (" + warm + " arrays) with KD from " + r.teacherRun());
+          ? "mask-trained" : "teacher's") + " weights (" + warm + " arrays) with KD from " + r.distillFrom());
     } else {
       log.accept("resuming fine-tuning in " + r.runDir());
     }
-    TrainResult result = TrainingRun.train(plan.spec(), r.data(), r.fineTune(), r.teacherRun(), r.runDir(), progress);
+    TrainResult result = TrainingRun.train(plan.spec(), r.data(), r.fineTune(), r.distillFrom(), r.runDir(), progress);
     return new Outcome(plan, result, planReused, false, warm);
   }
 

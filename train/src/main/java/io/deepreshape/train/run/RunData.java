@@ -12,12 +12,18 @@ import io.deepreshape.train.data.LoaderOptions;
 import io.deepreshape.train.data.Normalization;
 import io.deepreshape.train.data.Split;
 import io.deepreshape.train.data.Subsets;
+import io.deepreshape.train.data.ValidationSplit;
 import io.deepreshape.train.trainer.CloseableIterator;
 import io.deepreshape.train.trainer.EpochSource;
 import io.deepreshape.train.trainer.EvalSource;
 
-/** The opened train and test sets of a run, checked against the network's input, and loaders over them. */
-public record RunData(DataSettings settings, ImageDataset train, ImageDataset test, Normalization normalization) {
+/**
+ * The opened train, validation (null without one) and test sets of a run, checked against the network's
+ * input, and loaders over them. The validation images are a seeded random part of the training set and
+ * never trained on; normalization statistics come from the remaining training images only.
+ */
+public record RunData(DataSettings settings, ImageDataset train, ImageDataset validation, ImageDataset test,
+    Normalization normalization) {
 
   /** Opens and validates both splits before any training starts. */
   public static RunData open(DataSettings s, InputShape input) {
@@ -29,13 +35,23 @@ public record RunData(DataSettings settings, ImageDataset train, ImageDataset te
     if (s.testSubset() > 0 && s.testSubset() < test.size()) {
       test = Subsets.random(test, s.testSubset(), s.subsetSeed() + 1);
     }
+    ImageDataset validation = null;
+    if (s.validation() > 0) {
+      if (s.validation() >= train.size()) {
+        throw new UserInputException("validation must be fewer images than the training set's " + train.size()
+            + ", was " + s.validation());
+      }
+      ValidationSplit split = ValidationSplit.of(train, s.validation(), s.subsetSeed());
+      train = split.train();
+      validation = split.validation();
+    }
     if (train.channels() != input.channels() || train.height() != input.height() || train.width() != input.width()
         || train.classes() != input.classes()) {
       throw new UserInputException("dataset " + train.name() + " has images " + train.channels() + "x"
           + train.height() + "x" + train.width() + " with " + train.classes() + " classes, but the network expects "
           + input + "; build the network for this dataset (e.g. --dataset " + s.dataset() + ")");
     }
-    return new RunData(s, train, test, Datasets.normalization(s.dataset(), train));
+    return new RunData(s, train, validation, test, Datasets.normalization(s.dataset(), train));
   }
 
   /** Shuffled, augmented training batches. */
@@ -51,6 +67,25 @@ public record RunData(DataSettings settings, ImageDataset train, ImageDataset te
       @Override
       public CloseableIterator<HostBatch> epoch(int epoch, int skipBatches) {
         return adapt(loader.epoch(epoch, skipBatches));
+      }
+    };
+  }
+
+  /** The batches each epoch is evaluated on: the validation split when there is one, else the test split. */
+  public EvalSource evalSource(int batchSize) {
+    if (validation == null) {
+      return testSource(batchSize);
+    }
+    BatchLoader loader = new BatchLoader(validation, LoaderOptions.evaluation(batchSize, normalization));
+    return new EvalSource() {
+      @Override
+      public CloseableIterator<HostBatch> batches() {
+        return adapt(loader.batches());
+      }
+
+      @Override
+      public boolean validation() {
+        return true;
       }
     };
   }

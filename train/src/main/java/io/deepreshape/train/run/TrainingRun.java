@@ -56,7 +56,7 @@ public final class TrainingRun {
     Teacher teacher = teacherRun == null ? null : teacher(teacherRun, device);
     try {
       Trainer.Builder b = Trainer.builder(new GraphModelFactory(graph), opened.trainSource(config.batchSize(), config.seed()))
-          .evalSource(opened.testSource(Math.max(config.batchSize(), 256))).device(device).progress(progress);
+          .evalSource(opened.evalSource(Math.max(config.batchSize(), 256))).device(device).progress(progress);
       if (teacher != null) {
         b.teacher(teacher);
       }

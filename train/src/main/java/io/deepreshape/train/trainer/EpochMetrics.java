@@ -18,6 +18,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param steps batches of the epoch (updates plus skipped steps)
  * @param skippedSteps bad steps of the epoch (loss not finite or above max_loss) that were
  *     skipped without an update
+ * @param valTop1 validation top-1 in [0, 1] when the run evaluates on a validation split held out of
+ *     the training set (the {@code test_*} fields are then null: the test set is evaluated once, at the end)
+ * @param valLoss mean validation cross-entropy, with {@code valTop1}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EpochMetrics(
@@ -31,4 +34,19 @@ public record EpochMetrics(
     @JsonProperty("images_per_s") double imagesPerSecond,
     @JsonProperty("seconds") double seconds,
     @JsonProperty("steps") int steps,
-    @JsonProperty("skipped_steps") int skippedSteps) {}
+    @JsonProperty("skipped_steps") int skippedSteps,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("val_top1") Double valTop1,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("val_loss") Double valLoss) {
+
+  /** An epoch evaluated on the test set (or on nothing). */
+  public EpochMetrics(int epoch, double trainLoss, double trainTop1, Double testTop1, Double testTop5, Double testLoss,
+      double lr, double imagesPerSecond, double seconds, int steps, int skippedSteps) {
+    this(epoch, trainLoss, trainTop1, testTop1, testTop5, testLoss, lr, imagesPerSecond, seconds, steps, skippedSteps,
+        null, null);
+  }
+
+  /** The accuracy the run was evaluated on each epoch: validation when it has a validation split, else test. */
+  public Double evalTop1() {
+    return valTop1 != null ? valTop1 : testTop1;
+  }
+}

@@ -6,4 +6,9 @@ import io.deepreshape.train.data.HostBatch;
 public interface EvalSource {
   /** All evaluation batches; the caller closes the iterator. */
   CloseableIterator<HostBatch> batches();
+
+  /** Whether these batches are the held-out validation split (metrics then record {@code val_*}, not {@code test_*}). */
+  default boolean validation() {
+    return false;
+  }
 }

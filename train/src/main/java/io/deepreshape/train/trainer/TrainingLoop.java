@@ -129,10 +129,7 @@ final class TrainingLoop {
       bestTop1 = test.top1();
     }
     double seconds = (System.nanoTime() - epochStart) / 1e9 + acc.secondsBeforeResume();
-    EpochMetrics metrics = new EpochMetrics(epoch + 1, acc.meanLoss(), acc.top1(),
-        test == null ? null : test.top1(), test == null ? null : test.top5(),
-        test == null ? null : test.loss(), lr, acc.imagesPerSecond(), seconds,
-        stepsPerEpoch, acc.skipped());
+    EpochMetrics metrics = metrics(acc, epoch, test, eval != null && eval.validation(), lr, seconds);
     run.appendMetrics(metrics);
     completedEpochs = epoch + 1;
     writeCheckpoint(new CheckpointState(completedEpochs, 0, globalStep, stepsPerEpoch,
@@ -140,6 +137,14 @@ final class TrainingLoop {
     progress.endEpoch(metrics);
     listener.onEpoch(metrics);
     return true;
+  }
+
+  private EpochMetrics metrics(EpochAccumulator acc, int epoch, EvalResult eval, boolean validation, double lr, double seconds) {
+    EvalResult test = validation ? null : eval;
+    EvalResult val = validation ? eval : null;
+    return new EpochMetrics(epoch + 1, acc.meanLoss(), acc.top1(), test == null ? null : test.top1(),
+        test == null ? null : test.top5(), test == null ? null : test.loss(), lr, acc.imagesPerSecond(), seconds,
+        stepsPerEpoch, acc.skipped(), val == null ? null : val.top1(), val == null ? null : val.loss());
   }
 
   private void writeCheckpoint(CheckpointState state) throws IOException {

@@ -43,6 +43,51 @@ class ProgressLineTest {
   }
 
   @Test
+  void aCountPrintsAWholeLineAtEachTenthWhenNotLive() {
+    ProgressLine p = new ProgressLine(out, ProgressLine.Mode.EPOCH_LINES);
+    ProgressLine.Counter c = p.counter("agreement", 1000, "images");
+    for (int done = 1; done <= 1000; done++) {
+      c.update(done);
+    }
+    String[] lines = bytes.toString(StandardCharsets.UTF_8).split(System.lineSeparator());
+    assertThat(lines).hasSize(10);
+    assertThat(lines[0]).startsWith("agreement [==                  ] 100/1,000 images ").contains(" images/s ETA ");
+    assertThat(lines[4]).startsWith("agreement [==========          ] 500/1,000 images ");
+    assertThat(lines[9]).startsWith("agreement [====================] 1,000/1,000 images ").doesNotContain("ETA");
+  }
+
+  @Test
+  void aLiveCountRedrawsOneLineAndEndsIt() {
+    ProgressLine p = new ProgressLine(out, ProgressLine.Mode.LIVE);
+    ProgressLine.Counter c = p.counter("agreement", 4, "images");
+    c.update(1);
+    c.update(2); // throttled: within 250 ms of the previous update
+    c.update(4);
+    String text = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\ragreement [=====               ] 1/4 images ").contains(" images/s ETA ");
+    assertThat(text).doesNotContain("2/4");
+    assertThat(text).contains("\ragreement [====================] 4/4 images ").endsWith(System.lineSeparator());
+  }
+
+  @Test
+  void messagesStartTheirOwnLineAfterALiveOne() {
+    ProgressLine p = new ProgressLine(out, ProgressLine.Mode.LIVE);
+    p.counter("agreement", 4, "images").update(1);
+    p.message("offline 1/3 conv1: 0.20 s, 1000 bytes");
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains(" ETA ")
+        .endsWith(System.lineSeparator() + "offline 1/3 conv1: 0.20 s, 1000 bytes" + System.lineSeparator());
+  }
+
+  @Test
+  void offPrintsNothing() {
+    ProgressLine p = new ProgressLine(out, ProgressLine.Mode.OFF);
+    p.counter("agreement", 2, "images").update(2);
+    p.message("x");
+    p.endEpoch(metrics());
+    assertThat(bytes.toByteArray()).isEmpty();
+  }
+
+  @Test
   void durations() {
     assertThat(ProgressLine.duration(59.6)).isEqualTo("1:00");
     assertThat(ProgressLine.duration(3725)).isEqualTo("1:02:05");

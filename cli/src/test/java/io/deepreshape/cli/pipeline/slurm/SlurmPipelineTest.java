@@ -41,9 +41,11 @@ class SlurmPipelineTest {
       baseline: basech:8
       budgets: [30000]
       methods: [deepreduce, reuse]
-      hybrenet: {widths: [4], f_max: 8}
-      train: {epochs: 1, batch_size: 32, lr: 0.05}
+      inputs: [baseline]
+      hybrenet: {widths: [4], f_max: 8, top_k: 1}
+      train: {epochs: 4, batch_size: 32, lr: 0.05}
       finetune: {epochs: 3, lr: 0.02}
+      latency: estimated
       """;
 
   @TempDir
@@ -67,25 +69,31 @@ class SlurmPipelineTest {
     Path out = dir.resolve("slurm");
     submit(file, out);
     List<Ledger.Submission> jobs = Ledger.read(out).submissions();
-    assertThat(jobs).extracting(Ledger.Submission::group).containsExactly("baseline", "hybrenet", "methods", "report");
-    String baseline = jobs.get(0).job();
-    String methods = jobs.get(2).job();
-    assertThat(jobs.get(2).tasks()).isEqualTo(new TreeMap<>(Map.of(0, "deepreduce-30000", 1, "reuse-30000")));
+    assertThat(jobs).extracting(Ledger.Submission::group).containsExactly("teacher", "candidates", "inputs", "methods",
+        "report");
+    String teacher = jobs.get(0).job();
+    String candidates = jobs.get(1).job();
+    String inputs = jobs.get(2).job();
+    String methods = jobs.get(3).job();
+    assertThat(jobs.get(3).tasks()).isEqualTo(new TreeMap<>(Map.of(0, "deepreduce-baseline-30000-s42",
+        1, "reuse-baseline-30000-s42")));
     String methodsJob = show(methods);
     assertThat(methodsJob).contains("ArrayTaskThrottle=1").contains("JobName=drs-tiny-methods");
-    assertThat(dependencies(methodsJob)).containsExactly(baseline);
-    assertThat(dependencies(show(jobs.get(1).job()))).containsExactly(baseline);
-    assertThat(dependencies(show(jobs.get(3).job()))).containsExactlyInAnyOrder(baseline, jobs.get(1).job(), methods);
+    assertThat(dependencies(methodsJob)).containsExactlyInAnyOrder(teacher, candidates, inputs);
+    assertThat(dependencies(show(candidates))).containsExactly(teacher);
+    assertThat(dependencies(show(inputs))).containsExactlyInAnyOrder(teacher, candidates);
+    assertThat(dependencies(show(jobs.get(4).job()))).containsExactlyInAnyOrder(teacher, candidates, inputs, methods);
 
     // kill the running deepreduce task once it has checkpointed an epoch
-    awaitFile(out.resolve("runs/deepreduce-30000").resolve(RunDirectory.CHECKPOINT));
+    awaitFile(out.resolve("runs/s42/deepreduce-baseline-30000").resolve(RunDirectory.CHECKPOINT));
     slurm.cancel(List.of(methods + "_0"));
     await(() -> !slurm.queue().containsKey(methods + "_0"), "the cancelled task to leave the queue");
     String status = status(file, out);
-    assertThat(status).containsPattern("deepreduce-30000 +failed +job " + methods + "_0 \\(CANCELLED\\)");
+    assertThat(status).containsPattern("deepreduce-baseline-30000-s42 +failed +job " + methods
+        + "_0 \\(CANCELLED\\)");
 
     // the reuse task, told its time limit is near, checkpoints and requeues itself
-    Path reuseRun = out.resolve("runs/reuse-30000");
+    Path reuseRun = out.resolve("runs/s42/reuse-baseline-30000");
     awaitFile(reuseRun.resolve(RunDirectory.CHECKPOINT));
     exec("scancel", "--batch", "--signal=USR1", methods + "_1");
     await(() -> "PENDING".equals(state(methods + "_1")), "the preempted task to be requeued");
@@ -94,21 +102,21 @@ class SlurmPipelineTest {
     String reuseLog = Files.readString(SbatchScript.logFile(out, "methods", methods, 1));
     assertThat(reuseLog).contains("requeueing job").contains("(restart 1)").contains("resuming fine-tuning");
 
-    String report = jobs.get(3).job();
+    String report = jobs.get(4).job();
     await(() -> !slurm.queue().containsKey(report), "the report, whose dependency failed, to be cancelled");
     String rerun = submit(file, out);
     assertThat(Ledger.read(out).submissions()).as(rerun + status(file, out) + Files.readString(
         SbatchScript.logFile(out, "methods", methods, 0))).hasSize(jobs.size() + 2);
     List<Ledger.Submission> again = Ledger.read(out).submissions().subList(jobs.size(), jobs.size() + 2);
     assertThat(again).extracting(Ledger.Submission::group).containsExactly("methods", "report");
-    assertThat(again.get(0).tasks()).isEqualTo(new TreeMap<>(Map.of(0, "deepreduce-30000")));
+    assertThat(again.get(0).tasks()).isEqualTo(new TreeMap<>(Map.of(0, "deepreduce-baseline-30000-s42")));
     awaitFile(out.resolve("report/report.html"));
     assertThat(SbatchScript.logFile(out, "methods", again.get(0).job(), 0)).content().contains("resuming fine-tuning");
 
     ObjectMapper json = new ObjectMapper();
     assertThat(json.readTree(out.resolve("results.json").toFile())).isEqualTo(json.readTree(local.resolve("results.json")
         .toFile()));
-    assertThat(status(file, out).lines().toList()).hasSize(5).allMatch(line -> line.matches("\\S+ +done +job .*"));
+    assertThat(status(file, out).lines().toList()).hasSize(6).allMatch(line -> line.matches("\\S+ +done +job .*"));
   }
 
   @Test
@@ -116,11 +124,11 @@ class SlurmPipelineTest {
     Path file = dir.resolve("bad.yaml");
     Path missing = dir.resolve("no-such-folder");
     Files.writeString(file, "name: bad\ndataset: fashion-mnist\ndata: " + missing + "\nbaseline: basech:8\n"
-        + "budgets: [30000]\nmethods: [deepreduce]\n");
+        + "budgets: [30000]\nmethods: [deepreduce]\ninputs: [baseline]\nhybrenet: {top_k: 1}\n");
     Path out = dir.resolve("bad");
     submit(file, out, "--sbatch-arg=--begin=now+3600");
     List<String> ids = Ledger.read(out).submissions().stream().map(Ledger.Submission::job).toList();
-    assertThat(ids).hasSize(4).allMatch(id -> "PENDING".equals(state(id)));
+    assertThat(ids).hasSize(5).allMatch(id -> "PENDING".equals(state(id)));
     CliRun cancel = CliRun.of("run", file.toString(), "--out", out.toString(), "--cancel");
     assertThat(cancel.exitCode()).as(cancel.err()).isZero();
     assertThat(cancel.err()).contains("cancelled " + String.join(" ", ids));
@@ -129,13 +137,13 @@ class SlurmPipelineTest {
       return ids.stream().noneMatch(queue::containsKey);
     }, "the cancelled jobs to leave the queue");
     assertThat(status(file, out).lines().filter(line -> line.contains("failed") && line.contains("(CANCELLED)")))
-        .hasSize(4);
+        .hasSize(5);
 
     submit(file, out);
-    String baseline = Ledger.read(out).submissions().get(4).job();
-    await(() -> !slurm.queue().containsKey(baseline), "the failing baseline job to end");
+    String teacher = Ledger.read(out).submissions().get(5).job();
+    await(() -> !slurm.queue().containsKey(teacher), "the failing teacher job to end");
     String status = status(file, out);
-    assertThat(status).containsPattern("baseline +failed +job " + baseline + " \\(FAILED\\)")
+    assertThat(status).containsPattern("teacher-s42 +failed +job " + teacher + " \\(FAILED\\)")
         .contains("    | error: missing folder " + missing);
   }
 

@@ -11,22 +11,22 @@ import io.deepreshape.spec.StemType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Deeper networks (D = 5, 6) equalize within a fraction of a second at the default f_max. */
-class EqualizationSpeedTest {
+/**
+ * Deeper networks (D = 5, 6) equalize to an order-satisfying result at the default f_max (how fast:
+ * {@code DesignBenchmark} in the bench module).
+ */
+class DeepEqualizationTest {
 
   @Test
-  void fiveAndSixStagesAreFast() {
+  void fiveAndSixStagesSatisfyTheirOrders() {
     InputShape in = new InputShape(3, 64, 64, 200);
     NetworkSpec d5 = Presets.fromFactors("d5", in, StemType.CIFAR, BlockType.BASIC, 16, new int[] {2, 2, 2, 2, 2},
         new int[] {2, 2, 2, 2});
     NetworkSpec d6 = Presets.fromFactors("d6", in, StemType.CIFAR, BlockType.BOTTLENECK, 8,
         new int[] {1, 2, 2, 2, 2, 1}, new int[] {2, 2, 2, 2, 2});
-    long t0 = System.nanoTime();
     EqualizationResult r5 = Equalization.equalize(d5, new CriticalityOrder(List.of(3, 2, 4, 5, 1), "t"));
     EqualizationResult r6 = Equalization.equalize(d6, new CriticalityOrder(List.of(3, 4, 2, 5, 6, 1), "t"));
-    double seconds = (System.nanoTime() - t0) / 1e9;
     assertThat(r5.order().isSatisfiedBy(r5.relusAfter())).isTrue();
     assertThat(r6.order().isSatisfiedBy(r6.relusAfter())).isTrue();
-    assertThat(seconds).isLessThan(3.0);
   }
 }

@@ -1,0 +1,88 @@
+package io.deepreshape.pi.gc;
+
+/**
+ * How a scheme garbles or evaluates the AND gates of one level: the walk over every (gate, instance)
+ * pair at scheduled positions {@code from .. to-1}, in chunks of {@link Garbler#CHUNK_PAIRS}
+ * pairs, each chunk staged pair by pair, hashed in one call, then finished pair by pair. Wire
+ * labels are at {@code (w*batch + k)*2}; a pair's gate number in a batch (its table slot) is
+ * {@code ordinal*batch + k}; its identifier, from which hash tweaks derive, is that plus the
+ * batch's tweak base. Not thread-safe.
+ */
+abstract class AndWalk {
+  /** The circuit walked. */
+  protected Circuit c;
+  /** Instances in the batch. */
+  protected int batch;
+  /** The batch's wire labels. */
+  protected long[] labels;
+  /** The batch's garbled tables. */
+  protected long[] tables;
+
+  /**
+   * Garbles or evaluates the AND gates at scheduled positions {@code from .. to-1} of every
+   * instance: reads their inputs' labels and writes their outputs', and the garbler writes the
+   * tables (layout of {@link GarblingScheme}) that the evaluator reads.
+   */
+  final void walk(Circuit circuit, int instances, long[] wireLabels, long[] garbledTables,
+      long tweakBase, int from, int to) {
+    c = circuit;
+    batch = instances;
+    labels = wireLabels;
+    tables = garbledTables;
+    int pos = from;
+    int k = 0;
+    while (pos < to) {
+      int n = 0;
+      int startPos = pos;
+      int startK = k;
+      while (n < Garbler.CHUNK_PAIRS && pos < to) {
+        int g = c.scheduled(pos);
+        stage(n, g, k, tweakBase + gate(g, k));
+        n++;
+        if (++k == batch) {
+          k = 0;
+          pos++;
+        }
+      }
+      hash(n);
+      pos = startPos;
+      k = startK;
+      for (int i = 0; i < n; i++) {
+        finish(i, c.scheduled(pos), k);
+        if (++k == batch) {
+          k = 0;
+          pos++;
+        }
+      }
+    }
+  }
+
+  /** Stages pair {@code n} of the chunk: gate {@code g}, instance {@code k}, identifier {@code id}. */
+  abstract void stage(int n, int g, int k, long id);
+
+  /** Hashes the {@code n} staged pairs. */
+  abstract void hash(int n);
+
+  /** Finishes pair {@code i} of the chunk: gate {@code g}, instance {@code k}. */
+  abstract void finish(int i, int g, int k);
+
+  /** Where the label of gate {@code g}'s first input, instance {@code k}, starts. */
+  final int in0(int g, int k) {
+    return (c.in0(g) * batch + k) * 2;
+  }
+
+  /** Where the label of gate {@code g}'s second input, instance {@code k}, starts. */
+  final int in1(int g, int k) {
+    return (c.in1(g) * batch + k) * 2;
+  }
+
+  /** Where the label of gate {@code g}'s output, instance {@code k}, starts. */
+  final int out(int g, int k) {
+    return ((c.inputs() + g) * batch + k) * 2;
+  }
+
+  /** The pair's gate number in the batch: its table slot. */
+  final int gate(int g, int k) {
+    return c.andOrdinal(g) * batch + k;
+  }
+}

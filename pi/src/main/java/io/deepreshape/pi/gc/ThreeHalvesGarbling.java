@@ -1,0 +1,141 @@
+package io.deepreshape.pi.gc;
+
+import io.deepreshape.pi.prg.AesPrg;
+import io.deepreshape.pi.prg.TccrHash;
+
+/**
+ * Three-halves garbling of AND gates ({@link ThreeHalves}): six hashes per gate, of the
+ * colour-0 and colour-1 labels of each input and of their sum, with tweaks {@code 3j}, {@code 3j+1}
+ * and {@code 3j+2} for gate identifier {@code j}; three 64-bit ciphertexts and five control bits
+ * per gate. Not thread-safe.
+ */
+final class ThreeHalvesGarbling extends AndWalk {
+  private final long d0;
+  private final long d1;
+  private final AesPrg controlMasks;
+  private final TccrHash hash = new TccrHash();
+  private final long[] x = new long[Garbler.CHUNK_PAIRS * 12];
+  private final long[] tw = new long[Garbler.CHUNK_PAIRS * 6];
+  private final long[] h = new long[Garbler.CHUNK_PAIRS * 12];
+  private final long[] rho = new long[Garbler.CHUNK_PAIRS / 32];
+
+  /**
+   * A garbler under {@code Delta = (d0, d1)} drawing the control bits' masks from {@code
+   * controlMasks}; null leaves them zero, which leaks the inputs' permute bits (the weakened
+   * variant the tests attack).
+   */
+  ThreeHalvesGarbling(long d0, long d1, AesPrg controlMasks) {
+    this.d0 = d0;
+    this.d1 = d1;
+    this.controlMasks = controlMasks;
+  }
+
+  @Override
+  void stage(int n, int g, int k, long id) {
+    int a = in0(g, k);
+    int b = in1(g, k);
+    load(n, labels[a], labels[a + 1], labels[b], labels[b + 1], 3 * id);
+  }
+
+  @Override
+  void hash(int n) {
+    hash.hash(x, 0, tw, 0, h, 0, 6 * n);
+    if (controlMasks != null) {
+      controlMasks.nextLongs(rho, 0, (2 * n + 63) / 64);
+    }
+  }
+
+  @Override
+  void finish(int i, int g, int k) {
+    int gate = gate(g, k);
+    int alpha = (int) labels[in0(g, k)] & 1;
+    int beta = (int) labels[in1(g, k)] & 1;
+    int v = solve(i, alpha, beta, gate * 3, out(g, k));
+    ThreeHalves.putControl(tables, 3 * c.andGates() * batch, gate, v);
+  }
+
+  /** Stages the six blocks to hash: colour-0 and colour-1 labels of A, of B, and of A + B. */
+  private void load(int n, long a0, long a1, long b0, long b1, long tweak) {
+    long ma = -(a0 & 1);
+    long mb = -(b0 & 1);
+    long al = a0 ^ (ma & d0);
+    long ar = a1 ^ (ma & d1);
+    long bl = b0 ^ (mb & d0);
+    long br = b1 ^ (mb & d1);
+    int xi = n * 12;
+    x[xi] = al;
+    x[xi + 1] = ar;
+    x[xi + 2] = al ^ d0;
+    x[xi + 3] = ar ^ d1;
+    x[xi + 4] = bl;
+    x[xi + 5] = br;
+    x[xi + 6] = bl ^ d0;
+    x[xi + 7] = br ^ d1;
+    x[xi + 8] = al ^ bl;
+    x[xi + 9] = ar ^ br;
+    x[xi + 10] = al ^ bl ^ d0;
+    x[xi + 11] = ar ^ br ^ d1;
+    int ti = n * 6;
+    tw[ti] = tweak;
+    tw[ti + 1] = tweak;
+    tw[ti + 2] = tweak + 1;
+    tw[ti + 3] = tweak + 1;
+    tw[ti + 4] = tweak + 2;
+    tw[ti + 5] = tweak + 2;
+  }
+
+  /**
+   * Solves gate {@code i} of the chunk for its ciphertexts (to {@code tables[t..t+2]}) and its
+   * output's zero-label (to {@code labels[o..o+1]}); returns its five control bits. {@code alpha}
+   * and {@code beta} are the permute bits (colours of the zero-labels) of its inputs.
+   */
+  private int solve(int i, int alpha, int beta, int t, int o) {
+    int xi = i * 12;
+    long al = x[xi];
+    long ar = x[xi + 1];
+    long bl = x[xi + 4];
+    long br = x[xi + 5];
+    long hA0 = h[xi];
+    long hA1 = h[xi + 2];
+    long hB0 = h[xi + 4];
+    long hB1 = h[xi + 6];
+    long hX0 = h[xi + 8];
+    long hX1 = h[xi + 10];
+    int bA = (int) (h[xi + 1] ^ h[xi + 3]) & 1;
+    int bB = (int) (h[xi + 5] ^ h[xi + 7]) & 1;
+    int bX = (int) (h[xi + 9] ^ h[xi + 11]) & 1;
+    int notA = alpha ^ 1;
+    int notB = beta ^ 1;
+    int rho0 = (int) (rho[(2 * i) >>> 6] >>> ((2 * i) & 63)) & 1;
+    int rho1 = (int) (rho[(2 * i + 1) >>> 6] >>> ((2 * i + 1) & 63)) & 1;
+    // the evaluator's control bits in the rows of colours 00, 10 and 01 (row 11 follows)
+    long r00a = -rho0;
+    long r00b = -rho1;
+    long r10a = -(rho0 ^ notB);
+    long r10b = -(rho1 ^ notA ^ notB);
+    long r01a = -(rho0 ^ notA ^ notB);
+    long r01b = -(rho1 ^ notA);
+    // the output's truth value in those rows: (colour + permute bit) of each input, ANDed
+    long t00 = -(alpha & beta);
+    long t10 = -(notA & beta);
+    long t01 = -(alpha & notB);
+    long zl00 = hA0 ^ hX0 ^ ThreeHalves.left(-1L, r00a, r00b, al, ar, bl, br) ^ (t00 & d0);
+    long zr00 = hB0 ^ hX0 ^ ThreeHalves.right(-1L, r00a, r00b, al, ar, bl, br) ^ (t00 & d1);
+    long zl10 = hA1 ^ hX1 ^ ThreeHalves.left(0, r10a, r10b, al ^ d0, ar ^ d1, bl, br) ^ (t10 & d0);
+    long zr10 = hB0 ^ hX1 ^ ThreeHalves.right(-1L, r10a, r10b, al ^ d0, ar ^ d1, bl, br)
+        ^ (t10 & d1);
+    long zr01 = hB1 ^ hX1 ^ ThreeHalves.right(0, r01a, r01b, al, ar, bl ^ d0, br ^ d1)
+        ^ (t01 & d1);
+    long g2 = zr10 ^ zr00;
+    tables[t] = zl10 ^ zl00 ^ g2;
+    tables[t + 1] = zr01 ^ zr00 ^ g2;
+    tables[t + 2] = g2;
+    labels[o] = zl00;
+    labels[o + 1] = zr00;
+    int bA0 = (int) h[xi + 1] & 1;
+    int bB0 = (int) h[xi + 5] & 1;
+    int bX0 = (int) h[xi + 9] & 1;
+    return (rho0 ^ bA0 ^ bX0) | (rho1 ^ bB0 ^ bX0) << 1 | (notA ^ bA) << 2 | (notB ^ bB) << 3
+        | (notA ^ notB ^ bX) << 4;
+  }
+}
