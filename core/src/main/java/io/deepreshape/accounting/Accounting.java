@@ -39,7 +39,7 @@ public final class Accounting {
         rows.add(row);
       }
     }
-    int d = graph.spec().depth();
+    int d = graph.depth();
     long[] sums = new long[(d + 2) * 6];
     for (int i = 0; i < rows.size(); i++) {
       LayerCost l = rows.get(i);
@@ -57,7 +57,7 @@ public final class Accounting {
       stages.add(new StageCost(i == 0 ? "stem" : i == d + 1 ? "head" : "S" + i, i, sums[k], sums[k + 1], sums[k + 2],
           sums[k + 3], sums[k + 4], sums[k + 5]));
     }
-    return new NetworkCost(graph.spec().name(), stages, rows, graph);
+    return new NetworkCost(graph.name(), stages, rows, graph);
   }
 
   /** ReLUs of each stage S1..SD (index 0 is S1), stem excluded: the quantity ReLU-equalization orders. */

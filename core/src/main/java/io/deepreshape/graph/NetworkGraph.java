@@ -2,19 +2,29 @@ package io.deepreshape.graph;
 
 import io.deepreshape.layout.ConvLayer;
 import io.deepreshape.layout.ReluLayer;
+import io.deepreshape.spec.InputShape;
 import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.spec.ReluAddress;
+import io.deepreshape.spec.ReluMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A spec's network as nodes in execution order (DEEPRESHAPE.md section 2): node {@code i} has id
- * {@code i} and reads only nodes before it. Built by {@link #of}, a pure function of the spec;
- * immutable.
+ * A network as nodes in execution order (DEEPRESHAPE.md section 2): node {@code i} has id {@code i}
+ * and reads only nodes before it; immutable. The graph is the architecture: a spec's is built by
+ * {@link #of(NetworkSpec)}, a pure function of the spec, an imported model's by {@link #imported}
+ * from the model's own nodes (then there is no spec). Either way it has a name, an input shape and
+ * a depth D: its nodes' stages are 0 (stem), 1..D and D+1 (head).
  */
 public final class NetworkGraph {
   private final NetworkSpec spec;
+  private final String name;
+  private final InputShape input;
+  private final int depth;
   private final List<Node> nodes;
   private final Node[] byId;
   /** Computed on first use; its final fields make a racy first use safe (every thread computes the same). */
@@ -23,10 +33,17 @@ public final class NetworkGraph {
   /** Each node's inputs and how many nodes read it, read once from the nodes (the passes ask often). */
   private record Wiring(int[] input, int[] shortcut, int[] consumers) {}
 
-  private NetworkGraph(NetworkSpec spec, List<Node> nodes) {
+  private NetworkGraph(NetworkSpec spec, String name, InputShape input, int depth, List<Node> nodes) {
     this.spec = spec;
+    this.name = name;
+    this.input = input;
+    this.depth = depth;
     this.byId = nodes.toArray(new Node[0]);
     this.nodes = Collections.unmodifiableList(Arrays.asList(byId));
+  }
+
+  private NetworkGraph(NetworkSpec spec, List<Node> nodes) {
+    this(spec, spec.name(), spec.input(), spec.depth(), nodes);
   }
 
   /** The graph of {@code spec}. */
@@ -36,6 +53,64 @@ public final class NetworkGraph {
 
   /** A graph of {@code nodes}, checked to be in execution order. */
   public static NetworkGraph of(NetworkSpec spec, List<Node> nodes) {
+    return new NetworkGraph(spec, ordered(nodes));
+  }
+
+  /**
+   * The graph of an imported model: {@code nodes} checked to be in execution order, their stages
+   * within 0..depth+1, the last one the classifier.
+   */
+  public static NetworkGraph imported(String name, InputShape input, int depth, List<Node> nodes) {
+    List<Node> copy = ordered(nodes);
+    for (Node n : copy) {
+      if (n.stage() < 0 || n.stage() > depth + 1) {
+        throw new IllegalArgumentException("node " + n.address() + " has stage " + n.stage() + " outside 0.." + (depth + 1));
+      }
+    }
+    if (copy.isEmpty() || !(copy.get(copy.size() - 1) instanceof FcNode)) {
+      throw new IllegalArgumentException("an imported graph ends with its classifier");
+    }
+    return new NetworkGraph(null, name, input, depth, copy);
+  }
+
+  /** The same graph named {@code newName} (a spec's graph: its renamed spec's). */
+  public NetworkGraph renamed(String newName) {
+    return spec != null ? of(spec.withName(newName)) : new NetworkGraph(null, newName, input, depth, nodes);
+  }
+
+  /** This graph's name, input and depth with other {@code nodes} (a pass's result), checked to be in order. */
+  public NetworkGraph withNodes(List<Node> nodes) {
+    return new NetworkGraph(spec, name, input, depth, ordered(nodes));
+  }
+
+  /**
+   * This graph with the ReLU layers at the addresses of {@code modes} in those modes (a spec's graph:
+   * the graph of the spec with those modes), the other layers as they are.
+   */
+  public NetworkGraph withReluModes(Map<ReluAddress, ReluMode> modes) {
+    if (spec != null) {
+      return of(spec.withReluModes(modes));
+    }
+    List<Node> out = new ArrayList<>(nodes.size());
+    for (Node n : nodes) {
+      if (n instanceof ReluNode r && modes.containsKey(r.layer().address())) {
+        ReluLayer l = r.layer();
+        ReluMode m = modes.get(l.address());
+        if (m instanceof ReluMode.PartialChannels p && p.maxChannel() >= l.channels()
+            || m instanceof ReluMode.Reuse u && u.groupSize() > l.channels()) {
+          throw new IllegalArgumentException("ReLU mode " + m.text() + " does not fit the " + l.channels()
+              + " channels of " + l.address());
+        }
+        out.add(new ReluNode(r.id(), r.block(), r.input(), new ReluLayer(l.address(), m, l.stage(), l.channels(),
+            l.height(), l.width())));
+      } else {
+        out.add(n);
+      }
+    }
+    return new NetworkGraph(null, name, input, depth, out);
+  }
+
+  private static List<Node> ordered(List<Node> nodes) {
     List<Node> copy = new ArrayList<>(nodes);
     for (int i = 0; i < copy.size(); i++) {
       Node n = copy.get(i);
@@ -43,7 +118,7 @@ public final class NetworkGraph {
         throw new IllegalArgumentException("node " + n.address() + " at " + i + " is out of order");
       }
     }
-    return new NetworkGraph(spec, copy);
+    return copy;
   }
 
   /**
@@ -54,8 +129,23 @@ public final class NetworkGraph {
     return new NetworkGraph(spec, nodes);
   }
 
-  public NetworkSpec spec() {
-    return spec;
+  /** The spec the graph was built from; empty for an imported graph. */
+  public Optional<NetworkSpec> spec() {
+    return Optional.ofNullable(spec);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The image shape and the number of classes. */
+  public InputShape input() {
+    return input;
+  }
+
+  /** Stages S1..SD between the stem (stage 0) and the head (stage D+1). */
+  public int depth() {
+    return depth;
   }
 
   /** The nodes in execution order (unmodifiable). */
@@ -151,7 +241,7 @@ public final class NetworkGraph {
 
   /** ReLUs of each stage S1..SD (index 0 is S1), stem and head excluded. */
   public long[] stageRelus() {
-    long[] r = new long[spec.depth()];
+    long[] r = new long[depth];
     for (Node n : byId) {
       if (n instanceof ReluNode relu) {
         int s = relu.layer().stage();

@@ -60,7 +60,7 @@ public final class Truncations {
         out.add(new TruncationNode(out.size(), n.address() + ".trunc", n.stage(), n.block(), newId[n.id()], n.out()));
       }
     }
-    return NetworkGraph.of(g.spec(), out);
+    return g.withNodes(out);
   }
 
   private static int route(NetworkGraph g, Node reader, int source, boolean[] needs, boolean[] folded, int[] newId,

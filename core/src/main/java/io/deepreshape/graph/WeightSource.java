@@ -9,8 +9,13 @@ import io.deepreshape.layout.ConvLayer;
  * everywhere to build the shape alone (the client's view).
  */
 public interface WeightSource {
-  /** Kernel {@code [M][C][k][k]} of a bias-free convolution. */
+  /** Kernel {@code [M][C][k][k]} of a convolution. */
   float[] conv(ConvLayer layer);
+
+  /** Bias {@code [M]} of a convolution that has one ({@link ConvLayer#bias()}); null for the shape alone. */
+  default float[] convBias(ConvLayer layer) {
+    return null;
+  }
 
   /** Batch-norm statistics and affine parameters. */
   BatchNorm norm(BatchNormLayer layer);

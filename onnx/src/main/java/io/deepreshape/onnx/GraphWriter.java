@@ -41,7 +41,7 @@ final class GraphWriter {
 
   static GraphProto write(NetworkGraph graph, WeightSource weights) {
     GraphWriter w = new GraphWriter(graph, weights);
-    w.out.setName(graph.spec().name());
+    w.out.setName(graph.name());
     Shape in = graph.node(0).in();
     w.out.addInput(value(OnnxExport.INPUT, in.channels(), in.height(), in.width()));
     for (Node n : graph.nodes()) {
@@ -99,13 +99,22 @@ final class GraphWriter {
     }
     initializer(Tensors.floats(w, kernel, l.outChannels(), l.inChannels(), l.kernel(), l.kernel()));
     int p = l.padding();
-    op("Conv", l.name(), y, x, w).addAttribute(ints("kernel_shape", l.kernel(), l.kernel()))
+    String[] inputs = {x, w};
+    if (l.bias()) {
+      initializer(Tensors.floats(l.name() + ".bias", require(weights.convBias(l), l.name()), l.outChannels()));
+      inputs = new String[] {x, w, l.name() + ".bias"};
+    }
+    op("Conv", l.name(), y, inputs).addAttribute(ints("kernel_shape", l.kernel(), l.kernel()))
         .addAttribute(ints("strides", l.stride(), l.stride())).addAttribute(ints("pads", p, p, p, p));
   }
 
   private static <T> T require(T value, Node n) {
+    return require(value, n.address());
+  }
+
+  private static <T> T require(T value, String address) {
     if (value == null) {
-      throw new IllegalArgumentException("no weights for " + n.address());
+      throw new IllegalArgumentException("no weights for " + address);
     }
     return value;
   }

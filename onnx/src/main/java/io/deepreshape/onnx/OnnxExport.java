@@ -55,7 +55,7 @@ public final class OnnxExport {
   public static ModelProto model(NetworkGraph graph, WeightSource weights) {
     long bytes = weightBytes(graph);
     if (bytes > MAX_WEIGHT_BYTES) {
-      throw new UserInputException(graph.spec().name() + " has " + bytes / (1L << 20) + " MiB of weights; an ONNX "
+      throw new UserInputException(graph.name() + " has " + bytes / (1L << 20) + " MiB of weights; an ONNX "
           + "file holds at most " + MAX_WEIGHT_BYTES / (1L << 20) + " MiB (one protobuf message of at most 2 GiB)");
     }
     return ModelProto.newBuilder()

@@ -3,11 +3,13 @@ package io.deepreshape.cli.analyze;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.cli.common.NetworkOptions;
+import io.deepreshape.cli.common.OnnxOptions;
 import io.deepreshape.cli.common.ProfileOptions;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.latency.NetworkSetting;
 import io.deepreshape.latency.Profile;
-import io.deepreshape.spec.NetworkSpec;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +29,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
   NetworkOptions networks;
 
   @Mixin
+  OnnxOptions onnx;
+
+  @Mixin
   ProfileOptions profileOptions;
 
   @Option(names = "--layers", description = "Also list every layer.")
@@ -37,10 +42,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<NetworkSpec> specs = networks.networks();
+    List<NetworkGraph> graphs = new ArrayList<>();
+    if (networks.given() || !onnx.given()) {
+      networks.networks().forEach(s -> graphs.add(NetworkGraph.of(s)));
+    }
+    onnx.models().forEach(m -> graphs.add(m.graph()));
     Profile profile = profileOptions.profile();
     NetworkSetting net = profileOptions.network();
-    List<NetworkReport> reports = specs.stream().map(s -> NetworkReport.of(s, profile, net)).toList();
+    List<NetworkReport> reports = graphs.stream().map(g -> NetworkReport.of(g, profile, net)).toList();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       List<AnalyzeJson> rows = reports.stream().map(r -> AnalyzeJson.of(r, layers)).toList();
@@ -50,7 +59,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     } else {
       out.print(AnalyzeText.compare(reports));
       if (layers) {
-        reports.forEach(r -> out.print("\n" + r.spec().name() + "\n" + AnalyzeText.layerTable(r)));
+        reports.forEach(r -> out.print("\n" + r.graph().name() + "\n" + AnalyzeText.layerTable(r)));
       }
     }
     out.flush();

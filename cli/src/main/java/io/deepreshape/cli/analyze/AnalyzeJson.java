@@ -72,7 +72,7 @@ record AnalyzeJson(String name, String input, long relus, long reuseMuxes, @Json
     EnginePlan plan = r.engine();
     QuantConfig q = QuantConfig.DEFAULT;
     LatencyEstimate e = r.latency();
-    return new AnalyzeJson(r.spec().name(), r.spec().input().toString(), r.cost().relus(), r.cost().reuseMuxes(),
+    return new AnalyzeJson(r.graph().name(), r.graph().input().toString(), r.cost().relus(), r.cost().reuseMuxes(),
         r.cost().macs(), r.cost().params(), r.cost().activations(),
         g.truncations(), g.andGates(q.l(), q.s()), g.ots(q.l()),
         new GarbledElements(g.reluElements(), g.truncations(), g.poolComparisons(), g.poolWindows()),

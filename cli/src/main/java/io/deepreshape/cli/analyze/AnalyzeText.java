@@ -19,8 +19,9 @@ final class AnalyzeText {
   static String single(NetworkReport r, boolean layers) {
     NetworkCost c = r.cost();
     StringBuilder sb = new StringBuilder();
-    sb.append(r.spec().name()).append("  (input ").append(r.spec().input()).append(", ").append(r.spec().block().key())
-        .append(" blocks, stem ").append(r.spec().stem().type().key()).append(")\n\n");
+    sb.append(r.graph().name()).append("  (input ").append(r.graph().input()).append(", ").append(r.graph().spec()
+        .map(s -> s.block().key() + " blocks, stem " + s.stem().type().key()).orElse("imported ONNX graph"))
+        .append(")\n\n");
     Table t = new Table("stage", "ReLUs", "ReLU %", "FLOPs", "FLOP %", "params", "latency");
     for (int i = 0; i < c.stages().size(); i++) {
       StageCost s = c.stages().get(i);
@@ -87,7 +88,7 @@ final class AnalyzeText {
     List<String> h = new ArrayList<>();
     h.add("metric");
     for (int i = 0; i < reports.size(); i++) {
-      h.add(reports.get(i).spec().name());
+      h.add(reports.get(i).graph().name());
       if (i > 0) {
         h.add("ratio");
       }

@@ -34,7 +34,7 @@ final class ExportCheck {
   }
 
   static Result compare(LoadedModel model, Path onnx, int images, long seed) {
-    InputShape in = model.spec().input();
+    InputShape in = model.graph().input();
     int c = in.channels();
     int h = in.height();
     int w = in.width();

@@ -60,11 +60,11 @@ public final class ExportCommand implements Callable<Integer> {
     OutputFolder.refuseReplacingFile(out, force, "--out");
     PrintWriter w = spec.commandLine().getOut();
     try (LoadedModel model = run != null ? LoadedModel.fromRun(run) : LoadedModel.random(network.single(), seed)) {
-      NetworkGraph graph = NetworkGraph.of(model.spec());
+      NetworkGraph graph = model.graph();
       OnnxExport.write(graph, new TrainedWeights(model.built()), out);
-      InputShape in = model.spec().input();
+      InputShape in = graph.input();
       w.printf(Locale.ROOT, "wrote %s: %s, %s weights, opset %d, input %s [N,%d,%d,%d], output %s [N,%d]%n", out,
-          model.spec().name(), run != null ? "trained" : "random", OnnxExport.OPSET, OnnxExport.INPUT, in.channels(),
+          graph.name(), run != null ? "trained" : "random", OnnxExport.OPSET, OnnxExport.INPUT, in.channels(),
           in.height(), in.width(), OnnxExport.OUTPUT, in.classes());
       if (check) {
         ExportCheck.Result r = ExportCheck.compare(model, out, checkImages, seed);

@@ -50,9 +50,15 @@ public final class OptimizeCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--run", paramLabel = "TEACHER_RUN", required = true, description = "Finished run to reduce and "
-      + "distil from.")
+  @Option(names = "--run", paramLabel = "TEACHER_RUN", description = "Finished run to reduce and distil from.")
   Path teacher;
+
+  @Option(names = "--onnx", paramLabel = "FILE", description = "Instead of --run: a pretrained network imported "
+      + "from an ONNX model (with --dataset; --method snl).")
+  Path onnx;
+
+  @Option(names = "--dataset", paramLabel = "NAME", description = "With --onnx: the dataset it was trained on.")
+  String dataset;
 
   @Option(names = "--method", paramLabel = "M", required = true, description = "deepreduce, reuse or snl.")
   String method;
@@ -141,6 +147,12 @@ public final class OptimizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Method m = Method.parse(method);
+    if ((teacher == null) == (onnx == null)) {
+      throw new UserException("give the network to reduce as --run TEACHER_RUN or --onnx FILE (one of them)");
+    }
+    if (onnx != null) {
+      return ImportedOptimize.run(this, m);
+    }
     NetworkSpec teacherSpec = RunFiles.spec(teacher);
     checkOut();
     DataSettings settings = RunFiles.data(teacher);

@@ -133,7 +133,7 @@ public final class PiBenchCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = Json.object();
-      o.put("network", m.info().spec().name());
+      o.put("network", m.info().graph().name());
       o.put("ring_bits", net.config().l());
       o.put("frac_bits", net.config().s());
       o.put("weights", m.run() == null ? "random" : "trained");
@@ -216,7 +216,7 @@ public final class PiBenchCommand implements Callable<Integer> {
       Consumer<String> sink) {
     try (ServerProcess server = ServerProcess.start(model.args())) {
       try (Channel c = TcpChannel.connect("127.0.0.1", server.port(), ChannelConfig.defaults())) {
-        return new ClientSession(m.info().spec()).withProgress(sink).run(c, i -> image);
+        return ClientSession.expecting(m.info().graph()).withProgress(sink).run(c, i -> image);
       }
     }
   }
@@ -245,7 +245,7 @@ public final class PiBenchCommand implements Callable<Integer> {
 
   /** The latency model's estimate for the same network, for comparison with the measurement. */
   private LatencyEstimate estimate(PiModelOptions.Loaded m) {
-    return LatencyModel.estimate(Accounting.of(m.info().spec()), Profiles.load(profile),
+    return LatencyModel.estimate(Accounting.of(m.info().graph()), Profiles.load(profile),
         Profiles.network(Profiles.DEFAULT_NETWORK));
   }
 

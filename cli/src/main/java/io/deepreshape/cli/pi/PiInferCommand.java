@@ -5,6 +5,8 @@ import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.error.UserInputException;
+import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.onnx.importer.OnnxImport;
 import io.deepreshape.pi.channel.ChannelConfig;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.TcpChannel;
@@ -13,7 +15,6 @@ import io.deepreshape.pi.protocol.InferenceResult;
 import io.deepreshape.pi.protocol.PeerBusyException;
 import io.deepreshape.pi.protocol.PreparedFolder;
 import io.deepreshape.pi.protocol.ServerInfo;
-import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.SpecIo;
 import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.data.ImageDataset;
@@ -26,10 +27,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code pi infer}: the client. Connects to a server, runs one secure inference of an image file or
@@ -71,6 +72,10 @@ public final class PiInferCommand implements Callable<Integer> {
   @Option(names = "--spec", paramLabel = "FILE", description = "Insist on this network shape (the server refuses another).")
   Path expected;
 
+  @Option(names = "--onnx", paramLabel = "FILE", description = "Insist on this imported ONNX model's network shape "
+      + "(its weights are not used).")
+  Path expectedOnnx;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
       description = "Seconds to wait for a silent server, also while queued behind other clients (default: ${DEFAULT-VALUE}).")
   int timeout;
@@ -89,14 +94,18 @@ public final class PiInferCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     HostPort server = HostPort.parse(connect);
-    NetworkSpec want = expected == null ? null : SpecIo.read(expected);
+    if (expected != null && expectedOnnx != null) {
+      throw new UserInputException("give --spec or --onnx, not both");
+    }
+    NetworkGraph want = expectedOnnx != null ? OnnxImport.read(expectedOnnx).graph()
+        : expected == null ? null : NetworkGraph.of(SpecIo.read(expected));
     ChannelConfig config = new ChannelConfig(ChannelConfig.DEFAULT_MAX_MESSAGE_BYTES,
         Seconds.millis("--timeout", timeout));
     InferenceResult r;
     try (TcpChannel ch = TcpChannel.connect(server.host(), server.port(), config)) {
       r = prepared
-          ? new ClientSession(want).runPrepared(ch, new PreparedFolder(dir, connect), this::image)
-          : new ClientSession(want).run(ch, this::image);
+          ? ClientSession.expecting(want).runPrepared(ch, new PreparedFolder(dir, connect), this::image)
+          : ClientSession.expecting(want).run(ch, this::image);
     } catch (PeerBusyException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: " + e.getMessage());
@@ -154,7 +163,7 @@ public final class PiInferCommand implements Callable<Integer> {
     if (img == null) {
       throw new UserInputException(input.image + " is not a readable image");
     }
-    var in = info.spec().input();
+    var in = info.graph().input();
     if (img.getWidth() != in.width() || img.getHeight() != in.height()) {
       throw new UserInputException(input.image + " is " + img.getWidth() + "x"
           + img.getHeight() + ", the network takes " + in.width() + "x" + in.height());

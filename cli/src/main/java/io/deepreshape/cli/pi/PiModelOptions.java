@@ -1,6 +1,8 @@
 package io.deepreshape.cli.pi;
 
 import io.deepreshape.cli.UserException;
+import io.deepreshape.onnx.importer.ImportedModel;
+import io.deepreshape.onnx.importer.OnnxImport;
 import io.deepreshape.pi.protocol.ServerInfo;
 import io.deepreshape.pi.quant.FloatNetwork;
 import io.deepreshape.pi.quant.ProgramBuilder;
@@ -17,8 +19,8 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The server's network for {@code pi serve} and {@code pi bench}: a trained run, or a spec or
- * preset with random weights; and the fixed-point format.
+ * The server's network for {@code pi serve} and {@code pi bench}: a trained run, a spec or
+ * preset with random weights, or an imported ONNX model with its own; and the fixed-point format.
  */
 public final class PiModelOptions {
   @Option(names = "--run", paramLabel = "RUN_DIR", description = "Trained run directory (spec.yaml, final.params).")
@@ -29,6 +31,10 @@ public final class PiModelOptions {
 
   @Option(names = "--spec", paramLabel = "FILE", description = "Network spec file (YAML or JSON) with random weights.")
   Path specFile;
+
+  @Option(names = "--onnx", paramLabel = "FILE", description = "Network imported from an ONNX model, with its "
+      + "weights (see analyze --onnx for the supported operators).")
+  Path onnx;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "cifar100",
       description = "Dataset fixing input size and classes for --preset (default: ${DEFAULT-VALUE}).")
@@ -46,11 +52,19 @@ public final class PiModelOptions {
   /** The loaded or generated model. */
   public Loaded load() {
     QuantConfig q = new QuantConfig(ringBits, fracBits);
+    if (onnx != null) {
+      if (run != null || preset != null || specFile != null) {
+        throw new UserException("give --onnx alone, not with --run, --preset or --spec");
+      }
+      ImportedModel m = OnnxImport.read(onnx);
+      QuantNetwork net = QuantNetwork.quantize(ProgramBuilder.build(m.graph(), m.weights()), q);
+      return new Loaded(net, new ServerInfo(m.graph(), q, null, null, null), null);
+    }
     if (run != null) {
       if (preset == null && specFile == null) {
         RunModel m = RunModel.load(run);
         QuantNetwork net = QuantNetwork.quantize(m.network(), q);
-        ServerInfo info = new ServerInfo(m.spec(), q, m.data().dataset(),
+        ServerInfo info = new ServerInfo(m.graph(), q, m.data().dataset(),
             m.normalization().mean(), m.normalization().std());
         return new Loaded(net, info, m);
       }
@@ -73,6 +87,9 @@ public final class PiModelOptions {
     }
     if (specFile != null) {
       a.addAll(List.of("--spec", specFile.toAbsolutePath().toString()));
+    }
+    if (onnx != null) {
+      a.addAll(List.of("--onnx", onnx.toAbsolutePath().toString()));
     }
     a.addAll(List.of("--seed", Long.toString(seed), "--ring-bits", Integer.toString(ringBits),
         "--frac-bits", Integer.toString(fracBits)));

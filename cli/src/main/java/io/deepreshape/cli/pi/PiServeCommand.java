@@ -104,9 +104,9 @@ public final class PiServeCommand implements Callable<Integer> {
     }
     try (PiServer server = started) {
       out.printf(Locale.ROOT, "serving %s (%s weights, shape %s, l=%d, s=%d, %s ReLUs) on %s:%d%n",
-          m.info().spec().name(), m.run() == null ? "random" : "trained",
-          ShapeHash.shortHex(ShapeHash.of(m.info().spec(), m.net().config())), m.net().config().l(),
-          m.net().config().s(), Format.count(io.deepreshape.accounting.Accounting.of(m.info().spec()).relus()),
+          m.info().graph().name(), m.run() == null ? "random" : "trained",
+          ShapeHash.shortHex(ShapeHash.of(m.info().graph(), m.net().config())), m.net().config().l(),
+          m.net().config().s(), Format.count(io.deepreshape.accounting.Accounting.of(m.info().graph()).relus()),
           bind, server.port());
       out.flush();
       if (sessions > 0) {

@@ -3,7 +3,7 @@ package io.deepreshape.cli.pi;
 import io.deepreshape.error.UserInputException;
 import io.deepreshape.pi.quant.FloatNetwork;
 import io.deepreshape.pi.quant.ProgramBuilder;
-import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.data.ImageDataset;
 import io.deepreshape.train.data.Normalization;
@@ -21,29 +21,29 @@ import java.nio.file.Path;
  * into the convolutions, PI-ENGINE.md section 1) and the normalisation its inputs were trained with.
  * It wires the trainer's run directory to the engine, which depends on {@code core} alone.
  *
- * @param spec the run's spec
+ * @param graph the run's network (a spec's, or an imported network's)
  * @param network the folded float network
  * @param data the run's data settings
  * @param normalization the input normalisation
  */
-public record RunModel(NetworkSpec spec, FloatNetwork network, DataSettings data,
+public record RunModel(NetworkGraph graph, FloatNetwork network, DataSettings data,
     Normalization normalization) {
   /** Loads {@code runDir}; fails naming the missing file. */
   public static RunModel load(Path runDir) {
-    NetworkSpec spec = RunFiles.spec(runDir);
+    NetworkGraph graph = RunFiles.graph(runDir);
     Path params = runDir.resolve(RunDirectory.FINAL_PARAMS);
     if (!Files.isRegularFile(params)) {
       throw new UserInputException(runDir + " has no " + RunDirectory.FINAL_PARAMS
           + ": the run has not finished");
     }
-    TrainedWeights w = TrainedWeights.load(spec, params);
-    FloatNetwork net = ProgramBuilder.build(spec, w);
+    TrainedWeights w = TrainedWeights.load(graph, params);
+    FloatNetwork net = ProgramBuilder.build(graph, w);
     if (!w.unread().isEmpty()) {
       throw new UserInputException("the model in " + params
           + " has layers its spec's graph does not read: " + w.unread());
     }
     DataSettings data = RunFiles.data(runDir);
-    return new RunModel(spec, net, data, normalization(data));
+    return new RunModel(graph, net, data, normalization(data));
   }
 
   /** The training normalisation: published statistics, else computed on the training split. */

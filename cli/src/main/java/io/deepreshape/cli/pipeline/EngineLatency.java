@@ -66,17 +66,17 @@ final class EngineLatency {
     RunModel model = RunModel.load(run);
     QuantConfig q = new QuantConfig(37, 12);
     QuantNetwork net = QuantNetwork.quantize(model.network(), q);
-    ServerInfo info = new ServerInfo(model.spec(), q, model.data().dataset(), model.normalization().mean(),
+    ServerInfo info = new ServerInfo(model.graph(), q, model.data().dataset(), model.normalization().mean(),
         model.normalization().std());
     SplittableRandom rnd = new SplittableRandom(7);
     double[] image = new double[net.program().inputElements()];
     for (int i = 0; i < image.length; i++) {
       image[i] = rnd.nextDouble(-2, 2);
     }
-    log.accept("measuring the engine's latency of " + model.spec().name());
+    log.accept("measuring the engine's latency of " + model.graph().name());
     InferenceResult r = LocalRun.run(net, info, image, false, ChannelConfig.defaults(), null);
     boolean matches = Arrays.equals(PlainReference.signedLogits(net, net.quantizeInput(image)), r.logits());
-    return new Measurement(model.spec().name(), r.total().offlineSeconds(), r.total().onlineSeconds(),
+    return new Measurement(model.graph().name(), r.total().offlineSeconds(), r.total().onlineSeconds(),
         r.total().bytesOffline(), r.total().bytesOnline(), matches);
   }
 }

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
+import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.cli.common.ProfileOptions;
 import io.deepreshape.cli.common.Table;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.latency.LatencyEstimate;
 import io.deepreshape.latency.LatencyModel;
-import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.onnx.importer.ImportedModel;
+import io.deepreshape.onnx.importer.OnnxImport;
+import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
 import io.deepreshape.train.run.TrainingRun;
@@ -20,10 +24,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code eval}: a run's test accuracy next to its ReLUs, FLOPs and estimated PI latency. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -32,8 +36,15 @@ public final class EvalCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--run", paramLabel = "RUN_DIR", required = true, description = "Run directory.")
+  @Option(names = "--run", paramLabel = "RUN_DIR", description = "Run directory.")
   Path run;
+
+  @Option(names = "--onnx", paramLabel = "FILE", description = "Instead of --run: a network imported from an ONNX "
+      + "model with its weights (inputs normalised as deepreshape trains; with --dataset).")
+  Path onnx;
+
+  @Option(names = "--dataset", paramLabel = "NAME", description = "With --onnx: the dataset to evaluate on.")
+  String dataset;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (default: the one the run used).")
   Path data;
@@ -46,12 +57,28 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NetworkSpec net = RunFiles.spec(run);
-    DataSettings settings = RunFiles.data(run);
-    if (data != null) {
-      settings = settings.withDataDir(data);
+    if ((run == null) == (onnx == null)) {
+      throw new UserException("give the network as --run RUN_DIR or --onnx FILE (one of them)");
     }
-    EvalResult r = TrainingRun.evaluate(run, settings);
+    NetworkGraph net;
+    DataSettings settings;
+    EvalResult r;
+    if (onnx != null) {
+      if (dataset == null) {
+        throw new UserException("--onnx needs --dataset NAME");
+      }
+      ImportedModel m = OnnxImport.read(onnx);
+      net = m.graph();
+      settings = new DataSettings(Datasets.canonical(dataset), data == null ? null : data.toString(), 0, 0, 0);
+      r = TrainingRun.evaluate(net, m.weights(), settings);
+    } else {
+      net = RunFiles.graph(run);
+      settings = RunFiles.data(run);
+      if (data != null) {
+        settings = settings.withDataDir(data);
+      }
+      r = TrainingRun.evaluate(run, settings);
+    }
     NetworkCost cost = Accounting.of(net);
     LatencyEstimate e = LatencyModel.estimate(cost, profile.profile(), profile.network());
     PrintWriter w = spec.commandLine().getOut();

@@ -6,12 +6,16 @@ import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.cli.common.NetworkOptions;
+import io.deepreshape.cli.common.OnnxOptions;
 import io.deepreshape.cli.common.OutputFolder;
-import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.onnx.importer.ImportedModel;
 import io.deepreshape.train.data.Datasets;
+import io.deepreshape.train.optimize.WarmStart;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunChecks;
 import io.deepreshape.train.run.TrainingRun;
+import io.deepreshape.train.trainer.DeviceSelector;
 import io.deepreshape.train.trainer.EpochMetrics;
 import io.deepreshape.train.progress.ProgressLine;
 import io.deepreshape.train.checkpoint.RunDirectory;
@@ -27,10 +31,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code train}: trains a spec on a dataset into a run directory; re-running it resumes. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -43,6 +47,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin
   NetworkOptions network;
+
+  @Mixin
+  OnnxOptions onnx;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (fashion-mnist defaults to the Debian package's).")
   Path data;
@@ -143,7 +150,11 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NetworkSpec net = network.single();
+    ImportedModel imported = onnx.given() && network.given() ? null : onnx.single();
+    if (onnx.given() && network.given()) {
+      throw new UserException("give either --onnx or --preset/--spec, not both");
+    }
+    NetworkGraph net = imported != null ? imported.graph() : NetworkGraph.of(network.single());
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UserException("--out " + out + " is a file, not a folder");
     }
@@ -173,6 +184,12 @@ public final class TrainCommand implements Callable<Integer> {
           + " (options that differ from them are refused)");
     }
     ProgressLine progress = new ProgressLine(System.err, quiet ? ProgressLine.Mode.OFF : ProgressLine.Mode.AUTO);
+    if (imported != null && !resuming) {
+      WarmStart.prepare(out, net, imported.weights(), settings, config, DeviceSelector.select());
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("training " + net.name() + " from the imported model's weights");
+      err.flush();
+    }
     TrainResult result;
     try {
       result = TrainingRun.train(net, settings, config, teacher, out, progress);

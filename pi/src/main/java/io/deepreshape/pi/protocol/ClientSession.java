@@ -1,7 +1,9 @@
 package io.deepreshape.pi.protocol;
 
 import io.deepreshape.error.UserInputException;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.pi.channel.Channel;
+import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.ChannelStats;
 import io.deepreshape.pi.channel.Phase;
 import io.deepreshape.pi.gc.GcEvaluator;
@@ -19,15 +21,15 @@ import io.deepreshape.pi.quant.QuantConfig;
 import io.deepreshape.pi.quant.QuantNetwork;
 import io.deepreshape.pi.quant.Step;
 import io.deepreshape.spec.NetworkSpec;
-import io.deepreshape.pi.channel.ChannelException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -46,7 +48,7 @@ public final class ClientSession {
    */
   public static final long MEMORY_LIMIT_BYTES = GcStore.MEMORY_LIMIT;
 
-  private final NetworkSpec expected;
+  private final NetworkGraph expected;
   private Consumer<String> progress = line -> { };
 
   /**
@@ -54,7 +56,16 @@ public final class ClientSession {
    * different shape), otherwise it takes the shape the server announces.
    */
   public ClientSession(NetworkSpec expected) {
-    this.expected = expected;
+    this(Optional.ofNullable(expected).map(NetworkGraph::of));
+  }
+
+  private ClientSession(Optional<NetworkGraph> expected) {
+    this.expected = expected.orElse(null);
+  }
+
+  /** A client that insists on the network {@code expected} (a spec's or an imported one's), or takes the server's if null. */
+  public static ClientSession expecting(NetworkGraph expected) {
+    return new ClientSession(Optional.ofNullable(expected));
   }
 
   /** Sends one line per finished step and phase to {@code sink} (e.g. a bench's stderr). */
@@ -115,12 +126,12 @@ public final class ClientSession {
     Meter meter = new Meter(ch.stats());
     ch.setPhase(Phase.OFFLINE);
     ServerInfo info = ServerInfo.parse(ch.receive(Msg.INFO));
-    NetworkSpec spec = expected != null ? expected : info.spec();
+    NetworkGraph graph = expected != null ? expected : info.graph();
     QuantConfig q = info.config();
-    byte[] shape = ShapeHash.of(spec, q);
+    byte[] shape = ShapeHash.of(graph, q);
     ch.send(Msg.HELLO, shape);
     ch.receive(Msg.READY);
-    return new Start(info, q, ProgramBuilder.shape(spec), shape, meter, new ArrayList<>());
+    return new Start(info, q, ProgramBuilder.shape(graph), shape, meter, new ArrayList<>());
   }
 
   private InferenceResult whole(PeerErrorChannel ch, Function<ServerInfo, double[]> image) {
@@ -158,7 +169,7 @@ public final class ClientSession {
     String shapeHex = HexFormat.of().formatHex(s.shape());
     List<PreparedFolder.Entry> held = folder.complete(shapeHex);
     if (held.isEmpty()) {
-      throw new UserInputException("no prepared session for " + s.info().spec().name()
+      throw new UserInputException("no prepared session for " + s.info().graph().name()
           + " with this server in " + folder.dir() + ": run 'pi prepare' first");
     }
     PreparedFolder.Entry e = held.get(0);

@@ -93,10 +93,10 @@ public final class LocalRun {
         new PreparedSessions(1, ServerLimits.DEFAULT_OFFLINE_MILLIS))) {
       PreparedFolder folder = new PreparedFolder(root, "bench");
       try (TcpChannel ch = TcpChannel.connect("127.0.0.1", server.port(), config)) {
-        new ClientSession(info.spec()).prepare(ch, folder);
+        ClientSession.expecting(info.graph()).prepare(ch, folder);
       }
       try (TcpChannel ch = TcpChannel.connect("127.0.0.1", server.port(), config)) {
-        return new ClientSession(info.spec()).runPrepared(ch, folder, i -> image);
+        return ClientSession.expecting(info.graph()).runPrepared(ch, folder, i -> image);
       }
     }
   }
@@ -107,7 +107,7 @@ public final class LocalRun {
       CompletableFuture<Void> server) {
     InferenceResult r;
     try {
-      r = new ClientSession(info.spec()).withProgress(progress).run(ch, img);
+      r = ClientSession.expecting(info.graph()).withProgress(progress).run(ch, img);
     } catch (RuntimeException e) {
       Throwable cause = null;
       try {

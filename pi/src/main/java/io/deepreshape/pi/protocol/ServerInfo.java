@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.deepreshape.graph.GraphJson;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.quant.QuantConfig;
 import io.deepreshape.spec.NetworkSpec;
@@ -12,24 +14,34 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the server announces before any work: the network's public shape (its spec), the number
+ * What the server announces before any work: the network's public shape (its spec, or an imported
+ * network's graph as {@link GraphJson}), the number
  * format, and the input normalisation the model was trained with (so the client can prepare its
  * image). Neither weights nor anything secret.
  *
- * @param spec the network spec (public shape)
+ * @param graph the network graph (public shape)
  * @param config ring and fractional bits
  * @param dataset the dataset the model was trained on, or null
  * @param mean per-channel normalisation mean, or null for none
  * @param std per-channel normalisation standard deviation, or null for none
  */
-public record ServerInfo(NetworkSpec spec, QuantConfig config, String dataset, float[] mean,
+public record ServerInfo(NetworkGraph graph, QuantConfig config, String dataset, float[] mean,
     float[] std) {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The announcement of a spec's network. */
+  public ServerInfo(NetworkSpec spec, QuantConfig config, String dataset, float[] mean, float[] std) {
+    this(NetworkGraph.of(spec), config, dataset, mean, std);
+  }
 
   /** Serialises to UTF-8 JSON. */
   byte[] toBytes() {
     ObjectNode o = JSON.createObjectNode();
-    o.set("spec", SpecIo.toTree(spec));
+    if (graph.spec().isPresent()) {
+      o.set("spec", SpecIo.toTree(graph.spec().get()));
+    } else {
+      o.set("graph", GraphJson.toTree(graph));
+    }
     o.put("l", config.l());
     o.put("s", config.s());
     if (dataset != null) {
@@ -50,7 +62,8 @@ public record ServerInfo(NetworkSpec spec, QuantConfig config, String dataset, f
   static ServerInfo parse(byte[] bytes) {
     try {
       JsonNode o = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-      NetworkSpec spec = SpecIo.parse(o.get("spec").toString(), true);
+      NetworkGraph graph = o.has("graph") ? GraphJson.parse(o.get("graph"))
+          : NetworkGraph.of(SpecIo.parse(o.get("spec").toString(), true));
       QuantConfig q = new QuantConfig(o.get("l").asInt(), o.get("s").asInt());
       String ds = o.hasNonNull("dataset") ? o.get("dataset").asText() : null;
       float[] mean = null;
@@ -59,7 +72,7 @@ public record ServerInfo(NetworkSpec spec, QuantConfig config, String dataset, f
         mean = floats(o.get("mean"));
         std = floats(o.get("std"));
       }
-      return new ServerInfo(spec, q, ds, mean, std);
+      return new ServerInfo(graph, q, ds, mean, std);
     } catch (IOException | RuntimeException e) {
       throw new ChannelException("protocol error: the server's network description is invalid: "
           + e.getMessage(), e);

@@ -90,11 +90,11 @@ public final class ServerSession {
     ch.limitMessages(ClientMessageLimit.HANDSHAKE_BYTES, "before the handshake");
     ch.send(Msg.INFO, info.toBytes());
     byte[] hello = ch.receive(Msg.HELLO);
-    byte[] mine = ShapeHash.of(info.spec(), q);
+    byte[] mine = ShapeHash.of(info.graph(), q);
     if (!Arrays.equals(hello, mine)) {
       throw new ChannelException("network shape mismatch: the client's network hash "
           + ShapeHash.shortHex(hello) + " differs from the server's " + ShapeHash.shortHex(mine)
-          + " (" + info.spec().name() + ", l=" + q.l() + ", s=" + q.s() + ")");
+          + " (" + info.graph().name() + ", l=" + q.l() + ", s=" + q.s() + ")");
     }
     int limit = ClientMessageLimit.of(net.program(), q);
     budget.admit(ch);

@@ -1,5 +1,6 @@
 package io.deepreshape.pi.quant;
 
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.graph.WeightSource;
 import io.deepreshape.spec.NetworkSpec;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * preceding convolution and average pooling into the classifier (PI-ENGINE.md section 1). Built
  * by {@link ProgramBuilder}; weights are null when built from {@link WeightSource#SHAPE_ONLY}.
  *
- * @param spec the network spec
+ * @param graph the network graph (a spec's or an imported model's)
  * @param inputChannels image channels
  * @param inputHeight image height
  * @param inputWidth image width
@@ -17,11 +18,17 @@ import java.util.List;
  * @param weights per linear layer id: folded weights, or null
  * @param biases per linear layer id: folded biases (one per output channel), or null
  */
-public record FloatNetwork(NetworkSpec spec, int inputChannels, int inputHeight, int inputWidth,
+public record FloatNetwork(NetworkGraph graph, int inputChannels, int inputHeight, int inputWidth,
     List<Step> steps, double[][] weights, double[][] biases) {
   /** Copies the step list. */
   public FloatNetwork {
     steps = List.copyOf(steps);
+  }
+
+  /** The spec of a spec's network; an imported network has none. */
+  public NetworkSpec spec() {
+    return graph.spec().orElseThrow(() -> new IllegalStateException("the imported network " + graph.name()
+        + " has no spec"));
   }
 
   /** Number of linear layers. */

@@ -29,8 +29,8 @@ import java.util.List;
 /**
  * Lowers a spec's {@link NetworkGraph}, with the engine's truncations inserted ({@link
  * io.deepreshape.graph.Truncations}), into the step program the protocol runs (PI-ENGINE.md section
- * 2, Delphi's layer structure, Mishra et al. 2020): every convolution with the batch norm that folds
- * into it ({@link BatchNormFolding}), a batch norm that does not fold as a per-channel affine (diagonal
+ * 2, Delphi's layer structure, Mishra et al. 2020): every convolution with its own bias (if any) and
+ * the batch norm that folds into it ({@link BatchNormFolding}), a batch norm that does not fold as a per-channel affine (diagonal
  * 1x1) layer, a residual sum of linear layers summed in one step (an identity shortcut added at scale
  * {@code 2^s}), each step closed by the ReLU or truncation that reads it, a max-pool a step of its own,
  * and global average pooling folded into the classifier ({@link PoolFolding}).
@@ -66,13 +66,18 @@ public final class ProgramBuilder {
 
   /** The program of {@code spec} with parameters from {@code src}. */
   public static FloatNetwork build(NetworkSpec spec, WeightSource src) {
-    ProgramBuilder b = new ProgramBuilder(Truncations.insert(NetworkGraph.of(spec)), src);
+    return build(NetworkGraph.of(spec), src);
+  }
+
+  /** The program of {@code graph} (a spec's or an imported model's) with parameters from {@code src}. */
+  public static FloatNetwork build(NetworkGraph graph, WeightSource src) {
+    ProgramBuilder b = new ProgramBuilder(Truncations.insert(graph), src);
     for (Node n : b.graph.nodes()) {
       b.lower(n);
     }
     boolean any = b.weights.stream().anyMatch(w -> w != null);
-    return new FloatNetwork(spec, spec.input().channels(), spec.input().height(),
-        spec.input().width(), b.steps,
+    return new FloatNetwork(graph, graph.input().channels(), graph.input().height(),
+        graph.input().width(), b.steps,
         any ? b.weights.toArray(new double[0][]) : null,
         any ? b.biases.toArray(new double[0][]) : null);
   }
@@ -80,6 +85,11 @@ public final class ProgramBuilder {
   /** The shape of {@code spec}'s program without parameters (what the client knows). */
   public static FloatNetwork shape(NetworkSpec spec) {
     return build(spec, WeightSource.SHAPE_ONLY);
+  }
+
+  /** The shape of {@code graph}'s program without parameters. */
+  public static FloatNetwork shape(NetworkGraph graph) {
+    return build(graph, WeightSource.SHAPE_ONLY);
   }
 
   private void lower(Node n) {
@@ -193,6 +203,7 @@ public final class ProgramBuilder {
   /** Reads the kernel, then the batch norm folded into it, and folds them. */
   private void addConv(ConvLayer c, BatchNormLayer norm) {
     float[] k = src.conv(c);
+    float[] own = c.bias() ? src.convBias(c) : null;
     WeightSource.BatchNorm bn = norm == null ? null : src.norm(norm);
     if (k == null) {
       weights.add(null);
@@ -205,7 +216,8 @@ public final class ProgramBuilder {
     double[] bias = new double[m];
     for (int o = 0; o < m; o++) {
       double scale = bn == null ? 1 : bn.scale(o);
-      bias[o] = bn == null ? 0 : bn.shift(o);
+      double b = own == null ? 0 : own[o];
+      bias[o] = bn == null ? b : bn.shift(o) + scale * b;
       for (int i = 0; i < per; i++) {
         w[o * per + i] = k[o * per + i] * scale;
       }

@@ -16,7 +16,7 @@ public record QuantNetwork(FloatNetwork program, QuantConfig config, long[][] we
   /** Quantises {@code net} (which must carry weights). */
   public static QuantNetwork quantize(FloatNetwork net, QuantConfig config) {
     if (!net.hasWeights()) {
-      throw new IllegalArgumentException("the network " + net.spec().name() + " has no weights");
+      throw new IllegalArgumentException("the network " + net.graph().name() + " has no weights");
     }
     int n = net.linearCount();
     long[][] w = new long[n][];

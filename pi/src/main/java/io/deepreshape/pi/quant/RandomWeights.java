@@ -22,7 +22,12 @@ public final class RandomWeights implements WeightSource {
   @Override
   public float[] conv(ConvLayer layer) {
     int fanIn = layer.inChannels() * layer.kernel() * layer.kernel();
-    return gaussian((int) layer.params(), Math.sqrt(2.0 / fanIn));
+    return gaussian((int) layer.weights(), Math.sqrt(2.0 / fanIn));
+  }
+
+  @Override
+  public float[] convBias(ConvLayer layer) {
+    return layer.bias() ? gaussian(layer.outChannels(), 0.1) : null;
   }
 
   @Override

@@ -3,18 +3,18 @@ package io.deepreshape.train.model;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.graph.NetworkGraph;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A spec's DJL model, its ReLU layers (in execution order, for counting and masking) and its
+ * A network graph's DJL model, its ReLU layers (in execution order, for counting and masking) and its
  * parameterised layers by node address ({@link io.deepreshape.graph.Node#address()}: convolutions,
  * batch norms, the classifier, pooling), so that weights are read by address, not by position.
  */
-public record BuiltModel(NetworkSpec spec, Block block, List<ReluModeBlock> relus, Map<String, Block> layers) {
+public record BuiltModel(NetworkGraph graph, Block block, List<ReluModeBlock> relus, Map<String, Block> layers) {
   public BuiltModel {
     relus = List.copyOf(relus);
     layers = Collections.unmodifiableMap(new LinkedHashMap<>(layers));

@@ -56,8 +56,19 @@ public final class ModelBuilder {
    * (e.g. SNL's trainable masks), and {@link ReluModeBlock}s where it returns null or is null.
    */
   public static BuiltModel build(NetworkSpec spec, Function<ReluLayer, Block> reluFactory) {
-    NetworkGraph graph = NetworkGraph.of(spec);
+    return build(NetworkGraph.of(spec), reluFactory);
+  }
+
+  /**
+   * The model of {@code graph}: a spec's graph nested by units (the checkpoints' layout), an imported
+   * graph as one {@link GraphBlock} of its nodes.
+   */
+  public static BuiltModel build(NetworkGraph graph, Function<ReluLayer, Block> reluFactory) {
     ModelBuilder b = new ModelBuilder(graph, reluFactory);
+    if (graph.spec().isEmpty()) {
+      GraphBlock net = new GraphBlock(graph, b::layer);
+      return new BuiltModel(graph, net, List.copyOf(b.relus), b.layers);
+    }
     SequentialBlock net = new SequentialBlock();
     int from = 0;
     for (int i = 1; i <= graph.size(); i++) {
@@ -66,7 +77,7 @@ public final class ModelBuilder {
         from = i;
       }
     }
-    return new BuiltModel(spec, net, List.copyOf(b.relus), b.layers);
+    return new BuiltModel(graph, net, List.copyOf(b.relus), b.layers);
   }
 
   /** Nodes {@code from..to-1} of one unit. */
@@ -180,8 +191,8 @@ public final class ModelBuilder {
     return block;
   }
 
-  private static Block conv(ConvLayer c) {
+  static Block conv(ConvLayer c) {
     return Conv2d.builder().setKernelShape(new Shape(c.kernel(), c.kernel())).optStride(new Shape(c.stride(), c.stride()))
-        .optPadding(new Shape(c.padding(), c.padding())).setFilters(c.outChannels()).optBias(false).build();
+        .optPadding(new Shape(c.padding(), c.padding())).setFilters(c.outChannels()).optBias(c.bias()).build();
   }
 }

@@ -1,17 +1,16 @@
 package io.deepreshape.train.model;
 
 import ai.djl.Device;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.deepreshape.graph.FcNode;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.graph.WeightSource;
 import io.deepreshape.layout.BatchNormLayer;
 import io.deepreshape.layout.ConvLayer;
 import io.deepreshape.spec.NetworkSpec;
-import io.deepreshape.train.run.SpecModelFactory;
-import io.deepreshape.train.trainer.ModelFactory;
+import io.deepreshape.train.run.GraphModelFactory;
 import io.deepreshape.train.trainer.ModelHandle;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -52,22 +51,14 @@ public final class TrainedWeights implements WeightSource {
    * Device, Path)}).
    */
   public static TrainedWeights load(NetworkSpec spec, Path file) {
-    BuiltModel[] built = new BuiltModel[1];
-    SpecModelFactory shapes = new SpecModelFactory(spec);
-    ModelFactory factory = new ModelFactory() {
-      @Override
-      public Block build() {
-        built[0] = ModelBuilder.build(spec);
-        return built[0].block();
-      }
+    return load(NetworkGraph.of(spec), file);
+  }
 
-      @Override
-      public Shape inputShape() {
-        return shapes.inputShape();
-      }
-    };
+  /** As {@link #load(NetworkSpec, Path)} for any graph (an imported network's run too). */
+  public static TrainedWeights load(NetworkGraph graph, Path file) {
+    GraphModelFactory factory = new GraphModelFactory(graph);
     try (ModelHandle h = ModelHandle.load(factory, Device.cpu(), file)) {
-      return new TrainedWeights(built[0]);
+      return new TrainedWeights(factory.built());
     }
   }
 
@@ -81,7 +72,12 @@ public final class TrainedWeights implements WeightSource {
 
   @Override
   public float[] conv(ConvLayer layer) {
-    return read(layer.name(), "weight", (int) layer.params());
+    return read(layer.name(), "weight", (int) layer.weights());
+  }
+
+  @Override
+  public float[] convBias(ConvLayer layer) {
+    return layer.bias() ? read(layer.name(), "bias", layer.outChannels()) : null;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.deepreshape.train.optimize;
 
 import io.deepreshape.accounting.Accounting;
-import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.graph.NetworkGraph;
 import java.util.List;
 
 /**
@@ -13,10 +13,10 @@ final class SnlCount {
   private final double threshold;
   private final long fixed;
 
-  SnlCount(List<SnlMaskBlock> masks, NetworkSpec spec, double threshold) {
+  SnlCount(List<SnlMaskBlock> masks, NetworkGraph graph, double threshold) {
     this.masks = masks;
     this.threshold = threshold;
-    long all = Accounting.of(spec).relus();
+    long all = Accounting.of(graph).relus();
     for (SnlMaskBlock m : masks) {
       all -= m.layer().relus();
     }

@@ -2,6 +2,7 @@ package io.deepreshape.train.optimize;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.spec.InputShape;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluMode;
@@ -11,20 +12,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The model SNL's mask search trains (Cho et al., ICML 2022): the spec's network with an {@link
+ * The model SNL's mask search trains (Cho et al., ICML 2022): the network with an {@link
  * SnlMaskBlock} at every ReLU layer whose mode is {@code full}; layers in other modes keep them (an
  * identity layer stays linear, a reused or partial layer keeps its fixed cost).
  */
-public record SnlModelFactory(NetworkSpec spec) implements ModelFactory {
+public record SnlModelFactory(NetworkGraph graph) implements ModelFactory {
+  public SnlModelFactory(NetworkSpec spec) {
+    this(NetworkGraph.of(spec));
+  }
+
   @Override
   public Block build() {
-    return ModelBuilder.build(spec, layer -> layer.mode() instanceof ReluMode.Full ? new SnlMaskBlock(layer) : null)
+    return ModelBuilder.build(graph, layer -> layer.mode() instanceof ReluMode.Full ? new SnlMaskBlock(layer) : null)
         .block();
   }
 
   @Override
   public Shape inputShape() {
-    InputShape in = spec.input();
+    InputShape in = graph.input();
     return new Shape(1, in.channels(), in.height(), in.width());
   }
 

@@ -8,7 +8,7 @@ import ai.djl.training.GradientCollector;
 import io.deepreshape.error.UserInputException;
 import io.deepreshape.io.AtomicFiles;
 import io.deepreshape.layout.ReluLayer;
-import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.spec.ReluAddress;
 import io.deepreshape.train.data.HostBatch;
 import io.deepreshape.train.optim.AdamOptimizer;
@@ -53,24 +53,24 @@ public final class SnlSearch {
    */
   public static Result run(Path teacherRun, DataSettings data, TrainConfig config, SnlSettings settings, long budget,
       Path weightsOut, Consumer<String> log) throws IOException {
-    NetworkSpec spec = RunFiles.spec(teacherRun);
-    RunData opened = RunData.open(data, spec.input());
+    NetworkGraph graph = RunFiles.graph(teacherRun);
+    RunData opened = RunData.open(data, graph.input());
     EpochSource source = opened.trainSource(config.batchSize(), config.seed());
     int steps = config.maxStepsPerEpoch() > 0 ? Math.min(source.batchesPerEpoch(), config.maxStepsPerEpoch())
         : source.batchesPerEpoch();
     Device device = DeviceSelector.select();
-    SnlModelFactory factory = new SnlModelFactory(spec);
+    SnlModelFactory factory = new SnlModelFactory(graph);
     try (Teacher teacher = TrainingRun.teacher(teacherRun, device);
         ModelHandle model = ModelHandle.create(factory, device, config.seed())) {
       ParameterTransfer.copy(teacher.model().block(), model.block(), model.manager());
       List<SnlMaskBlock> masks = SnlModelFactory.masks(model.block());
       if (masks.isEmpty()) {
-        throw new UserInputException(spec.name() + " has no full ReLU layer for SNL to mask");
+        throw new UserInputException(graph.name() + " has no full ReLU layer for SNL to mask");
       }
       Map<String, NDArray> weights = model.trainableArrays();
       AdamOptimizer adam = new AdamOptimizer(settings.lr());
       HostStaging staging = new HostStaging();
-      SnlCount counter = new SnlCount(masks, spec, settings.threshold());
+      SnlCount counter = new SnlCount(masks, graph, settings.threshold());
       long fixed = counter.fixedRelus();
       double lambda = settings.lambda0();
       long previous = counter.live();

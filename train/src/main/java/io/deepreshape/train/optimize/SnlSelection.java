@@ -2,6 +2,7 @@ package io.deepreshape.train.optimize;
 
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.error.UserInputException;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.layout.ReluLayer;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.ReluAddress;
@@ -34,7 +35,35 @@ public final class SnlSelection {
    */
   public static Result select(NetworkSpec spec, Map<ReluAddress, ReluLayer> layers, Map<ReluAddress, float[]> alphas,
       long budget) {
-    long fixed = Accounting.of(spec).relus();
+    NetworkSpec reduced = spec.withReluModes(modes(Accounting.of(spec).relus(), layers, alphas, budget));
+    long relus = Accounting.of(reduced).relus();
+    return new Result(reduced, relus, relus == budget, kept(reduced, alphas));
+  }
+
+  /** The binarised graph (an imported network's) of {@link #select(NetworkSpec, Map, Map, long)}. */
+  public record GraphResult(NetworkGraph graph, long relus, boolean exact) {}
+
+  /** As {@link #select(NetworkSpec, Map, Map, long)} for any graph. */
+  public static GraphResult select(NetworkGraph graph, Map<ReluAddress, ReluLayer> layers,
+      Map<ReluAddress, float[]> alphas, long budget) {
+    NetworkGraph reduced = graph.withReluModes(modes(Accounting.of(graph).relus(), layers, alphas, budget));
+    long relus = Accounting.of(reduced).relus();
+    return new GraphResult(reduced, relus, relus == budget);
+  }
+
+  private static long kept(NetworkSpec reduced, Map<ReluAddress, float[]> alphas) {
+    long n = 0;
+    for (Map.Entry<ReluAddress, float[]> e : alphas.entrySet()) {
+      ReluMode m = reduced.reluMode(e.getKey());
+      n += m instanceof ReluMode.Full ? e.getValue().length
+          : m instanceof ReluMode.PartialChannels p ? p.count() : 0;
+    }
+    return n;
+  }
+
+  private static Map<ReluAddress, ReluMode> modes(long total, Map<ReluAddress, ReluLayer> layers,
+      Map<ReluAddress, float[]> alphas, long budget) {
+    long fixed = total;
     List<Channel> channels = new ArrayList<>();
     for (Map.Entry<ReluAddress, float[]> e : alphas.entrySet()) {
       ReluLayer layer = layers.get(e.getKey());
@@ -52,13 +81,11 @@ public final class SnlSelection {
         .thenComparing(c -> c.layer().address()).thenComparingInt(Channel::index));
     long left = budget - fixed;
     Map<ReluAddress, BitSet> kept = new TreeMap<>();
-    long keptChannels = 0;
     for (Channel c : channels) {
       long cost = (long) c.layer().height() * c.layer().width();
       if (cost <= left) {
         kept.computeIfAbsent(c.layer().address(), a -> new BitSet()).set(c.index());
         left -= cost;
-        keptChannels++;
       }
     }
     Map<ReluAddress, ReluMode> modes = new TreeMap<>();
@@ -68,8 +95,6 @@ public final class SnlSelection {
       modes.put(e.getKey(), bits.isEmpty() ? ReluMode.IDENTITY
           : bits.cardinality() == n ? ReluMode.FULL : new ReluMode.PartialChannels(bits));
     }
-    NetworkSpec reduced = spec.withReluModes(modes);
-    long relus = Accounting.of(reduced).relus();
-    return new Result(reduced, relus, relus == budget, keptChannels);
+    return modes;
   }
 }

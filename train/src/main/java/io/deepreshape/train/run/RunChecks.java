@@ -3,6 +3,8 @@ package io.deepreshape.train.run;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.error.UserInputException;
+import io.deepreshape.graph.GraphJson;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.checkpoint.CheckpointFile;
 import io.deepreshape.train.checkpoint.RunDirectory;
@@ -22,7 +24,7 @@ import java.util.Locale;
 public final class RunChecks {
   /** Every file a run directory may hold that training writes. */
   public static final List<String> RUN_FILES = List.of(RunDirectory.CONFIG, RunDirectory.METRICS,
-      RunDirectory.CHECKPOINT, RunDirectory.FINAL_PARAMS, RunFiles.SPEC, RunFiles.SPEC_HASH, RunFiles.DATA,
+      RunDirectory.CHECKPOINT, RunDirectory.FINAL_PARAMS, RunFiles.SPEC, RunFiles.GRAPH, RunFiles.SPEC_HASH, RunFiles.DATA,
       RunFiles.TEACHER);
   private static final double GIB = 1L << 30;
   private static final String RESTART = "rerun with --restart to keep the old files aside and start over";
@@ -31,9 +33,16 @@ public final class RunChecks {
 
   /** Fails unless {@code runDir}'s checkpoint can be resumed as a run of {@code spec} with {@code config}. */
   public static void requireResumable(Path runDir, NetworkSpec spec, TrainConfig config) throws IOException {
+    requireResumable(runDir, NetworkGraph.of(spec), config);
+  }
+
+  /** As {@link #requireResumable(Path, NetworkSpec, TrainConfig)} for any graph (an imported one's: by its JSON). */
+  public static void requireResumable(Path runDir, NetworkGraph graph, TrainConfig config) throws IOException {
     RunDirectory dir = new RunDirectory(runDir);
-    NetworkSpec saved = RunFiles.spec(runDir);
-    if (!saved.equals(spec)) {
+    NetworkGraph saved = RunFiles.graph(runDir);
+    boolean same = graph.spec().isPresent() ? saved.spec().equals(graph.spec())
+        : saved.spec().isEmpty() && GraphJson.toJson(saved).equals(GraphJson.toJson(graph));
+    if (!same) {
       throw new UserInputException(runDir + " holds a run of another network (" + saved.name()
           + "); choose another output folder, or " + RESTART);
     }
@@ -61,13 +70,18 @@ public final class RunChecks {
    * for the backward pass with its gradient. A lower bound, so a refused network could never have trained.
    */
   public static void requireMemory(NetworkSpec spec, int batchSize) {
-    NetworkCost cost = Accounting.of(spec);
+    requireMemory(NetworkGraph.of(spec), batchSize);
+  }
+
+  /** As {@link #requireMemory(NetworkSpec, int)} for any graph. */
+  public static void requireMemory(NetworkGraph graph, int batchSize) {
+    NetworkCost cost = Accounting.of(graph);
     double bytes = 4.0 * (3.0 * cost.params() + 2.0 * batchSize * cost.activations());
     long total = physicalMemory();
     if (total > 0 && bytes > total) {
       throw new UserInputException(String.format(Locale.ROOT, "training %s at batch size %d needs at least %.1f GiB"
           + " (%,d parameters, %,d activations per image), more than this machine's %.1f GiB: reduce the widths,"
-          + " blocks or input size, or the batch size", spec.name(), batchSize, bytes / GIB, cost.params(),
+          + " blocks or input size, or the batch size", graph.name(), batchSize, bytes / GIB, cost.params(),
           cost.activations(), total / GIB));
     }
   }
