@@ -46,12 +46,7 @@ final class DesignCandidates {
     }
     List<Candidate> out = new ArrayList<>(firstOfWidth);
     out.addAll(rest);
-    List<Candidate> chosen = new ArrayList<>();
-    for (int i = 0; i < Math.min(c.topK(), out.size()); i++) {
-      Candidate cand = out.get(i);
-      chosen.add(cand);
-    }
-    return chosen;
+    return List.copyOf(out.subList(0, Math.min(c.topK(), out.size())));
   }
 
   /** The name a candidate trains under: its member, its rank and the budget. */

@@ -33,6 +33,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.LongSummaryStatistics;
@@ -54,6 +55,10 @@ public final class Pipeline {
   private final Profile profile;
   private final NetworkSetting network;
   private Criticality crit;
+  /** The design's candidates per budget under the criticality order in use (a pure function of the config). */
+  private final Map<Long, List<Candidate>> candidates = new HashMap<>();
+  /** Made once every candidate has finished (units that read it need the candidates group). */
+  private Choices choices;
 
   public Pipeline(PipelineConfig config, Path out, PrintWriter log, ProgressLine progress) {
     this.c = config;
@@ -174,9 +179,13 @@ public final class Pipeline {
     return cands;
   }
 
+  private List<Candidate> candidates(long budget) {
+    return candidates.computeIfAbsent(budget, b -> requireCandidates(baselineSpec(), criticality().order(), b));
+  }
+
   /** One design candidate, trained from scratch for all the epochs with the first seed. */
   private void candidate(WorkUnit u, DataSettings data) throws IOException {
-    List<Candidate> cands = requireCandidates(baselineSpec(), criticality().order(), u.budget());
+    List<Candidate> cands = candidates(u.budget());
     if (u.index() >= cands.size()) {
       Absent.mark(u.runDir(), "the design proposed " + cands.size() + " candidates at " + u.budget() + " ReLUs");
       return;
@@ -196,15 +205,20 @@ public final class Pipeline {
 
   /** The design choices at every budget, from the finished candidates; written to choices.json. */
   private Choices choices() throws IOException {
+    if (choices == null) {
+      choices = makeChoices();
+      choices.write(WorkUnits.choicesFile(out));
+    }
+    return choices;
+  }
+
+  private Choices makeChoices() throws IOException {
     Map<Long, Choices.Choice> all = new LinkedHashMap<>();
     for (long b : c.budgets()) {
       List<Choices.Entry> entries = new ArrayList<>();
-      List<Candidate> cands = requireCandidates(baselineSpec(), criticality().order(), b);
-      for (int i = 0; i < Math.min(c.topK(), cands.size()); i++) {
+      List<Candidate> cands = candidates(b);
+      for (int i = 0; i < cands.size(); i++) {
         Path run = WorkUnits.candidateRun(out, b, i);
-        if (Absent.in(run)) {
-          continue;
-        }
         if (!FinishedRuns.finished(run)) {
           throw new IllegalStateException("candidate " + run + " is not finished");
         }
@@ -213,9 +227,7 @@ public final class Pipeline {
       all.put(b, Choices.Choice.of(b, c.firstSeed(), entries));
     }
     Criticality crit = criticality();
-    Choices choices = new Choices(crit.order().compact(), crit.source(), c.validation(), List.copyOf(all.values()));
-    choices.write(WorkUnits.choicesFile(out));
-    return choices;
+    return new Choices(crit.order().compact(), crit.source(), c.validation(), List.copyOf(all.values()));
   }
 
   private NetworkSpec inputSpec(String input, long budget) throws IOException {

@@ -70,8 +70,9 @@ final class PipelineReport {
       curves.add(TrainingCurve.read(label, out.resolve(t.run()).resolve(RunDirectory.METRICS)));
     }
     List<ReportTable> tables = new ArrayList<>();
+    List<Aggregate> nets = Aggregate.of(trained);
     for (long budget : c.budgets()) {
-      tables.add(selection(Aggregate.of(trained), budget));
+      tables.add(selection(nets, budget));
     }
     tables.add(designChoices());
     return new ReportContent("DeepReShape pipeline: " + c.name(), c.dataset(), settings(), crit.note(), crit.rows(),
