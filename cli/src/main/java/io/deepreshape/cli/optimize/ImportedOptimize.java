@@ -52,10 +52,12 @@ final class ImportedOptimize {
       w.flush();
       return ExitCodes.INTERRUPTED;
     }
-    w.printf(Locale.ROOT, "%s: %,d ReLUs (budget %,d%s) in %s%s; export it with: deepreshape export --run %s "
+    w.printf(Locale.ROOT, "%s: %,d ReLUs (budget %,d%s) in %s; export it with: deepreshape export --run %s "
         + "--out FILE%n", o.reduced().name(), o.relus(), c.budget, o.exact() ? ", exactly"
-        : ", the largest count <= budget " + granularity(m) + " allow", c.out,
-        o.plan() == null ? "" : "; plan: " + o.plan().description(), c.out);
+        : ", the largest count <= budget " + granularity(m) + " allow", c.out, c.out);
+    if (o.plan() != null) {
+      w.println("plan: " + o.plan().description());
+    }
     w.flush();
     return ExitCodes.OK;
   }

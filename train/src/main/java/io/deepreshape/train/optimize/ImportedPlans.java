@@ -54,10 +54,9 @@ final class ImportedPlans {
     details.put("exact", fill.exact());
     details.put("granularity", method == Method.DEEPREDUCE ? "channel" : "group size");
     NetworkGraph reduced = fill.graph().renamed(teacher.name() + "-" + method.key() + "-" + budget);
-    String d = coarse + " (" + details.get("coarse_relus").asLong() + " ReLUs)" + describe(fill.changes())
-        + ": " + fill.relus() + " ReLUs" + (fill.exact() ? " (exactly the budget)" : " (the largest count <= budget "
-        + "that the " + (method == Method.DEEPREDUCE ? "removed layers' channels" : "reused layers' group sizes")
-        + " allow)");
+    String d = coarse + " (" + details.get("coarse_relus").asLong() + " ReLUs)" + describe(fill.changes()) + ": "
+        + fill.relus() + " ReLUs, " + (fill.exact() ? "exactly the budget" : "the largest count <= budget that the "
+        + (method == Method.DEEPREDUCE ? "removed layers' channels" : "reused layers' group sizes") + " allow");
     OptimizationPlan plan = new OptimizationPlan(method, teacherRun, budget, order.toString(), order.source(), d,
         null, fill.relus(), details);
     return new Planned(reduced, plan);
@@ -74,6 +73,6 @@ final class ImportedPlans {
       }
     }
     String more = changes.size() > NAMED ? " and " + (changes.size() - NAMED) + " more layers" : "";
-    return ", then filled to the budget: " + String.join(", ", named) + more;
+    return ", filled with " + String.join(", ", named) + more;
   }
 }

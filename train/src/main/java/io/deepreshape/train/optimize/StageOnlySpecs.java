@@ -39,7 +39,7 @@ public final class StageOnlySpecs {
     if (graph.spec().isPresent()) {
       return NetworkGraph.of(linear(graph.spec().get()));
     }
-    return graph.withReluModes(identityExcept(graph, 0)).renamed(graph.name() + "-linear");
+    return graph.withReluModes(identityExcept(graph, -1)).renamed(graph.name() + "-linear");
   }
 
   /** As {@link #stageOnly(NetworkSpec, int)} for any graph. */
@@ -53,6 +53,7 @@ public final class StageOnlySpecs {
     return graph.withReluModes(identityExcept(graph, k)).renamed(graph.name() + "-S" + k + "-only");
   }
 
+  /** Identity for every ReLU layer outside stage {@code keptStage} (-1: every layer, the stem's included). */
   private static Map<ReluAddress, ReluMode> identityExcept(NetworkGraph graph, int keptStage) {
     Map<ReluAddress, ReluMode> modes = new TreeMap<>();
     for (ReluLayer l : graph.reluLayers()) {
