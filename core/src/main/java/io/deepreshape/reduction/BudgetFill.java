@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Brings a coarse reduction (whole stages and layers) up to its ReLU budget at the granularity of its
@@ -42,30 +43,16 @@ public final class BudgetFill {
    */
   public static Result restoreChannels(NetworkGraph original, NetworkGraph reduced, List<Integer> mostCriticalFirst,
       long budget) {
-    Map<ReluAddress, ReluLayer> before = layers(original);
-    List<Item> items = new ArrayList<>();
-    for (ReluLayer l : reduced.reluLayers()) {
-      ReluLayer o = before.get(l.address());
-      if (l.mode() instanceof ReluMode.Identity && o != null && o.relus() > 0) {
-        items.add(o.mode() instanceof ReluMode.Full ? channels(o) : new Item(o, new long[] {0, o.relus()},
-            new ReluMode[] {ReluMode.IDENTITY, o.mode()}));
-      }
-    }
-    return fill(reduced, items, mostCriticalFirst, budget);
+    return fill(original, reduced, mostCriticalFirst, budget, (l, o) -> !(l.mode() instanceof ReluMode.Identity)
+        || o.relus() == 0 ? null : o.mode() instanceof ReluMode.Full ? channels(o)
+        : new Item(o, new long[] {0, o.relus()}, new ReluMode[] {ReluMode.IDENTITY, o.mode()}));
   }
 
   /** Reuse's fill: {@code reuse:r} layers of {@code reduced} may take smaller groups, up to their original count. */
   public static Result smallerGroups(NetworkGraph original, NetworkGraph reduced, List<Integer> mostCriticalFirst,
       long budget) {
-    Map<ReluAddress, ReluLayer> before = layers(original);
-    List<Item> items = new ArrayList<>();
-    for (ReluLayer l : reduced.reluLayers()) {
-      ReluLayer o = before.get(l.address());
-      if (l.mode() instanceof ReluMode.Reuse r && o != null) {
-        items.add(groups(l, r.groupSize(), o.relus()));
-      }
-    }
-    return fill(reduced, items, mostCriticalFirst, budget);
+    return fill(original, reduced, mostCriticalFirst, budget, (l, o) -> l.mode() instanceof ReluMode.Reuse r
+        ? groups(l, r.groupSize(), o.relus()) : null);
   }
 
   private static Item channels(ReluLayer o) {
@@ -105,7 +92,18 @@ public final class BudgetFill {
     return new Item(l, extras.stream().mapToLong(Long::longValue).toArray(), modes.toArray(new ReluMode[0]));
   }
 
-  private static Result fill(NetworkGraph reduced, List<Item> items, List<Integer> mostCriticalFirst, long budget) {
+  /** Fills with the items {@code options} makes of each reduced layer and its original (null: not a candidate). */
+  private static Result fill(NetworkGraph original, NetworkGraph reduced, List<Integer> mostCriticalFirst, long budget,
+      BiFunction<ReluLayer, ReluLayer, Item> options) {
+    Map<ReluAddress, ReluLayer> before = layers(original);
+    List<Item> items = new ArrayList<>();
+    for (ReluLayer l : reduced.reluLayers()) {
+      ReluLayer o = before.get(l.address());
+      Item item = o == null ? null : options.apply(l, o);
+      if (item != null) {
+        items.add(item);
+      }
+    }
     long relus = Accounting.of(reduced).relus();
     if (relus > budget) {
       throw new IllegalArgumentException(reduced.name() + " has " + relus + " ReLUs, over the budget " + budget);

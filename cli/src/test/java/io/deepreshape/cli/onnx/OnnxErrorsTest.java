@@ -2,7 +2,24 @@ package io.deepreshape.cli.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.Device;
+import com.google.protobuf.ByteString;
 import io.deepreshape.cli.CliRun;
+import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.onnx.OnnxExport;
+import io.deepreshape.spec.BlockType;
+import io.deepreshape.spec.InputShape;
+import io.deepreshape.spec.NetworkSpec;
+import io.deepreshape.spec.Presets;
+import io.deepreshape.spec.ReluAddress;
+import io.deepreshape.spec.ReluMode;
+import io.deepreshape.spec.StemType;
+import io.deepreshape.train.model.TrainedWeights;
+import io.deepreshape.train.run.GraphModelFactory;
+import io.deepreshape.train.trainer.ModelHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Map;
 import io.deepreshape.onnx.proto.OnnxProto.AttributeProto;
 import io.deepreshape.onnx.proto.OnnxProto.GraphProto;
 import io.deepreshape.onnx.proto.OnnxProto.ModelProto;
@@ -85,6 +102,42 @@ class OnnxErrorsTest {
       return g.setNode(i, g.getNode(i).toBuilder().setInput(1, firstBlockOut));
     });
     assertThat(oneLineError(f)).contains("(Add)").contains("adds shapes 8x4x4 and 4x8x8");
+  }
+
+  @Test
+  void aMulOutsideTheExportedReluPatternsIsNamed() throws IOException {
+    Path f = edited("mul", g -> {
+      int i = index(g, "Relu", 1);
+      NodeProto n = g.getNode(i);
+      return g.setNode(i, n.toBuilder().setOpType("Mul").addInput(n.getInput(0)).setName("/act/Mul"));
+    });
+    assertThat(oneLineError(f)).contains("'/act/Mul' (Mul) (on an activation, an activation)")
+        .contains("supported only as part of the partial-ReLU and ReLU-reuse patterns that deepreshape export writes");
+  }
+
+  @Test
+  void aReusePatternWhoseGroupsAreNotConsecutiveChannelsIsNamed() throws IOException {
+    NetworkSpec spec = Presets.fromFactors("reused", new InputShape(3, 8, 8, 4), StemType.CIFAR, BlockType.BASIC, 4,
+        new int[] {1}, new int[0]).withReluModes(Map.of(ReluAddress.of(1, 1, 1), new ReluMode.Reuse(2)));
+    NetworkGraph graph = NetworkGraph.of(spec);
+    GraphModelFactory factory = new GraphModelFactory(graph);
+    ModelProto m;
+    try (ModelHandle h = ModelHandle.create(factory, Device.cpu(), 1)) {
+      m = OnnxExport.model(graph, new TrainedWeights(factory.built()));
+    }
+    GraphProto.Builder g = m.getGraph().toBuilder();
+    for (int i = 0; i < g.getInitializerCount(); i++) {
+      if (g.getInitializer(i).getName().equals("s1.b1.r1.group")) {
+        // channels 0..3 in groups 0, 1, 0, 1 instead of 0, 0, 1, 1
+        ByteBuffer b = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
+        b.asLongBuffer().put(new long[] {0, 1, 0, 1});
+        g.setInitializer(i, g.getInitializer(i).toBuilder().setRawData(ByteString.copyFrom(b.array())));
+      }
+    }
+    Path f = dir.resolve("regrouped.onnx");
+    Files.write(f, m.toBuilder().setGraph(g).build().toByteArray());
+    assertThat(oneLineError(f)).contains("node 's1.b1.r1' (Mul)").contains("groups [0, 1, 0, 1]")
+        .contains("are not groups of r consecutive channels of 4");
   }
 
   @Test

@@ -351,12 +351,7 @@ final class GraphReader {
 
   /** Gather on the channel axis: picks channels of an activation, merges a partial ReLU, or spreads signs. */
   private Value gather() {
-    Attributes at = attributes("axis");
-    inputs(2, 2);
-    if (at.integer("axis", 0) != 1) {
-      throw new ImportException(where + ": axis=" + at.integer("axis", 0) + " is not supported (a gather of "
-          + "channels, axis 1, in " + ModePatterns.ROLE + ")");
-    }
+    channelAxis();
     long[] index = indices(1);
     Value v = value(0);
     if (v instanceof Act a) {
@@ -372,17 +367,22 @@ final class GraphReader {
 
   /** Concat of an activation and the ReLU of some of its channels. */
   private Value concat() {
+    channelAxis();
+    if (value(0) instanceof Act x && value(1) instanceof Pattern p && p.step() == ModePatterns.Step.PICKED_RELU
+        && p.source().id() == x.id()) {
+      return p.next(ModePatterns.Step.JOINED);
+    }
+    throw notInPattern();
+  }
+
+  /** A two-input node of the patterns working on channels: attribute axis=1 (ONNX's default is 0). */
+  private void channelAxis() {
     Attributes at = attributes("axis");
     inputs(2, 2);
     if (at.integer("axis", 0) != 1) {
       throw new ImportException(where + ": axis=" + at.integer("axis", 0) + " is not supported (channels, axis 1, "
           + "in " + ModePatterns.ROLE + ")");
     }
-    if (value(0) instanceof Act x && value(1) instanceof Pattern p && p.step() == ModePatterns.Step.PICKED_RELU
-        && p.source().id() == x.id()) {
-      return p.next(ModePatterns.Step.JOINED);
-    }
-    throw notInPattern();
   }
 
   /** Greater of picked channels and a zero constant: the signs of the representatives. */
@@ -466,15 +466,7 @@ final class GraphReader {
       throw new ImportException(where + " is not written by the last node, a classifier (Gemm, or MatMul and "
           + "Add); a network ends with one fully connected layer");
     }
-    int[] readers = new int[nodes.size()];
-    for (Node n : nodes) {
-      if (n.input() >= 0) {
-        readers[n.input()]++;
-      }
-      if (n instanceof AddNode s && s.shortcut() >= 0) {
-        readers[s.shortcut()]++;
-      }
-    }
+    int[] readers = Staging.readers(nodes);
     for (int i = 0; i < nodes.size() - 1; i++) {
       if (readers[i] == 0) {
         throw new ImportException(file + ": the output of node " + nodes.get(i).address() + " is never used");

@@ -121,10 +121,10 @@ final class Staging {
     }
   }
 
-  /** The first node before {@code head} that two nodes read (a block's input), or -1. */
-  private static int firstBranch(List<Node> raw, int head) {
-    int[] readers = new int[raw.size()];
-    for (Node x : raw) {
+  /** How many nodes read each node (an addition reads two). */
+  static int[] readers(List<Node> nodes) {
+    int[] readers = new int[nodes.size()];
+    for (Node x : nodes) {
       if (x.input() >= 0) {
         readers[x.input()]++;
       }
@@ -132,6 +132,12 @@ final class Staging {
         readers[a.shortcut()]++;
       }
     }
+    return readers;
+  }
+
+  /** The first node before {@code head} that two nodes read (a block's input), or -1. */
+  private static int firstBranch(List<Node> raw, int head) {
+    int[] readers = readers(raw);
     for (int i = 0; i < head; i++) {
       if (readers[i] >= 2) {
         return i;
