@@ -3,9 +3,11 @@
 
 Run with Debian's python3 (apt-get install python3-torch python3-torchvision python3-onnx):
 
-    tools/make_onnx_fixtures.py [OUT_DIR]
+    tools/make_onnx_fixtures.py [OUT_DIR [NAME ...]]
 
-OUT_DIR defaults to cli/src/test/resources/onnx. For each network NAME it writes NAME.onnx and
+OUT_DIR defaults to cli/src/test/resources/onnx; given NAMEs, only those networks are written (the
+others are still built, so every network's weights stay what the full run gives). For each network
+NAME it writes NAME.onnx and
 NAME.json. The JSON holds the input shape, PyTorch's logits for the fixed inputs below, and counts
 taken from the PyTorch module itself, independently of deepreshape:
 
@@ -94,12 +96,36 @@ class BranchNet(nn.Module):
         return self.fc(x.view(x.size(0), -1))
 
 
+class SeparableNet(nn.Module):
+    """Grouped convolutions: a MobileNet-style depthwise-separable residual block (3x3 depthwise,
+    1x1 pointwise) and a downsampling block of a 3x3 convolution in 2 groups and one in 4 groups with a
+    bias, with a projection shortcut."""
+
+    def __init__(self, classes=10):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Conv2d(3, 8, 3, 1, 1, bias=False), nn.BatchNorm2d(8), nn.ReLU())
+        self.dw = nn.Sequential(nn.Conv2d(8, 8, 3, 1, 1, groups=8, bias=False), nn.BatchNorm2d(8), nn.ReLU())
+        self.pw = nn.Sequential(nn.Conv2d(8, 8, 1, bias=False), nn.BatchNorm2d(8))
+        self.g2 = nn.Sequential(nn.Conv2d(8, 16, 3, 2, 1, groups=2, bias=False), nn.BatchNorm2d(16), nn.ReLU())
+        self.g4 = nn.Conv2d(16, 16, 3, 1, 1, groups=4, bias=True)
+        self.down = nn.Sequential(nn.Conv2d(8, 16, 1, 2, bias=False), nn.BatchNorm2d(16))
+        self.gap = nn.AdaptiveAvgPool2d(1)
+        self.fc = nn.Linear(16, classes)
+
+    def forward(self, x):
+        x = self.stem(x)
+        x = nn.functional.relu(self.pw(self.dw(x)) + x)
+        x = nn.functional.relu(self.g4(self.g2(x)) + self.down(x))
+        return self.fc(torch.flatten(self.gap(x), 1))
+
+
 def networks():
     torch.manual_seed(18)
     yield "tiny-resnet", SmallResNet(BasicBlock, [1, 1], [4, 8], 4, 4, False), (3, 8, 8)
     yield "cifar-basic", SmallResNet(BasicBlock, [2, 1, 1], [8, 16, 32], 8, 10, False), (3, 32, 32)
     yield "imagenet-bottleneck", SmallResNet(Bottleneck, [1, 2], [4, 8], 8, 10, True), (3, 64, 64)
     yield "branch-net", BranchNet(), (3, 16, 16)
+    yield "separable-net", SeparableNet(), (3, 16, 16)
 
 
 def randomise_norms(model):
@@ -165,8 +191,11 @@ def count_relus(model, x):
 
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join("cli", "src", "test", "resources", "onnx")
+    only = set(sys.argv[2:])
     os.makedirs(out_dir, exist_ok=True)
     for name, model, shape in networks():
+        if only and name not in only:
+            continue
         randomise_norms(model)
         model.eval()
         x = images(shape)

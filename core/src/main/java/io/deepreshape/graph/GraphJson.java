@@ -65,6 +65,9 @@ public final class GraphJson {
       o.put("stride", l.stride());
       o.put("padding", l.padding());
       o.put("bias", l.bias());
+      if (l.groups() > 1) {
+        o.put("groups", l.groups());
+      }
     } else if (n instanceof ReluNode r) {
       o.put("mode", r.layer().mode().text());
     } else if (n instanceof AddNode a) {
@@ -171,8 +174,9 @@ public final class GraphJson {
         if (p < 0 || oh < 1 || ow < 1) {
           throw new IllegalArgumentException("graph node " + id + " (" + a + ") has an invalid kernel, stride or padding");
         }
+        int groups = o.has("groups") ? side(o.path("groups")) : 1;
         yield new ConvNode(id, block, input, new ConvLayer(a, stage, in.channels(), m, k, stride, p, in.height(),
-            in.width(), oh, ow, o.path("bias").asBoolean(false)));
+            in.width(), oh, ow, o.path("bias").asBoolean(false), groups));
       }
       case "bn" -> new BatchNormNode(id, block, input, new BatchNormLayer(a, stage, in.channels(), in.height(),
           in.width()));

@@ -52,4 +52,22 @@ class GraphJsonTest {
     assertThatThrownBy(() -> GraphJson.parse(tree)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("graph node " + node).hasMessageContaining("7x32x32");
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16, 4})
+  void aGroupedConvolutionCountsItsGroupsAndIsKept(int groups) {
+    // resnet20's node 3 is s1.b1.conv1, 16 -> 16 channels, 3x3 at 32x32: 16 * 16 * 9 * 1024 MACs in one group,
+    // 16 / groups * 16 * 9 * 1024 in groups (a depthwise convolution at 16)
+    NetworkGraph g = NetworkGraph.of(Presets.build("resnet20", Dataset.parse("cifar10")));
+    ObjectNode tree = GraphJson.toTree(g);
+    ((ObjectNode) tree.get("nodes").get(3)).put("groups", groups);
+    NetworkGraph back = GraphJson.parse(tree);
+    long dense = 16L * 16 * 9 * 1024;
+    assertThat(Accounting.of(back).macs()).isEqualTo(Accounting.of(g).macs() - dense + dense / groups);
+    assertThat(Accounting.of(back).params()).isEqualTo(Accounting.of(g).params() - 16 * 16 * 9 + 16 * 16 * 9 / groups);
+    assertThat(GraphJson.toTree(back).get("nodes").get(3).get("groups").asInt()).isEqualTo(groups);
+    ((ObjectNode) tree.get("nodes").get(3)).put("groups", 3);
+    assertThatThrownBy(() -> GraphJson.parse(tree)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("3 groups do not divide its 16 input and 16 output channels");
+  }
 }

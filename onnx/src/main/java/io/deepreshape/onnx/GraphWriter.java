@@ -97,15 +97,18 @@ final class GraphWriter {
     if (kernel == null) {
       throw new IllegalArgumentException("no weights for " + l.name());
     }
-    initializer(Tensors.floats(w, kernel, l.outChannels(), l.inChannels(), l.kernel(), l.kernel()));
+    initializer(Tensors.floats(w, kernel, l.outChannels(), l.groupInChannels(), l.kernel(), l.kernel()));
     int p = l.padding();
     String[] inputs = {x, w};
     if (l.bias()) {
       initializer(Tensors.floats(l.name() + ".bias", require(weights.convBias(l), l.name()), l.outChannels()));
       inputs = new String[] {x, w, l.name() + ".bias"};
     }
-    op("Conv", l.name(), y, inputs).addAttribute(ints("kernel_shape", l.kernel(), l.kernel()))
+    NodeProto.Builder conv = op("Conv", l.name(), y, inputs).addAttribute(ints("kernel_shape", l.kernel(), l.kernel()))
         .addAttribute(ints("strides", l.stride(), l.stride())).addAttribute(ints("pads", p, p, p, p));
+    if (l.groups() > 1) {
+      conv.addAttribute(integer("group", l.groups()));
+    }
   }
 
   private static <T> T require(T value, Node n) {

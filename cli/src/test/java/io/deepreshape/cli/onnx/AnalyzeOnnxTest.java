@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** {@code analyze --onnx} counts what PyTorch's own module hooks counted for each exported fixture. */
 class AnalyzeOnnxTest {
   @ParameterizedTest
-  @ValueSource(strings = {"tiny-resnet", "cifar-basic", "imagenet-bottleneck", "branch-net"})
+  @ValueSource(strings = {"tiny-resnet", "cifar-basic", "imagenet-bottleneck", "branch-net", "separable-net"})
   void countsMatchPyTorchsIndependentCount(String name) throws Exception {
     CliRun r = CliRun.of("analyze", "--onnx", Fixtures.model(name).toString(), "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();

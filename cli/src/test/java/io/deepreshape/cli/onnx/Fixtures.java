@@ -13,7 +13,8 @@ import java.util.List;
  * PyTorch: ReLUs, MACs and parameters counted on the module, and the logits of its fixed images.
  */
 final class Fixtures {
-  static final List<String> ALL = List.of("tiny-resnet", "cifar-basic", "imagenet-bottleneck", "branch-net");
+  static final List<String> ALL = List.of("tiny-resnet", "cifar-basic", "imagenet-bottleneck", "branch-net",
+      "separable-net");
 
   private Fixtures() {}
 

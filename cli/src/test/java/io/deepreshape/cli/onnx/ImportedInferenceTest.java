@@ -23,7 +23,7 @@ class ImportedInferenceTest {
   static final double TOLERANCE = 1e-4;
 
   @ParameterizedTest
-  @ValueSource(strings = {"tiny-resnet", "cifar-basic", "imagenet-bottleneck", "branch-net"})
+  @ValueSource(strings = {"tiny-resnet", "cifar-basic", "imagenet-bottleneck", "branch-net", "separable-net"})
   void djlMatchesPyTorchsLogits(String name) {
     ImportedModel m = OnnxImport.read(Fixtures.model(name));
     JsonNode want = Fixtures.record(name);

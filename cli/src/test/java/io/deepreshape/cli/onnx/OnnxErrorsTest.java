@@ -78,19 +78,39 @@ class OnnxErrorsTest {
         .contains("Conv, BatchNormalization, Relu, Add");
   }
 
-  @Test
-  void anUnsupportedAttributeValueIsNamed() throws IOException {
-    Path f = edited("grouped", g -> {
+  private Path grouped(String name, long group) throws IOException {
+    return edited(name, g -> {
       int i = index(g, "Conv", 1);
       NodeProto.Builder n = g.getNode(i).toBuilder();
       for (int a = 0; a < n.getAttributeCount(); a++) {
         if (n.getAttribute(a).getName().equals("group")) {
-          n.setAttribute(a, AttributeProto.newBuilder().setName("group").setType(AttributeProto.AttributeType.INT).setI(2));
+          n.setAttribute(a, AttributeProto.newBuilder().setName("group").setType(AttributeProto.AttributeType.INT)
+              .setI(group));
         }
       }
       return g.setNode(i, n);
     });
-    assertThat(oneLineError(f)).contains("(Conv)").contains("group=2 is not supported").contains("group=1 only");
+  }
+
+  @Test
+  void aGroupThatDoesNotFitTheChannelsOrTheWeightIsNamed() throws IOException {
+    // the first block's conv1 reads the stem's 4 channels with a [4, 4, 3, 3] weight
+    assertThat(oneLineError(grouped("grouped3", 3))).contains("(Conv)")
+        .contains("group=3 does not divide the 4 input and 4 output channels");
+    assertThat(oneLineError(grouped("grouped2", 2))).contains("(Conv)")
+        .contains("weight [4, 4, 3, 3] does not fit input 4x8x8 in 2 groups (expected [M, 2, k, k])");
+  }
+
+  @Test
+  void anUnsupportedAttributeValueIsNamed() throws IOException {
+    Path f = edited("dilated", g -> {
+      int i = index(g, "Conv", 1);
+      NodeProto.Builder n = g.getNode(i).toBuilder().clearAttribute();
+      g.getNode(i).getAttributeList().stream().filter(a -> !a.getName().equals("dilations")).forEach(n::addAttribute);
+      return g.setNode(i, n.addAttribute(AttributeProto.newBuilder().setName("dilations")
+          .setType(AttributeProto.AttributeType.INTS).addInts(2).addInts(2)));
+    });
+    assertThat(oneLineError(f)).contains("(Conv)").contains("dilations other than 1 are not supported");
   }
 
   @Test

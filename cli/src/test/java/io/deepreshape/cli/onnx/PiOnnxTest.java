@@ -35,7 +35,7 @@ class PiOnnxTest {
    * average pooling folded into the classifier) gives PyTorch's logits within 1e-4.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"tiny-resnet", "cifar-basic", "imagenet-bottleneck", "branch-net"})
+  @ValueSource(strings = {"tiny-resnet", "cifar-basic", "imagenet-bottleneck", "branch-net", "separable-net"})
   void theEnginesFloatProgramGivesPyTorchsLogits(String name) {
     ImportedModel m = OnnxImport.read(Fixtures.model(name));
     FloatNetwork f = ProgramBuilder.build(m.graph(), m.weights());
@@ -54,14 +54,15 @@ class PiOnnxTest {
     }
   }
 
-  @Test
-  void benchVerifiesTheSecureInferenceAgainstTheReference() throws Exception {
-    CliRun r = CliRun.of("pi", "bench", "--onnx", Fixtures.model("tiny-resnet").toString(), "--verify", "--json",
+  @ParameterizedTest
+  @ValueSource(strings = {"tiny-resnet", "separable-net"})
+  void benchVerifiesTheSecureInferenceAgainstTheReference(String name) throws Exception {
+    CliRun r = CliRun.of("pi", "bench", "--onnx", Fixtures.model(name).toString(), "--verify", "--json",
         "--in-process", "--no-progress");
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode o = JSON.readTree(r.out());
     assertThat(o.get("matches_reference").asBoolean()).isTrue();
-    assertThat(o.get("network").asText()).isEqualTo("tiny-resnet");
+    assertThat(o.get("network").asText()).isEqualTo(name);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.graph.NetworkGraph;
@@ -14,6 +15,7 @@ import io.deepreshape.onnx.OnnxExport;
 import io.deepreshape.onnx.OnnxRuntimeRunner;
 import io.deepreshape.onnx.importer.ImportedModel;
 import io.deepreshape.onnx.importer.OnnxImport;
+import io.deepreshape.onnx.proto.OnnxProto.ModelProto;
 import io.deepreshape.spec.BlockType;
 import io.deepreshape.spec.InputShape;
 import io.deepreshape.spec.NetworkSpec;
@@ -26,6 +28,7 @@ import io.deepreshape.train.run.GraphModelFactory;
 import io.deepreshape.train.trainer.ModelHandle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
@@ -81,6 +84,37 @@ class ReimportTest {
     modes.put(ReluAddress.of(2, 1, 1), ReluMode.parse("partial:channels=1-3,6", "test"));
     modes.put(ReluAddress.of(2, 1, 3), ReluMode.IDENTITY);
     roundTrip(NetworkGraph.of(base.withReluModes(modes)), 5);
+  }
+
+  @Test
+  void anImportedGroupedNetworkExportsWithItsGroups() throws IOException {
+    // PyTorch's separable-net: a depthwise 3x3 (8 groups) and 3x3s in 2 and 4 groups
+    ImportedModel m = OnnxImport.read(Fixtures.model("separable-net"));
+    assertThat(m.graph().convLayers()).extracting(l -> l.groups()).containsExactlyInAnyOrder(1, 8, 1, 2, 4, 1);
+    Path file = dir.resolve("separable-again.onnx");
+    OnnxExport.write(m.graph(), m.weights(), file);
+    ModelProto written = ModelProto.parseFrom(Files.readAllBytes(file));
+    assertThat(written.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("Conv"))
+        .flatMap(n -> n.getAttributeList().stream()).filter(a -> a.getName().equals("group")).map(a -> a.getI()))
+        .containsExactlyInAnyOrder(8L, 2L, 4L);
+    JsonNode want = Fixtures.record("separable-net");
+    InputShape in = m.graph().input();
+    int elements = in.channels() * in.height() * in.width();
+    int n = want.get("images").asInt();
+    float[] x = new float[n * elements];
+    for (int k = 0; k < n; k++) {
+      System.arraycopy(Fixtures.image(k, elements), 0, x, k * elements, elements);
+    }
+    float[][] ort = OnnxRuntimeRunner.logits(file, x, n, in.channels(), in.height(), in.width());
+    for (int k = 0; k < n; k++) {
+      for (int c = 0; c < in.classes(); c++) {
+        assertThat((double) ort[k][c]).as("image %d class %d", k, c)
+            .isCloseTo(want.get("logits").get(k).get(c).asDouble(), within(TOLERANCE));
+      }
+    }
+    NetworkCost back = Accounting.of(OnnxImport.read(file).graph());
+    assertThat(back.macs()).isEqualTo(want.get("macs").asLong());
+    assertThat(back.params()).isEqualTo(want.get("params").asLong());
   }
 
   /** Exports {@code graph} with seeded random DJL weights, imports the file, and compares; returns the import. */

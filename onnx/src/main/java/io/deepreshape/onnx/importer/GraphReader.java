@@ -125,16 +125,22 @@ final class GraphReader {
     Attributes at = attributes("kernel_shape", "strides", "pads", "dilations", "group", "auto_pad");
     inputs(2, 3);
     requireNoAutoPad(at);
-    at.requireInt("group", 1, "grouped and depthwise convolutions are not: group=1 only");
     if (at.square("dilations", 2, 1) != 1) {
       throw new ImportException(where + ": dilations other than 1 are not supported");
     }
     Act x = act(0);
     Constants w = constant(1);
     int m = (int) dim(w, 0);
-    if (w.dims().length != 4 || w.dims()[1] != x.shape().channels() || w.dims()[2] != w.dims()[3]) {
+    int c = x.shape().channels();
+    long group = at.integer("group", 1);
+    if (group < 1 || c % group != 0 || m % group != 0) {
+      throw new ImportException(where + ": group=" + group + " does not divide the " + c + " input and " + m
+          + " output channels");
+    }
+    int groups = (int) group;
+    if (w.dims().length != 4 || w.dims()[1] != c / groups || w.dims()[2] != w.dims()[3]) {
       throw new ImportException(where + ": weight " + w.dimsText() + " does not fit input " + x.shape()
-          + " (expected [M, " + x.shape().channels() + ", k, k])");
+          + (groups == 1 ? "" : " in " + groups + " groups") + " (expected [M, " + c / groups + ", k, k])");
     }
     int k = (int) w.dims()[2];
     if (at.square("kernel_shape", 2, k) != k) {
@@ -150,7 +156,7 @@ final class GraphReader {
     }
     String a = address(node.getInput(1), ".weight");
     ConvLayer l = new ConvLayer(a, 0, in.channels(), m, k, stride, pad, in.height(), in.width(), out.height(),
-        out.width(), bias != null);
+        out.width(), bias != null, groups);
     weights.putConv(a, w.floats(), bias);
     return add(new ConvNode(nodes.size(), 0, x.id(), l));
   }

@@ -150,7 +150,7 @@ final class Staging {
     if (x instanceof ConvNode c) {
       ConvLayer l = c.layer();
       return new ConvNode(c.id(), b, c.input(), new ConvLayer(l.name(), s, l.inChannels(), l.outChannels(), l.kernel(),
-          l.stride(), l.padding(), l.inHeight(), l.inWidth(), l.outHeight(), l.outWidth(), l.bias()));
+          l.stride(), l.padding(), l.inHeight(), l.inWidth(), l.outHeight(), l.outWidth(), l.bias(), l.groups()));
     } else if (x instanceof BatchNormNode bn) {
       BatchNormLayer l = bn.layer();
       return new BatchNormNode(bn.id(), b, bn.input(), new BatchNormLayer(l.name(), s, l.channels(), l.height(), l.width()));

@@ -200,9 +200,12 @@ public final class ProgramBuilder {
     return new LinearOp(linearId++, bn.name(), input, shape, 0, 0);
   }
 
-  /** Reads the kernel, then the batch norm folded into it, and folds them. */
+  /**
+   * Reads the kernel, then the batch norm folded into it, and folds them. A grouped kernel becomes the
+   * dense one it equals (zero where an output channel's group does not read), which the engine convolves.
+   */
   private void addConv(ConvLayer c, BatchNormLayer norm) {
-    float[] k = src.conv(c);
+    float[] k = c.groups() == 1 ? src.conv(c) : dense(c, src.conv(c));
     float[] own = c.bias() ? src.convBias(c) : null;
     WeightSource.BatchNorm bn = norm == null ? null : src.norm(norm);
     if (k == null) {
@@ -224,6 +227,22 @@ public final class ProgramBuilder {
     }
     weights.add(w);
     biases.add(bias);
+  }
+
+  /** The {@code [M][C][k][k]} kernel of a grouped one {@code [M][C/groups][k][k]} (null stays null). */
+  static float[] dense(ConvLayer c, float[] grouped) {
+    if (grouped == null) {
+      return null;
+    }
+    int per = c.groupInChannels();
+    int kk = c.kernel() * c.kernel();
+    int outPer = c.outChannels() / c.groups();
+    float[] d = new float[c.outChannels() * c.inChannels() * kk];
+    for (int o = 0; o < c.outChannels(); o++) {
+      int first = o / outPer * per;
+      System.arraycopy(grouped, o * per * kk, d, (o * c.inChannels() + first) * kk, per * kk);
+    }
+    return d;
   }
 
   private void addAffine(WeightSource.BatchNorm bn) {

@@ -21,7 +21,7 @@ public final class RandomWeights implements WeightSource {
 
   @Override
   public float[] conv(ConvLayer layer) {
-    int fanIn = layer.inChannels() * layer.kernel() * layer.kernel();
+    int fanIn = layer.groupInChannels() * layer.kernel() * layer.kernel();
     return gaussian((int) layer.weights(), Math.sqrt(2.0 / fanIn));
   }
 

@@ -193,6 +193,6 @@ public final class ModelBuilder {
 
   static Block conv(ConvLayer c) {
     return Conv2d.builder().setKernelShape(new Shape(c.kernel(), c.kernel())).optStride(new Shape(c.stride(), c.stride()))
-        .optPadding(new Shape(c.padding(), c.padding())).setFilters(c.outChannels()).optBias(c.bias()).build();
+        .optPadding(new Shape(c.padding(), c.padding())).setFilters(c.outChannels()).optBias(c.bias()).optGroups(c.groups()).build();
   }
 }
