@@ -92,6 +92,17 @@ public final class Garbler {
    * garbler's {@code Delta}; the batch records where they start.
    */
   public GarbledBatch garble(Circuit c, int batch, long[] evaluatorLabels0) {
+    return garble(c, batch, null, evaluatorLabels0);
+  }
+
+  /**
+   * Garbles {@code batch} instances of {@code c} as {@link #garble(Circuit, int, long[])} does, with
+   * the garbler-input zero-labels taken from {@code garblerLabels0} (layout {@code (i*batch + k)*2}
+   * for garbler input {@code i}) or drawn when it is null. A caller that sets zero-labels {@code A
+   * XOR x Delta} for active labels {@code A} it chose must choose {@code A} independently of {@code
+   * Delta} and of {@code x}: then the evaluator's view is distributed as with drawn labels.
+   */
+  public GarbledBatch garble(Circuit c, int batch, long[] garblerLabels0, long[] evaluatorLabels0) {
     if (batch < 1) {
       throw new IllegalArgumentException("batch must be >= 1, got " + batch);
     }
@@ -100,7 +111,15 @@ public final class Garbler {
     long[] labels = new long[Math.multiplyExact(c.wires() * 2, batch)];
     int garblerLongs = c.garblerInputs() * batch * 2;
     int evalLongs = c.evaluatorInputs() * batch * 2;
-    prg.nextLongs(labels, 0, garblerLongs);
+    if (garblerLabels0 == null) {
+      prg.nextLongs(labels, 0, garblerLongs);
+    } else {
+      if (garblerLabels0.length != garblerLongs) {
+        throw new IllegalArgumentException("expected " + garblerLongs
+            + " longs of garbler labels, got " + garblerLabels0.length);
+      }
+      System.arraycopy(garblerLabels0, 0, labels, 0, garblerLongs);
+    }
     if (evaluatorLabels0 == null) {
       prg.nextLongs(labels, garblerLongs, evalLongs);
     } else {

@@ -129,7 +129,7 @@ public final class ClientSession {
     NetworkGraph graph = expected != null ? expected : info.graph();
     QuantConfig q = info.config();
     byte[] shape = ShapeHash.of(graph, q);
-    ch.send(Msg.HELLO, shape);
+    ch.send(Msg.HELLO, Hello.of(shape));
     ch.receive(Msg.READY);
     return new Start(info, q, ProgramBuilder.shape(graph), shape, meter, new ArrayList<>());
   }

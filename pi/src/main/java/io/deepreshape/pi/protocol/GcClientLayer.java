@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * The evaluator's side of one garbled layer (ReLU, truncation, reuse or max-pool) (PI-ENGINE.md section 2). Offline it receives, batch
- * by batch, the labels of its share {@code c} by correlated OT and stores the tables, the labels of
- * the server's mask {@code u} and the decoding bits (the client's storage). Online it evaluates on
+ * by batch, the labels of its share {@code c} by correlated OT on the server's offset and stores the
+ * tables, the seed of the labels of the server's mask {@code u} ({@link MaskSeed}) and the
+ * decoding bits (the client's storage). Online it evaluates on
  * the labels of {@code a}, decodes {@code v = f(a + c) - u} and answers {@code v - r'}.
  */
 final class GcClientLayer {
@@ -31,7 +32,8 @@ final class GcClientLayer {
 
   /**
    * Bytes this layer's material takes in the store: tables ({@link GarblingScheme#ENGINE}, packed
-   * batch by batch), labels, decoding bits and each batch's tweak base.
+   * batch by batch), the labels of its own share, and per batch the mask seed, the tweak base and
+   * the decoding bits packed eight to a byte.
    */
   static long expectedStorage(List<GcGroup> groups, int l) {
     long bytes = 0;
@@ -42,8 +44,10 @@ final class GcClientLayer {
       long ands = g.circuit().andGates();
       bytes += full * GarblingScheme.ENGINE.tableBytes(ands * g.batchSize())
           + (rest > 0 ? GarblingScheme.ENGINE.tableBytes(ands * rest) : 0);
-      bytes += n * (16L * g.outWords() * l + 16L * g.circuit().evaluatorInputs()
-          + g.circuit().outputCount()) + 8 * (full + (rest > 0 ? 1 : 0));
+      int outs = g.circuit().outputCount();
+      bytes += n * 16L * g.circuit().evaluatorInputs()
+          + full * (8L * MaskSeed.LONGS + 8 + WireBits.packedBytes(outs * g.batchSize()))
+          + (rest > 0 ? 8L * MaskSeed.LONGS + 8 + WireBits.packedBytes((int) (outs * rest)) : 0);
     }
     return bytes;
   }
@@ -69,17 +73,18 @@ final class GcClientLayer {
         }
         byte[] bits = new byte[words * l * b];
         WireBits.encode(vals, words, l, bits, 0, b);
-        long[] own = ot.receiveCorrelated(WireBits.pack(bits), bits.length);
+        long[] own = ot.receiveOnOffset(WireBits.pack(bits), bits.length);
         long[] tab = ch.receiveLongs(Msg.GC_TABLES,
             GarblingScheme.ENGINE.tableLongs((long) circuit.andGates() * b));
-        long[] uLabels = ch.receiveLongs(Msg.GC_MASK_LABELS, g.outWords() * l * b * 2);
+        long[] seed = ch.receiveLongs(Msg.GC_MASK_SEED, MaskSeed.LONGS);
         byte[] decode = ch.receive(Msg.GC_DECODE);
-        if (decode.length != 8 + circuit.outputCount() * b) {
+        int want = 8 + WireBits.packedBytes(circuit.outputCount() * b);
+        if (decode.length != want) {
           throw new ChannelException("protocol error: " + decode.length
-              + " bytes of decoding bits, expected " + (8 + circuit.outputCount() * b));
+              + " bytes of decoding bits, expected " + want);
         }
         long before = store.bytes();
-        store.put(new GcStore.Batch(tab, uLabels, own, decode));
+        store.put(new GcStore.Batch(tab, seed, own, decode));
         storageBytes += store.bytes() - before;
       }
     }
@@ -99,7 +104,7 @@ final class GcClientLayer {
         int b = Math.min(bs, g.instances() - k0);
         long[] aLabels = ch.receiveLongs(Msg.GC_INPUT_LABELS, words * l * b * 2);
         GcStore.Batch stored = store.next();
-        long[] uLabels = stored.maskLabels();
+        long[] uLabels = MaskSeed.labels(stored.maskSeed(), g.outWords() * l * b);
         long[] own = stored.ownLabels();
         long[] inputs = new long[aLabels.length + uLabels.length + own.length];
         System.arraycopy(aLabels, 0, inputs, 0, aLabels.length);
@@ -108,9 +113,9 @@ final class GcClientLayer {
         byte[] decode = stored.decode();
         long tweakBase = LongBytes.get(decode, 0);
         long[] out = evaluator.evaluate(circuit, b, stored.tables(), inputs, tweakBase);
-        byte[] bits = new byte[decode.length - 8];
+        byte[] bits = new byte[circuit.outputCount() * b];
         for (int i = 0; i < bits.length; i++) {
-          bits[i] = (byte) ((out[2 * i] & 1) ^ decode[8 + i]);
+          bits[i] = (byte) ((out[2 * i] & 1) ^ WireBits.bitAt(decode, 8, i));
         }
         long[] v = WireBits.decode(bits, 0, outWords, l, b);
         int base = k0 * outWords;
