@@ -22,6 +22,7 @@ public final class Garbler {
   private final long d0;
   private final long d1;
   private final AndWalk ands;
+  private final boolean weakControlBits;
   private long nextTweak;
 
   /**
@@ -56,6 +57,7 @@ public final class Garbler {
     this.scheme = scheme;
     this.d0 = delta0;
     this.d1 = delta1;
+    this.weakControlBits = weakControlBits;
     this.ands = scheme == GarblingScheme.HALF_GATES ? new HalfGatesGarbling(delta0, delta1)
         : new ThreeHalvesGarbling(delta0, delta1, weakControlBits ? null : prg);
   }
@@ -67,6 +69,22 @@ public final class Garbler {
    */
   static Garbler withUnmaskedControlBits(AesPrg prg) {
     return new Garbler(prg, GarblingScheme.THREE_HALVES, prg.nextLong() | 1L, prg.nextLong(), true);
+  }
+
+  /**
+   * A garbler under this one's {@code Delta} and scheme drawing from its own {@code prg}, for
+   * another thread: it garbles only at identifiers this one reserved ({@link #reserveTweaks},
+   * {@link #garbleAt}), so none is used twice under {@code Delta}.
+   */
+  public Garbler worker(AesPrg workerPrg) {
+    return new Garbler(workerPrg, scheme, d0, d1, weakControlBits);
+  }
+
+  /** Reserves {@code gates} gate identifiers and returns the first. */
+  public long reserveTweaks(long gates) {
+    long base = nextTweak;
+    nextTweak = Math.addExact(nextTweak, gates);
+    return base;
   }
 
   /** The scheme this garbler garbles AND gates with. */
@@ -106,8 +124,19 @@ public final class Garbler {
     if (batch < 1) {
       throw new IllegalArgumentException("batch must be >= 1, got " + batch);
     }
-    long tweakBase = nextTweak;
-    nextTweak = Math.addExact(nextTweak, (long) c.andGates() * batch);
+    return garbleAt(reserveTweaks((long) c.andGates() * batch), c, batch, garblerLabels0, evaluatorLabels0);
+  }
+
+  /**
+   * Garbles as {@link #garble(Circuit, int, long[], long[])} does, with gate identifiers from
+   * {@code tweakBase}, which the caller reserved ({@link #reserveTweaks}) for {@code
+   * c.andGates() * batch} gates.
+   */
+  public GarbledBatch garbleAt(long tweakBase, Circuit c, int batch, long[] garblerLabels0,
+      long[] evaluatorLabels0) {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+    }
     long[] labels = new long[Math.multiplyExact(c.wires() * 2, batch)];
     int garblerLongs = c.garblerInputs() * batch * 2;
     int evalLongs = c.evaluatorInputs() * batch * 2;

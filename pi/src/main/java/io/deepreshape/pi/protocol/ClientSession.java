@@ -332,7 +332,8 @@ public final class ClientSession {
       first[i] = (x[i] - masks[0][i]) & q.mask();
     }
     ch.sendLongs(Msg.MASKED_INPUT, first, 0, first.length);
-    GcEvaluator evaluator = new GcEvaluator();
+    GcEvaluator[] evaluator = new GcEvaluator[Parallel.workers()];
+    Arrays.setAll(evaluator, i -> new GcEvaluator());
     long[] logits = null;
     for (Step step : program.steps()) {
       if (step.garbled()) {

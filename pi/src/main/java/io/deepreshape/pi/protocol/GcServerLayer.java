@@ -55,35 +55,61 @@ final class GcServerLayer {
   /**
    * Offline: OT, garbling and sending of every batch. {@code garbler}'s offset must be {@code ot}'s
    * ({@link IknpOtSender#sendOnOffset}): the OT's rows are the zero-labels of the client's share.
+   * Batches go in windows of {@link GcPlan#WINDOW}: the client sends the OT columns of a whole
+   * window, the batches of the window are garbled on the engine's workers, then sent in order.
    */
   void offline(Channel ch, Garbler garbler, IknpOtSender ot, AesPrg prg) {
     if (garbler.delta0() != ot.delta0() || garbler.delta1() != ot.delta1()) {
       throw new IllegalArgumentException("the garbler's free-XOR offset must be the OT extension's");
     }
-    int l = q.l();
-    for (GcGroup g : groups) {
-      Circuit c = g.circuit();
-      int inWires = g.inWords() * l;
-      int bs = g.batchSize();
-      for (int k0 = 0; k0 < g.instances(); k0 += bs) {
-        int b = Math.min(bs, g.instances() - k0);
-        long[] evalLabels = ot.sendOnOffset(c.evaluatorInputs() * b);
-        long[] u = mask(g.outWords() * b, prg);
-        long[] seed = {prg.nextLong(), prg.nextLong()};
-        long[] garblerLabels = new long[c.garblerInputs() * b * 2];
-        prg.nextLongs(garblerLabels, 0, inWires * b * 2);
-        byte[] bits = new byte[g.outWords() * l * b];
-        WireBits.encode(u, g.outWords(), l, bits, 0, b);
-        byte[] labelBits = seedGivesZeroLabels ? new byte[bits.length] : bits;
-        zeroLabelsOf(MaskSeed.labels(seed, bits.length), labelBits, garbler, garblerLabels, inWires * b * 2);
-        GarbledBatch gb = garbler.garble(c, b, garblerLabels, evalLabels);
-        ch.sendLongs(Msg.GC_TABLES, gb.tables(), 0, gb.tables().length);
-        ch.sendLongs(Msg.GC_MASK_SEED, seed, 0, seed.length);
-        ch.send(Msg.GC_DECODE, decodeMessage(gb));
-        zeroLabels.add(Arrays.copyOf(gb.inputLabels0(), inWires * b * 2));
-        masks.add(u);
+    Garbler[] workers = new Garbler[Math.min(GcPlan.WINDOW, Parallel.workers())];
+    for (int w = 0; w < workers.length; w++) {
+      byte[] seed = new byte[16];
+      prg.nextBytes(seed);
+      workers[w] = garbler.worker(new AesPrg(seed));
+    }
+    List<int[]> batches = GcPlan.batches(groups);
+    for (int w0 = 0; w0 < batches.size(); w0 += GcPlan.WINDOW) {
+      List<int[]> window = batches.subList(w0, Math.min(batches.size(), w0 + GcPlan.WINDOW));
+      Input[] in = new Input[window.size()];
+      for (int i = 0; i < in.length; i++) {
+        in[i] = input(window.get(i), garbler, ot, prg);
+      }
+      GarbledBatch[] out = new GarbledBatch[in.length];
+      Parallel.forEach(in.length, (wk, i) -> out[i] = workers[wk % workers.length].garbleAt(in[i].tweakBase,
+          in[i].group.circuit(), in[i].size, in[i].garblerLabels, in[i].evalLabels));
+      for (int i = 0; i < in.length; i++) {
+        ch.sendLongs(Msg.GC_TABLES, out[i].tables(), 0, out[i].tables().length);
+        ch.sendLongs(Msg.GC_MASK_SEED, in[i].seed, 0, in[i].seed.length);
+        ch.send(Msg.GC_DECODE, decodeMessage(out[i]));
+        zeroLabels.add(Arrays.copyOf(out[i].inputLabels0(), in[i].group.inWords() * q.l() * in[i].size * 2));
+        masks.add(in[i].u);
       }
     }
+  }
+
+  /** What one batch is garbled from. */
+  private record Input(GcGroup group, int size, long tweakBase, long[] garblerLabels, long[] evalLabels,
+      long[] u, long[] seed) {}
+
+  /** The OT, the fresh mask {@code u}, its seed and the garbler's labels of batch {group, first, size}. */
+  private Input input(int[] bt, Garbler garbler, IknpOtSender ot, AesPrg prg) {
+    GcGroup g = groups.get(bt[0]);
+    Circuit c = g.circuit();
+    int b = bt[2];
+    int l = q.l();
+    int inLongs = g.inWords() * l * b * 2;
+    long[] evalLabels = ot.sendOnOffset(c.evaluatorInputs() * b);
+    long[] u = mask(g.outWords() * b, prg);
+    long[] seed = {prg.nextLong(), prg.nextLong()};
+    long[] garblerLabels = new long[c.garblerInputs() * b * 2];
+    prg.nextLongs(garblerLabels, 0, inLongs);
+    byte[] bits = new byte[g.outWords() * l * b];
+    WireBits.encode(u, g.outWords(), l, bits, 0, b);
+    byte[] labelBits = seedGivesZeroLabels ? new byte[bits.length] : bits;
+    zeroLabelsOf(MaskSeed.labels(seed, bits.length), labelBits, garbler, garblerLabels, inLongs);
+    long tweakBase = garbler.reserveTweaks((long) c.andGates() * b);
+    return new Input(g, b, tweakBase, garblerLabels, evalLabels, u, seed);
   }
 
   private long[] mask(int n, AesPrg prg) {
@@ -121,14 +147,7 @@ final class GcServerLayer {
    */
   long[] online(Channel ch, long[] a, int outElements, long delta0, long delta1,
       Consumer<long[]> view) {
-    List<int[]> batches = new ArrayList<>();
-    for (int gi = 0; gi < groups.size(); gi++) {
-      GcGroup g = groups.get(gi);
-      int bs = g.batchSize();
-      for (int k0 = 0; k0 < g.instances(); k0 += bs) {
-        batches.add(new int[] {gi, k0, Math.min(bs, g.instances() - k0)});
-      }
-    }
+    List<int[]> batches = GcPlan.batches(groups);
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     Thread sender = new Thread(() -> {
       try {

@@ -74,7 +74,7 @@ class MaskSeedAttackTest {
     try (GcStore store = new GcStore.MemoryStore()) {
       GcClientLayer layer = new GcClientLayer(groups, Q, store);
       layer.offline(ch[1], ot, c);
-      layer.online(ch[1], new long[N], new GcEvaluator()); // next mask 0: the answer is what it decoded
+      layer.online(ch[1], new long[N], new GcEvaluator[] {new GcEvaluator()}); // next mask 0: the answer is what it decoded
     }
     long[] sum = s.join();
     return new Outcome(concat(seen), sum);
