@@ -68,7 +68,7 @@ public final class ClientSession {
     return new ClientSession(Optional.ofNullable(expected));
   }
 
-  /** Sends one line per finished step and phase to {@code sink} (e.g. a bench's stderr). */
+  /** Sends one line per finished step and phase to {@code sink} (e.g. pi measure's stderr). */
   public ClientSession withProgress(Consumer<String> sink) {
     this.progress = sink;
     return this;
