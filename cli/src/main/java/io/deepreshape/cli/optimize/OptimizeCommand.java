@@ -55,7 +55,8 @@ public final class OptimizeCommand implements Callable<Integer> {
   Path teacher;
 
   @Option(names = "--onnx", paramLabel = "FILE", description = "Instead of --run: a pretrained network imported "
-      + "from an ONNX model (with --dataset; --method snl).")
+      + "from an ONNX model (with --dataset); deepreduce and reuse measure its stage criticality in "
+      + "RUN_DIR/criticality unless --order or --criticality is given.")
   Path onnx;
 
   @Option(names = "--dataset", paramLabel = "NAME", description = "With --onnx: the dataset it was trained on.")

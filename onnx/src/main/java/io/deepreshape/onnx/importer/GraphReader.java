@@ -34,16 +34,24 @@ import java.util.Set;
 final class GraphReader {
   /** The operators the importer translates. */
   static final String SUPPORTED = "Conv, BatchNormalization, Relu, Add, MaxPool, AveragePool (whole map), "
-      + "GlobalAveragePool, Flatten, Reshape (to [N, features]), Gemm, MatMul (+ Add), Identity, Constant";
+      + "GlobalAveragePool, Flatten, Reshape (to [N, features]), Gemm, MatMul (+ Add), Identity, Constant; "
+      + ModePatterns.OPERATORS;
   /** PyTorch's default batch-norm epsilon, the one the trainer's batch norms use. */
   static final double EPSILON = 1e-5;
 
-  private sealed interface Value permits Act, Const, Product {}
+  private sealed interface Value permits Act, Const, Product, Pattern {}
 
   /** An activation: node {@code id}'s output ({@link Node#IMAGE} for the image). */
   private record Act(int id, Shape shape) implements Value {}
 
   private record Const(Constants tensor) implements Value {}
+
+  /** A step of a partial-ReLU or reuse pattern on {@code source} ({@link ModePatterns}) and its index tensors. */
+  private record Pattern(Act source, ModePatterns.Step step, long[] index, long[] group) implements Value {
+    Pattern next(ModePatterns.Step s) {
+      return new Pattern(source, s, index, group);
+    }
+  }
 
   /** {@code input x weight} of a MatMul, a classifier once its bias is added. */
   private record Product(Act input, float[] weight, int classes, String address) implements Value {}
@@ -99,6 +107,11 @@ final class GraphReader {
       case "MatMul" -> matMul();
       case "Identity" -> identity();
       case "Constant" -> constant();
+      case "Gather" -> gather();
+      case "Concat" -> concat();
+      case "Greater" -> greater();
+      case "Cast" -> cast();
+      case "Mul" -> mul();
       default -> throw new ImportException(where + " is not supported; supported operators: " + SUPPORTED);
     };
     if (n.getOutputCount() != 1) {
@@ -165,6 +178,10 @@ final class GraphReader {
   }
 
   private Value relu() {
+    if (node.getInputCount() == 1 && value(0) instanceof Pattern p && p.step() == ModePatterns.Step.PICKED) {
+      attributes();
+      return p.next(ModePatterns.Step.PICKED_RELU);
+    }
     return unary(Set.of(), a -> {
       Shape s = a.shape();
       return new ReluNode(nodes.size(), 0, a.id(),
@@ -332,6 +349,103 @@ final class GraphReader {
     return new Const(Constants.of(at.get("value").getT(), where));
   }
 
+  /** Gather on the channel axis: picks channels of an activation, merges a partial ReLU, or spreads signs. */
+  private Value gather() {
+    Attributes at = attributes("axis");
+    inputs(2, 2);
+    if (at.integer("axis", 0) != 1) {
+      throw new ImportException(where + ": axis=" + at.integer("axis", 0) + " is not supported (a gather of "
+          + "channels, axis 1, in " + ModePatterns.ROLE + ")");
+    }
+    long[] index = indices(1);
+    Value v = value(0);
+    if (v instanceof Act a) {
+      return new Pattern(a, ModePatterns.Step.PICKED, index, null);
+    } else if (v instanceof Pattern p && p.step() == ModePatterns.Step.JOINED) {
+      Act x = p.source();
+      return reluNode(x, ModePatterns.partial(x.shape().channels(), p.index(), index, where));
+    } else if (v instanceof Pattern p && p.step() == ModePatterns.Step.SIGN) {
+      return new Pattern(p.source(), ModePatterns.Step.MASK, p.index(), index);
+    }
+    throw notInPattern();
+  }
+
+  /** Concat of an activation and the ReLU of some of its channels. */
+  private Value concat() {
+    Attributes at = attributes("axis");
+    inputs(2, 2);
+    if (at.integer("axis", 0) != 1) {
+      throw new ImportException(where + ": axis=" + at.integer("axis", 0) + " is not supported (channels, axis 1, "
+          + "in " + ModePatterns.ROLE + ")");
+    }
+    if (value(0) instanceof Act x && value(1) instanceof Pattern p && p.step() == ModePatterns.Step.PICKED_RELU
+        && p.source().id() == x.id()) {
+      return p.next(ModePatterns.Step.JOINED);
+    }
+    throw notInPattern();
+  }
+
+  /** Greater of picked channels and a zero constant: the signs of the representatives. */
+  private Value greater() {
+    attributes();
+    inputs(2, 2);
+    if (value(0) instanceof Pattern p && p.step() == ModePatterns.Step.PICKED && value(1) instanceof Const c
+        && c.tensor().floats() != null && c.tensor().floats().length == 1 && c.tensor().floats()[0] == 0f) {
+      return p.next(ModePatterns.Step.POSITIVE);
+    }
+    throw notInPattern();
+  }
+
+  /** Cast of the comparison to float32. */
+  private Value cast() {
+    Attributes at = attributes("to", "saturate");
+    inputs(1, 1);
+    if (value(0) instanceof Pattern p && p.step() == ModePatterns.Step.POSITIVE
+        && at.integer("to", 0) == TensorProto.DataType.FLOAT_VALUE) {
+      return p.next(ModePatterns.Step.SIGN);
+    }
+    throw notInPattern();
+  }
+
+  /** Mul of an activation and the mask of its own representatives' signs: a reuse layer. */
+  private Value mul() {
+    attributes();
+    inputs(2, 2);
+    Value l = value(0);
+    Value r = value(1);
+    Pattern mask = l instanceof Pattern p ? p : r instanceof Pattern p ? p : null;
+    Value other = mask == l ? r : l;
+    if (mask != null && mask.step() == ModePatterns.Step.MASK && other instanceof Act x
+        && x.id() == mask.source().id()) {
+      return reluNode(x, ModePatterns.reuse(x.shape().channels(), mask.index(), mask.group(), where));
+    }
+    throw notInPattern();
+  }
+
+  private Value reluNode(Act x, ReluMode mode) {
+    Shape s = x.shape();
+    return add(new ReluNode(nodes.size(), 0, x.id(), new ReluLayer(ReluAddress.STEM, mode, 0, s.channels(),
+        s.height(), s.width())));
+  }
+
+  /** A 1-D int64 constant of indices. */
+  private long[] indices(int i) {
+    Constants c = constant(i);
+    if (c.longs() == null || c.dims().length != 1) {
+      throw new ImportException(where + ": indices '" + c.name() + "' are " + c.dimsText() + ", expected 1-D int64");
+    }
+    return c.longs();
+  }
+
+  private ImportException notInPattern() {
+    StringBuilder in = new StringBuilder();
+    for (int i = 0; i < node.getInputCount(); i++) {
+      Value v = values.get(node.getInput(i));
+      in.append(i == 0 ? "" : ", ").append(v == null ? "an unknown tensor" : kind(v));
+    }
+    return new ImportException(where + " (on " + in + ") is supported only as part of " + ModePatterns.ROLE);
+  }
+
   private Value unary(Set<String> known, java.util.function.Function<Act, Node> make) {
     attributes(known.toArray(new String[0]));
     inputs(1, 1);
@@ -473,7 +587,8 @@ final class GraphReader {
   }
 
   private static String kind(Value v) {
-    return v instanceof Const ? "a constant" : v instanceof Product ? "a MatMul product" : "an activation";
+    return v instanceof Const ? "a constant" : v instanceof Product ? "a MatMul product"
+        : v instanceof Pattern ? "a step of " + ModePatterns.ROLE : "an activation";
   }
 
   /** The node's address: its weight's name less {@code suffix}, else its ONNX name, made unique. */

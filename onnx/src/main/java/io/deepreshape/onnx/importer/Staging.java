@@ -20,9 +20,12 @@ import java.util.Map;
 
 /**
  * Gives an imported graph's nodes the stages, blocks and ReLU addresses a spec's graph has, from the
- * graph alone: the stem is everything up to the first ReLU (and a max-pool right after it), the head
+ * graph alone: the stem is everything up to the first ReLU (and a max-pool right after it), or up to
+ * the first node two nodes read (the first block's input) when that comes earlier (a stem without a
+ * ReLU, as a culled one is exported), the head
  * starts at the global pooling (or flatten), and in between each new spatial size starts a stage
- * S1, S2, ... (a downsampling block belongs to the stage it produces). Within a stage a block ends
+ * S1, S2, ... (a downsampling block belongs to the stage it produces: a residual block, from the node its
+ * shortcut starts at to its sum, takes the sum's stage). Within a stage a block ends
  * after each residual addition (and the ReLU that reads it); a network without additions has one
  * block per stage. ReLUs are {@code stem} and {@code s<i>.b<j>.r<p>}, p counting within the block.
  */
@@ -51,19 +54,25 @@ final class Staging {
     if (stemEnd >= 0 && stemEnd + 1 < head && raw.get(stemEnd + 1) instanceof MaxPoolNode p && p.input() == stemEnd) {
       stemEnd++;
     }
+    int branch = firstBranch(raw, head);
+    if (branch >= 0 && (stemEnd < 0 || branch < stemEnd)) {
+      stemEnd = branch;
+    }
     int[] stage = new int[n];
-    int[] block = new int[n];
     Map<String, Integer> sizes = new HashMap<>();
     int current = 0;
+    for (int i = stemEnd + 1; i < head; i++) {
+      Node x = raw.get(i);
+      current = Math.max(current, sizes.computeIfAbsent(x.out().height() + "x" + x.out().width(),
+          k -> sizes.size() + 1));
+      stage[i] = current;
+    }
+    residualBlocks(raw, stemEnd, head, stage);
+    int[] block = new int[n];
     int b = 0;
     for (int i = stemEnd + 1; i < head; i++) {
       Node x = raw.get(i);
-      int s = Math.max(current, sizes.computeIfAbsent(x.out().height() + "x" + x.out().width(), k -> sizes.size() + 1));
-      if (s != current) {
-        current = s;
-        b = 1;
-      }
-      stage[i] = s;
+      b = i == stemEnd + 1 || stage[i] != stage[i - 1] ? 1 : b;
       block[i] = b;
       boolean closesSum = x instanceof AddNode && !(i + 1 < head && raw.get(i + 1) instanceof ReluNode r
           && r.input() == i) || x instanceof ReluNode && raw.get(x.input()) instanceof AddNode;
@@ -85,6 +94,50 @@ final class Staging {
       out.add(restage(raw.get(i), stage[i], block[i], positions));
     }
     return new Staged(out, depth);
+  }
+
+  /**
+   * A residual block belongs to the stage of its sum: the nodes after its input (the node the shortcut
+   * starts from) up to the addition, and the ReLU reading it, take the addition's stage. So the 1x1
+   * convolution and ReLU a downsampling Bottleneck runs at the old size before its strided 3x3 join it.
+   */
+  private static void residualBlocks(List<Node> raw, int stemEnd, int head, int[] stage) {
+    for (int i = stemEnd + 1; i < head; i++) {
+      if (!(raw.get(i) instanceof AddNode a)) {
+        continue;
+      }
+      int from = a.shortcut();
+      if (from >= 0 && raw.get(from) instanceof BatchNormNode bn && bn.input() >= 0
+          && raw.get(bn.input()) instanceof ConvNode) {
+        from = bn.input();
+      }
+      if (from >= 0 && raw.get(from) instanceof ConvNode c) {
+        from = c.input();
+      }
+      int end = i + 1 < head && raw.get(i + 1) instanceof ReluNode r && r.input() == i ? i + 1 : i;
+      for (int j = Math.max(from + 1, stemEnd + 1); j <= end; j++) {
+        stage[j] = stage[i];
+      }
+    }
+  }
+
+  /** The first node before {@code head} that two nodes read (a block's input), or -1. */
+  private static int firstBranch(List<Node> raw, int head) {
+    int[] readers = new int[raw.size()];
+    for (Node x : raw) {
+      if (x.input() >= 0) {
+        readers[x.input()]++;
+      }
+      if (x instanceof AddNode a && a.shortcut() >= 0) {
+        readers[a.shortcut()]++;
+      }
+    }
+    for (int i = 0; i < head; i++) {
+      if (readers[i] >= 2) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static Node restage(Node x, int s, int b, Map<String, Integer> positions) {

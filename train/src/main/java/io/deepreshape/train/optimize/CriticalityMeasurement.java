@@ -3,6 +3,7 @@ package io.deepreshape.train.optimize;
 import io.deepreshape.criticality.CriticalityIo;
 import io.deepreshape.criticality.CriticalityScores;
 import io.deepreshape.criticality.StageAccuracy;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.TrainingRun;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  * ReLUs, each from scratch in its own run directory ({@code linear}, {@code S1} .. {@code SD} under
  * the output folder), and writes the scores {@code C_k = A_k - A_lin} to {@value #FILE} in the
  * {@link CriticalityIo} format. Finished runs are reused, interrupted ones resume, so re-running an
- * interrupted measurement trains only what is missing.
+ * interrupted measurement trains only what is missing. A spec's network and an imported one (its
+ * stages from the graph) are measured alike.
  */
 public final class CriticalityMeasurement {
   /** Name of the criticality file written in the output folder. */
@@ -30,7 +32,7 @@ public final class CriticalityMeasurement {
   public static final String LINEAR_RUN = "linear";
 
   /** One trained network of the measurement: label ({@code linear}, {@code S1}, ...), folder, accuracy in %. */
-  public record StageRun(String label, Path runDir, NetworkSpec spec, double accuracy, boolean reused) {}
+  public record StageRun(String label, Path runDir, NetworkGraph network, double accuracy, boolean reused) {}
 
   /**
    * Outcome: the scores and file when every run finished; {@code complete == false} when a run was
@@ -52,16 +54,22 @@ public final class CriticalityMeasurement {
    */
   public static Result run(NetworkSpec spec, DataSettings data, TrainConfig config, Path outDir, ProgressLine progress,
       Consumer<String> log) throws IOException {
+    return run(NetworkGraph.of(spec), data, config, outDir, progress, log);
+  }
+
+  /** As {@link #run(NetworkSpec, DataSettings, TrainConfig, Path, ProgressLine, Consumer)} for any graph. */
+  public static Result run(NetworkGraph graph, DataSettings data, TrainConfig config, Path outDir,
+      ProgressLine progress, Consumer<String> log) throws IOException {
     List<StageRun> runs = new ArrayList<>();
-    StageRun linear = trainOne(LINEAR_RUN, StageOnlySpecs.linear(spec), data, config, outDir.resolve(LINEAR_RUN),
+    StageRun linear = trainOne(LINEAR_RUN, StageOnlySpecs.linear(graph), data, config, outDir.resolve(LINEAR_RUN),
         progress, log);
     if (linear == null) {
       return new Result(false, runs, null, null);
     }
     runs.add(linear);
     List<StageAccuracy> stages = new ArrayList<>();
-    for (int k = 1; k <= spec.depth(); k++) {
-      StageRun r = trainOne("S" + k, StageOnlySpecs.stageOnly(spec, k), data, config, stageRunDir(outDir, k),
+    for (int k = 1; k <= graph.depth(); k++) {
+      StageRun r = trainOne("S" + k, StageOnlySpecs.stageOnly(graph, k), data, config, stageRunDir(outDir, k),
           progress, log);
       if (r == null) {
         return new Result(false, runs, null, null);
@@ -69,13 +77,13 @@ public final class CriticalityMeasurement {
       runs.add(r);
       stages.add(new StageAccuracy(k, r.accuracy()));
     }
-    CriticalityScores scores = new CriticalityScores(spec.name(), data.dataset(), linear.accuracy(), stages);
+    CriticalityScores scores = new CriticalityScores(graph.name(), data.dataset(), linear.accuracy(), stages);
     Path file = outDir.resolve(FILE);
     CriticalityIo.write(scores, file);
     return new Result(true, runs, scores, file);
   }
 
-  private static StageRun trainOne(String label, NetworkSpec net, DataSettings data, TrainConfig config, Path runDir,
+  private static StageRun trainOne(String label, NetworkGraph net, DataSettings data, TrainConfig config, Path runDir,
       ProgressLine progress, Consumer<String> log) throws IOException {
     if (FinishedRuns.finishedRunOf(runDir, net)) {
       double acc = percent(FinishedRuns.finalEvalTop1(runDir, data));

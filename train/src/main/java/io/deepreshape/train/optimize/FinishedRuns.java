@@ -2,6 +2,8 @@ package io.deepreshape.train.optimize;
 
 import io.deepreshape.error.UserInputException;
 
+import io.deepreshape.graph.GraphJson;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunFiles;
@@ -34,6 +36,22 @@ public final class FinishedRuns {
     if (!saved.equals(spec)) {
       throw new UserInputException(runDir + " holds a run of another network (" + saved.name()
           + ", expected " + spec.name() + "); choose another output folder or delete it");
+    }
+    return finished(runDir);
+  }
+
+  /** As {@link #finishedRunOf(Path, NetworkSpec)} for any graph (an imported one's: its {@code graph.json}). */
+  public static boolean finishedRunOf(Path runDir, NetworkGraph graph) {
+    if (graph.spec().isPresent()) {
+      return finishedRunOf(runDir, graph.spec().get());
+    }
+    if (!Files.isRegularFile(runDir.resolve(RunFiles.GRAPH))) {
+      return false;
+    }
+    NetworkGraph saved = RunFiles.graph(runDir);
+    if (!GraphJson.toJson(saved).equals(GraphJson.toJson(graph))) {
+      throw new UserInputException(runDir + " holds a run of another network (" + saved.name()
+          + ", expected " + graph.name() + "); choose another output folder or delete it");
     }
     return finished(runDir);
   }

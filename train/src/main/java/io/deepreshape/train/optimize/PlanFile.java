@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads and writes {@value #NAME} (JSON, format {@value #FORMAT}) atomically in an optimize run directory. */
+/**
+ * Reads and writes {@value #NAME} (JSON, format {@value #FORMAT}) atomically in an optimize run directory.
+ * A plan of an imported network has no {@code spec}: its reduced network is the run's {@code graph.json}.
+ */
 public final class PlanFile {
   public static final String NAME = "plan.json";
   public static final String FORMAT = "deepreshape-optimize-plan/1";
@@ -33,7 +36,9 @@ public final class PlanFile {
     root.put("order_source", plan.orderSource());
     root.put("description", plan.description());
     root.put("relus", plan.relus());
-    root.set("spec", SpecIo.toTree(plan.spec()));
+    if (plan.spec() != null) {
+      root.set("spec", SpecIo.toTree(plan.spec()));
+    }
     root.set("details", plan.details() == null ? JSON.createObjectNode() : plan.details());
     Files.createDirectories(runDir);
     AtomicFiles.writeString(runDir.resolve(NAME), JSON.writeValueAsString(root) + "\n");
@@ -48,7 +53,8 @@ public final class PlanFile {
     JsonNode details = root.path("details");
     return new OptimizationPlan(Method.parse(root.path("method").asText()), root.path("teacher_run").asText(),
         root.path("budget").asLong(), root.path("order").asText(), root.path("order_source").asText(),
-        root.path("description").asText(), SpecIo.parse(JSON.writeValueAsString(root.get("spec")), true),
+        root.path("description").asText(),
+        root.hasNonNull("spec") ? SpecIo.parse(JSON.writeValueAsString(root.get("spec")), true) : null,
         root.path("relus").asLong(), details.isObject() ? (ObjectNode) details : JSON.createObjectNode());
   }
 

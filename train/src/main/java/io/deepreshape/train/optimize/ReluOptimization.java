@@ -137,6 +137,10 @@ public final class ReluOptimization {
   }
 
   private static void check(OptimizationPlan plan, Request r) {
+    if (plan.spec() == null) {
+      throw new UserInputException(r.runDir() + " holds an optimization of an imported network (optimize --onnx), "
+          + "not of " + r.teacherRun() + "; choose another --out or delete it");
+    }
     if (plan.method() != r.method() || plan.budget() != r.budget()) {
       throw new UserInputException(r.runDir() + " holds a " + plan.method().key() + " run at " + plan.budget()
           + " ReLUs, not " + r.method().key() + " at " + r.budget() + "; choose another --out or delete it");

@@ -1,5 +1,6 @@
 package io.deepreshape.train.optimize;
 
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.spec.NetworkSpec;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,9 +11,14 @@ import java.util.stream.Collectors;
  * fewer than r channels gets one group of all its channels. {@code groupSize == 0} means no reuse was
  * needed.
  */
-public record ReusePlan(int groupSize, List<Integer> stages, boolean stem, NetworkSpec spec, long relus) {
+public record ReusePlan(int groupSize, List<Integer> stages, boolean stem, NetworkGraph graph, long relus) {
   public ReusePlan {
     stages = List.copyOf(stages);
+  }
+
+  /** The reduced spec (a plan of a spec's network). */
+  public NetworkSpec spec() {
+    return graph.spec().orElseThrow(() -> new IllegalStateException(graph.name() + " is an imported network"));
   }
 
   /** {@code "reuse:4 on S1, S4"}, or {@code "none"}. */

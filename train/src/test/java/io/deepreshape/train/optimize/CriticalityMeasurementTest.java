@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.criticality.CriticalityIo;
 import io.deepreshape.criticality.CriticalityScores;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.Presets;
@@ -39,6 +40,22 @@ class CriticalityMeasurementTest {
       NetworkSpec only = StageOnlySpecs.stageOnly(NET, k);
       assertThat(Accounting.of(only).relus()).isEqualTo(Accounting.stageRelus(NET)[k - 1]);
       assertThat(only.name()).isEqualTo("hybrenet:8,2,2,2-S" + k + "-only");
+    }
+  }
+
+  @Test
+  void aGraphWithoutSpecGetsTheSameStageOnlyNetworks() {
+    NetworkGraph g = PlannersTest.withoutSpec(NET);
+    NetworkGraph linear = StageOnlySpecs.linear(g);
+    assertThat(linear.spec()).isEmpty();
+    assertThat(Accounting.of(linear).relus()).isZero();
+    assertThat(linear.name()).isEqualTo("hybrenet:8,2,2,2-linear");
+    for (int k = 1; k <= 4; k++) {
+      int kept = k;
+      NetworkGraph only = StageOnlySpecs.stageOnly(g, k);
+      assertThat(Accounting.of(only).relus()).isEqualTo(Accounting.stageRelus(NET)[k - 1]);
+      assertThat(only.reluLayers()).allSatisfy(l -> assertThat(l.mode())
+          .isEqualTo(l.stage() == kept ? ReluMode.FULL : ReluMode.IDENTITY));
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deepreshape.accounting.Accounting;
 import io.deepreshape.criticality.CriticalityOrder;
+import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.Presets;
@@ -92,6 +93,33 @@ class PlannersTest {
     assertThat(four.relus()).isEqualTo(8_192 + 8_192 + 4_096 + 8_192 + 1_024);
     assertThat(four.spec().reluMode(ReluAddress.of(2, 2, 2))).isEqualTo(new ReluMode.Reuse(4));
     assertThat(four.label()).isEqualTo("reuse:4 on S1, S4, S2");
+  }
+
+  /** The network's nodes as an imported graph: no spec, so the planners work on the nodes alone. */
+  static NetworkGraph withoutSpec(NetworkSpec spec) {
+    return NetworkGraph.imported(spec.name(), spec.input(), spec.depth(), NetworkGraph.of(spec).nodes());
+  }
+
+  @Test
+  void aGraphWithoutSpecIsPlannedAsItsSpec() {
+    NetworkGraph g = withoutSpec(NET);
+    for (long budget : new long[] {60_000, 40_000, 20_000, 8_000}) {
+      DeepReducePlan bySpec = DeepReducePlanner.plan(NET, ORDER, budget);
+      DeepReducePlan byGraph = DeepReducePlanner.plan(g, ORDER, budget);
+      assertThat(byGraph.label()).isEqualTo(bySpec.label());
+      assertThat(byGraph.relus()).isEqualTo(bySpec.relus());
+      assertThat(modes(byGraph.graph())).isEqualTo(modes(NetworkGraph.of(bySpec.spec())));
+    }
+    for (long budget : new long[] {40_000, 30_000, 6_464}) {
+      ReusePlan bySpec = ReusePlanner.plan(NET, ORDER, budget);
+      ReusePlan byGraph = ReusePlanner.plan(g, ORDER, budget);
+      assertThat(byGraph.label()).isEqualTo(bySpec.label());
+      assertThat(modes(byGraph.graph())).isEqualTo(modes(NetworkGraph.of(bySpec.spec())));
+    }
+  }
+
+  private static List<String> modes(NetworkGraph g) {
+    return g.reluLayers().stream().map(l -> l.address() + " " + l.mode().text()).toList();
   }
 
   @Test
