@@ -1,21 +1,24 @@
 package io.deepreshape.cli;
 
+import io.deepreshape.cli.analyze.AccountingThroughputCommand;
 import io.deepreshape.cli.analyze.AnalyzeCommand;
-import io.deepreshape.cli.analyze.BenchCommand;
 import io.deepreshape.cli.analyze.ProfileCommand;
+import io.deepreshape.cli.analyze.ThroughputCommand;
+import io.deepreshape.cli.criticality.CriticalityCommand;
 import io.deepreshape.cli.design.DesignCommand;
 import io.deepreshape.cli.design.EqualizeCommand;
 import io.deepreshape.cli.design.HybReNetCommand;
 import io.deepreshape.cli.design.ScaleCommand;
 import io.deepreshape.cli.export.ExportCommand;
-import io.deepreshape.cli.optimize.CriticalityMeasureCommand;
 import io.deepreshape.cli.optimize.OptimizeCommand;
 import io.deepreshape.cli.pipeline.DemoCommand;
 import io.deepreshape.cli.pipeline.RunCommand;
 import io.deepreshape.cli.train.DatasetCommand;
 import io.deepreshape.cli.train.EvalCommand;
 import io.deepreshape.cli.train.TrainCommand;
+import io.deepreshape.cli.train.TrainThroughputCommand;
 import io.deepreshape.cli.pi.PiCommand;
+import io.deepreshape.cli.pi.PiMeasureCommand;
 import io.deepreshape.error.UserInputException;
 import io.deepreshape.train.trainer.TrainingDivergedException;
 import java.io.PrintWriter;
@@ -31,8 +34,8 @@ import picocli.CommandLine.Option;
 public final class Commands {
   /** Every subcommand class; add new commands here. */
   static final List<Class<?>> SUBCOMMANDS = List.of(
-      AnalyzeCommand.class, ProfileCommand.class, BenchCommand.class, DatasetCommand.class,
-      ScaleCommand.class, CriticalityMeasureCommand.class, EqualizeCommand.class, HybReNetCommand.class, DesignCommand.class,
+      AnalyzeCommand.class, ProfileCommand.class, ThroughputCommand.class, DatasetCommand.class,
+      ScaleCommand.class, CriticalityCommand.class, EqualizeCommand.class, HybReNetCommand.class, DesignCommand.class,
       TrainCommand.class, EvalCommand.class, RunCommand.class, DemoCommand.class, OptimizeCommand.class,
       PiCommand.class, ExportCommand.class);
 
@@ -61,18 +64,43 @@ public final class Commands {
     for (Class<?> c : SUBCOMMANDS) {
       cli.addSubcommand(c);
     }
+    addOldSpellings(cli);
     shareVersion(cli, cli.getCommandSpec().version());
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, commandLine, err, parseResult));
     cli.setParameterExceptionHandler((ex, args) -> {
-      err.println("error: " + ex.getMessage());
+      err.println("error: " + withoutPrefix(ex.getMessage()));
       err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
       err.flush();
       return ExitCodes.USAGE;
     });
     return cli;
+  }
+
+  /**
+   * The spellings of before "bench" meant only the JMH benchmarks, kept for users' scripts and left out of
+   * the help: {@code bench} ({@code throughput accounting}), {@code bench train} ({@code throughput train})
+   * and {@code pi bench} ({@code pi measure}).
+   */
+  private static void addOldSpellings(CommandLine cli) {
+    CommandLine bench = hidden("bench", new AccountingThroughputCommand());
+    bench.addSubcommand("train", new TrainThroughputCommand());
+    cli.addSubcommand("bench", bench);
+    cli.getSubcommands().get("pi").addSubcommand("bench", hidden("bench", new PiMeasureCommand()));
+  }
+
+  /** {@code command} under the name {@code name}, left out of its parent's list of commands. */
+  private static CommandLine hidden(String name, Object command) {
+    CommandLine c = new CommandLine(command);
+    c.getCommandSpec().name(name).usageMessage().hidden(true);
+    return c;
+  }
+
+  /** picocli starts its messages on argument groups with "Error: ", which would follow ours. */
+  private static String withoutPrefix(String message) {
+    return message != null && message.startsWith("Error: ") ? message.substring("Error: ".length()) : message;
   }
 
   /** Every subcommand answers {@code -V} with the tool's version (picocli would print an empty line). */

@@ -50,6 +50,6 @@ class ErrorRuleTest {
     CliRun r = CliRun.of("analyze", "-V");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out().strip()).isEqualTo("deepreshape 0.1.0");
-    assertThat(CliRun.of("pi", "bench", "-V").out().strip()).isEqualTo("deepreshape 0.1.0");
+    assertThat(CliRun.of("pi", "measure", "-V").out().strip()).isEqualTo("deepreshape 0.1.0");
   }
 }

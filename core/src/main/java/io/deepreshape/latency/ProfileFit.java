@@ -23,7 +23,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class ProfileFit {
   /**
-   * One {@code pi bench} measurement of a preset network; {@code offlineHeS} is the part of the offline time
+   * One {@code pi measure} measurement of a preset network; {@code offlineHeS} is the part of the offline time
    * spent on homomorphic linear layers, the rest being garbled circuits, OT and the session's set-up.
    */
   public record Measurement(String preset, String dataset, double offlineS, double onlineS, double offlineHeS,
@@ -90,7 +90,7 @@ public final class ProfileFit {
     }
     List<LatencyModel.Counts> c = fit.stream().map(Measurement::counts).toList();
     String nets = String.join(", ", fit.stream().map(Measurement::label).toList());
-    String how = "relative least-squares fit (coefficients >= 0) to pi bench on " + provenance + " over " + nets;
+    String how = "relative least-squares fit (coefficients >= 0) to pi measure on " + provenance + " over " + nets;
 
     // offline bytes: up = bi * input ciphertexts + u * ReLUs, down = bo * output ciphertexts + v * ReLUs
     List<double[]> rows = new ArrayList<>();
@@ -157,7 +157,7 @@ public final class ProfileFit {
 
     List<CalibrationPoint> points = measurements.stream()
         .map(m -> new CalibrationPoint(m.preset(), m.dataset(), m.offlineS(), m.onlineS(),
-            "pi bench, " + provenance + (m.heldOut() ? "; held out of the fit" : ""), m.heldOut()))
+            "pi measure, " + provenance + (m.heldOut() ? "; held out of the fit" : ""), m.heldOut()))
         .toList();
     return new Profile(name, description, "server", k, points);
   }

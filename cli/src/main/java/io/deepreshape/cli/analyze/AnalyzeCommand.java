@@ -3,13 +3,11 @@ package io.deepreshape.cli.analyze;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.cli.common.NetworkOptions;
-import io.deepreshape.cli.common.OnnxOptions;
 import io.deepreshape.cli.common.ProfileOptions;
 import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.latency.NetworkSetting;
 import io.deepreshape.latency.Profile;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,9 +27,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
   NetworkOptions networks;
 
   @Mixin
-  OnnxOptions onnx;
-
-  @Mixin
   ProfileOptions profileOptions;
 
   @Option(names = "--layers", description = "Also list every layer.")
@@ -42,11 +37,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<NetworkGraph> graphs = new ArrayList<>();
-    if (networks.given() || !onnx.given()) {
-      networks.networks().forEach(s -> graphs.add(NetworkGraph.of(s)));
-    }
-    onnx.models().forEach(m -> graphs.add(m.graph()));
+    List<NetworkGraph> graphs = networks.graphs();
     Profile profile = profileOptions.profile();
     NetworkSetting net = profileOptions.network();
     List<NetworkReport> reports = graphs.stream().map(g -> NetworkReport.of(g, profile, net)).toList();

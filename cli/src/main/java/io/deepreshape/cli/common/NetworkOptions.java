@@ -1,16 +1,21 @@
 package io.deepreshape.cli.common;
 
 import io.deepreshape.cli.UserException;
+import io.deepreshape.graph.NetworkGraph;
+import io.deepreshape.onnx.importer.OnnxImport;
 import io.deepreshape.spec.Dataset;
-import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.Presets;
 import io.deepreshape.spec.SpecIo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --preset P} (repeatable), {@code --spec FILE} (repeatable) and {@code --dataset D}: which networks to use. */
+/**
+ * {@code --preset P}, {@code --spec FILE} and {@code --onnx FILE}, each repeatable and in any mix, and
+ * {@code --dataset D}: the networks a command compares.
+ */
 public final class NetworkOptions {
   @Option(names = "--preset", paramLabel = "NAME",
       description = "Preset network (repeatable): resnet18, resnet34, resnet50, resnet20/32/56/110, wrn-<depth>-<k>, "
@@ -20,43 +25,34 @@ public final class NetworkOptions {
   @Option(names = "--spec", paramLabel = "FILE", description = "Network spec file, YAML or JSON (repeatable).")
   List<Path> specs = new ArrayList<>();
 
-  @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "cifar100",
-      description = "Dataset fixing input size and classes for presets: cifar10, cifar100, tinyimagenet, imagenet, "
-          + "fashion-mnist, synthetic (default: ${DEFAULT-VALUE}).")
-  String dataset;
+  @Option(names = "--onnx", paramLabel = "FILE",
+      description = "Network imported from an ONNX model (Conv, BatchNormalization, Relu, Add, MaxPool, "
+          + "GlobalAveragePool, Flatten/Reshape, Gemm/MatMul+Add, Identity, Constant), with its weights "
+          + "(repeatable).")
+  List<Path> onnx = new ArrayList<>();
 
-  /** The dataset named by {@code --dataset}. */
+  @Mixin
+  DatasetOption dataset;
+
   public Dataset dataset() {
-    return Dataset.parse(dataset);
+    return dataset.dataset();
   }
 
-  /** Whether any {@code --preset} or {@code --spec} was given. */
-  public boolean given() {
-    return !presets.isEmpty() || !specs.isEmpty();
-  }
-
-  /** Every network asked for, presets first then spec files; fails if none was given. */
-  public List<NetworkSpec> networks() {
-    List<NetworkSpec> out = new ArrayList<>();
-    Dataset ds = dataset();
+  /** Every network asked for: presets, then spec files, then ONNX models; fails if none was given. */
+  public List<NetworkGraph> graphs() {
+    List<NetworkGraph> out = new ArrayList<>();
     for (String p : presets) {
-      out.add(Presets.build(p, ds));
+      out.add(NetworkGraph.of(Presets.build(p, dataset())));
     }
     for (Path f : specs) {
-      out.add(SpecIo.read(f));
+      out.add(NetworkGraph.of(SpecIo.read(f)));
+    }
+    for (Path f : onnx) {
+      out.add(OnnxImport.read(f).graph());
     }
     if (out.isEmpty()) {
-      throw new UserException("no network given: use --preset NAME or --spec FILE");
+      throw new UserException("no network given: use --preset NAME, --spec FILE or --onnx FILE");
     }
     return out;
-  }
-
-  /** Exactly one network. */
-  public NetworkSpec single() {
-    List<NetworkSpec> all = networks();
-    if (all.size() != 1) {
-      throw new UserException("this command takes one network, got " + all.size());
-    }
-    return all.get(0);
   }
 }

@@ -1,11 +1,12 @@
 package io.deepreshape.cli.design;
 
+import io.deepreshape.cli.common.DatasetOption;
+import io.deepreshape.cli.common.PresetOrSpec;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.NetworkSpec;
 import io.deepreshape.spec.Presets;
-import io.deepreshape.spec.SpecIo;
-import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 
 /**
  * The base architecture of a HybReNet family or design ({@code --preset}, default resnet18, or
@@ -13,23 +14,20 @@ import picocli.CommandLine.Option;
  * depths from it.
  */
 public final class BaseOptions {
-  @Option(names = "--preset", paramLabel = "NAME", defaultValue = "resnet18",
-      description = "Base network preset: stage depths, block and stem of the family (default: ${DEFAULT-VALUE}).")
-  String preset;
+  static final String DEFAULT_PRESET = "resnet18";
 
-  @Option(names = "--spec", paramLabel = "FILE", description = "Base network spec file (instead of --preset).")
-  Path spec;
+  @ArgGroup(exclusive = true, heading = "The base network: its stage depths, block and stem (at most one; default: "
+      + "--preset " + DEFAULT_PRESET + "):%n")
+  PresetOrSpec network;
 
-  @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "cifar100",
-      description = "Dataset: cifar10, cifar100, tinyimagenet, imagenet, fashion-mnist, synthetic "
-          + "(default: ${DEFAULT-VALUE}).")
-  String dataset;
+  @Mixin
+  DatasetOption dataset;
 
   public Dataset dataset() {
-    return Dataset.parse(dataset);
+    return dataset.dataset();
   }
 
   public NetworkSpec base() {
-    return spec != null ? SpecIo.read(spec) : Presets.build(preset, dataset());
+    return network == null ? Presets.build(DEFAULT_PRESET, dataset()) : network.spec(dataset());
   }
 }

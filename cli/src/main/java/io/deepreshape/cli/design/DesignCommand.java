@@ -67,12 +67,8 @@ public final class DesignCommand implements Callable<Integer> {
       description = "Family base widths m (default: ${DEFAULT-VALUE}).")
   List<Integer> ms;
 
-  @Option(names = "--alpha-max", paramLabel = "N", description = "Largest alpha of the family (default: f_max).")
-  Integer alphaMax;
-
-  @Option(names = "--f-max", paramLabel = "N", defaultValue = "8",
-      description = "Largest channel factor for equalization (default: ${DEFAULT-VALUE}).")
-  int fMax;
+  @Mixin
+  FactorOptions factors;
 
   @Option(names = "--baseline", paramLabel = "PRESET",
       description = "Also show what this network needs to reach the budget with culling and thinning alone.")
@@ -96,7 +92,7 @@ public final class DesignCommand implements Callable<Integer> {
     CriticalityOrder order = criticality.resolve(base.depth(), spec.commandLine().getErr());
     NetworkSpec baselineSpec = baseline == null ? null : Presets.build(baseline, baseOptions.dataset());
     DesignRequest req = new DesignRequest(base, order, relus, macsMax, minFill, top, perMember, ms,
-        alphaMax == null ? fMax : alphaMax, fMax, Arrays.asList(StageOp.values()), profileOptions.profile(),
+        factors.alphaMax(), factors.fMax(), Arrays.asList(StageOp.values()), profileOptions.profile(),
         profileOptions.network());
     DesignResult r = BudgetDesign.run(req, baselineSpec);
     List<String> files = new ArrayList<>();

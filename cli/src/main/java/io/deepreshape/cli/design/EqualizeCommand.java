@@ -6,7 +6,7 @@ import io.deepreshape.accounting.Accounting;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.cli.common.Json;
-import io.deepreshape.cli.common.NetworkOptions;
+import io.deepreshape.cli.common.OneNetworkOptions;
 import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.cli.common.Table;
 import io.deepreshape.cli.plot.PlotNetwork;
@@ -33,7 +33,7 @@ public final class EqualizeCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   @Mixin
-  NetworkOptions networks;
+  OneNetworkOptions network;
 
   @Mixin
   CriticalityOptions criticality;
@@ -59,7 +59,7 @@ public final class EqualizeCommand implements Callable<Integer> {
     if (out != null) {
       OutputFolder.refuseReplacingFile(out, force, "--out");
     }
-    NetworkSpec base = networks.single();
+    NetworkSpec base = network.spec();
     PrintWriter out = spec.commandLine().getOut();
     CriticalityOrder order = criticality.resolve(base.depth(), spec.commandLine().getErr());
     EqualizationResult r = Equalization.equalize(base, order, fMax);

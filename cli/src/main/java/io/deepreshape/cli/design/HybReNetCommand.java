@@ -50,12 +50,8 @@ public final class HybReNetCommand implements Callable<Integer> {
       description = "Base widths m (default: ${DEFAULT-VALUE}).")
   List<Integer> ms;
 
-  @Option(names = "--alpha-max", paramLabel = "N", description = "Largest alpha (default: f_max).")
-  Integer alphaMax;
-
-  @Option(names = "--f-max", paramLabel = "N", defaultValue = "8",
-      description = "Largest channel factor for equalization (default: ${DEFAULT-VALUE}).")
-  int fMax;
+  @Mixin
+  FactorOptions factors;
 
   @Option(names = "--force", description = "Replace files that --out already holds.")
   boolean force;
@@ -73,7 +69,7 @@ public final class HybReNetCommand implements Callable<Integer> {
   public Integer call() {
     NetworkSpec base = baseOptions.base();
     CriticalityOrder order = criticality.resolve(base.depth(), spec.commandLine().getErr());
-    HybReNetFamily fam = HybReNetFamily.generate(base, order, fMax, ms, alphaMax == null ? fMax : alphaMax);
+    HybReNetFamily fam = HybReNetFamily.generate(base, order, factors.fMax(), ms, factors.alphaMax());
     Profile profile = profileOptions.profile();
     NetworkSetting net = profileOptions.network();
     List<Double> lat = new ArrayList<>();

@@ -9,7 +9,7 @@ import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.common.Format;
 import io.deepreshape.cli.common.Json;
-import io.deepreshape.cli.common.NetworkOptions;
+import io.deepreshape.cli.common.OneNetworkOptions;
 import io.deepreshape.cli.common.ProfileOptions;
 import io.deepreshape.cli.plot.PlotNetwork;
 import io.deepreshape.latency.LatencyEstimate;
@@ -39,7 +39,7 @@ public final class ScaleCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   @Mixin
-  NetworkOptions networks;
+  OneNetworkOptions network;
 
   @Mixin
   ProfileOptions profileOptions;
@@ -67,7 +67,7 @@ public final class ScaleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    NetworkSpec base = networks.single();
+    NetworkSpec base = network.spec();
     ScalingMethod m = ScalingMethod.parse(method);
     List<NetworkSpec> family = ChannelScaling.family(base, m, parseValues(m, values));
     Profile profile = profileOptions.profile();

@@ -2,8 +2,9 @@ package io.deepreshape.cli.export;
 
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
-import io.deepreshape.cli.common.NetworkOptions;
+import io.deepreshape.cli.common.DatasetOption;
 import io.deepreshape.cli.common.OutputFolder;
+import io.deepreshape.cli.common.PresetOrSpec;
 import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.onnx.OnnxExport;
 import io.deepreshape.spec.InputShape;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,11 +29,17 @@ public final class ExportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--run", paramLabel = "RUN_DIR", description = "A finished run: its spec and trained weights.")
-  Path run;
+  @ArgGroup(exclusive = true, multiplicity = "1", heading = "The network (one of):%n")
+  Source network;
+
+  /** A trained run, or a preset or spec file with random weights. */
+  static final class Source extends PresetOrSpec {
+    @Option(names = "--run", paramLabel = "RUN_DIR", description = "A finished run: its spec and trained weights.")
+    Path run;
+  }
 
   @Mixin
-  NetworkOptions network;
+  DatasetOption dataset;
 
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "The ONNX file to write.")
   Path out;
@@ -51,15 +59,14 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (run != null && network.given()) {
-      throw new UserException("give either --run or --preset/--spec, not both");
-    }
     if (checkImages < 1) {
       throw new UserException("--check-images must be at least 1, got " + checkImages);
     }
     OutputFolder.refuseReplacingFile(out, force, "--out");
     PrintWriter w = spec.commandLine().getOut();
-    try (LoadedModel model = run != null ? LoadedModel.fromRun(run) : LoadedModel.random(network.single(), seed)) {
+    Path run = network.run;
+    try (LoadedModel model = run != null ? LoadedModel.fromRun(run)
+        : LoadedModel.random(network.spec(dataset.dataset()), seed)) {
       NetworkGraph graph = model.graph();
       OnnxExport.write(graph, new TrainedWeights(model.built()), out);
       InputShape in = graph.input();

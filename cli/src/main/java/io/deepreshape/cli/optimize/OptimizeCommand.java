@@ -4,6 +4,7 @@ import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.OutputFolder;
 import io.deepreshape.cli.common.ProfileOptions;
+import io.deepreshape.cli.common.TrainingOptions;
 import io.deepreshape.cli.design.CriticalityOptions;
 import io.deepreshape.criticality.CriticalityOrder;
 import io.deepreshape.spec.NetworkSpec;

@@ -32,11 +32,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pi calibrate}: measures preset networks with {@code pi bench} (random weights, both parties on
+ * {@code pi calibrate}: measures preset networks with {@code pi measure} (random weights, both parties on
  * this machine) and fits a latency profile to them (PI-ENGINE.md section 4), writing it as a profile file.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-    description = {"Measure preset networks with pi bench and fit a latency profile to the measurements: every "
+    description = {"Measure preset networks with pi measure and fit a latency profile to the measurements: every "
         + "constant of the model (HE per ciphertext and polynomial product, garbling per ReLU, online per ReLU, "
         + "MAC and ReLU layer), with its source, and the measurements as calibration points.",
         "The built-in 'measured' profile is this command's output: regenerate it on a quiet machine with",
@@ -73,7 +73,7 @@ public final class PiCalibrateCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--in-process", description = "Both parties as threads of one process over an in-process channel "
-      + "(default: two processes over TCP on 127.0.0.1, as pi bench).")
+      + "(default: two processes over TCP on 127.0.0.1, as pi measure).")
   boolean inProcess;
 
   @Option(names = "--repeat", defaultValue = "3", description = "Runs per network; the fit uses the median of "
@@ -114,7 +114,7 @@ public final class PiCalibrateCommand implements Callable<Integer> {
       ms = new ArrayList<>();
       err.println("warming up (one untimed inference of " + WARM_UP + ") ...");
       String[] warm = parse(WARM_UP);
-      benchOnce(WARM_UP, warm[0], warm[1], false);
+      measureOnce(WARM_UP, warm[0], warm[1], false);
       for (String n : fit) {
         ms.add(measure(n, false, err));
       }
@@ -130,7 +130,7 @@ public final class PiCalibrateCommand implements Callable<Integer> {
     }
     Profile p;
     try {
-      p = ProfileFit.fit(name, "this project's two-party engine (pi bench) measured on " + provenance
+      p = ProfileFit.fit(name, "this project's two-party engine (pi measure) measured on " + provenance
           + "; Delphi's protocol, server garbles", ms, provenance, ClientSession.MEMORY_LIMIT_BYTES, culledFraction(),
           culledFractionSource());
     } catch (IllegalArgumentException e) {
@@ -167,7 +167,7 @@ public final class PiCalibrateCommand implements Callable<Integer> {
     err.flush();
     List<ProfileFit.Measurement> runs = new ArrayList<>();
     for (int i = 0; i < repeat; i++) {
-      runs.add(benchOnce(net, preset, dataset, held));
+      runs.add(measureOnce(net, preset, dataset, held));
     }
     ProfileFit.Measurement m = new ProfileFit.Measurement(preset, dataset, median(runs, ProfileFit.Measurement::offlineS),
         median(runs, ProfileFit.Measurement::onlineS), median(runs, ProfileFit.Measurement::offlineHeS),
@@ -182,28 +182,28 @@ public final class PiCalibrateCommand implements Callable<Integer> {
     return m;
   }
 
-  private ProfileFit.Measurement benchOnce(String net, String preset, String dataset, boolean held) {
+  private ProfileFit.Measurement measureOnce(String net, String preset, String dataset, boolean held) {
     // the client runs in this process: start every run from a collected heap, so that no run pays for
     // the garbage of the one before it
     System.gc();
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    // the estimate pi bench prints beside the measurement is not used here: name a profile that exists even
+    // the estimate pi measure prints beside the measurement is not used here: name a profile that exists even
     // while the measured one is being regenerated
-    List<String> args = new ArrayList<>(List.of("pi", "bench", "--preset", preset, "--dataset", dataset, "--json",
+    List<String> args = new ArrayList<>(List.of("pi", "measure", "--preset", preset, "--dataset", dataset, "--json",
         "--no-progress", "--profile", "he-gc"));
     if (inProcess) {
       args.add("--in-process");
     }
     int rc = Commands.build(new PrintWriter(o), new PrintWriter(e)).execute(args.toArray(String[]::new));
     if (rc != ExitCodes.OK) {
-      throw new UserException("pi bench on " + net + " failed (exit " + rc + "): " + e.toString().strip());
+      throw new UserException("pi measure on " + net + " failed (exit " + rc + "): " + e.toString().strip());
     }
     JsonNode t;
     try {
       t = new ObjectMapper().readTree(o.toString()).get("total");
     } catch (IOException ex) {
-      throw new IllegalStateException("pi bench printed no JSON for " + net, ex);
+      throw new IllegalStateException("pi measure printed no JSON for " + net, ex);
     }
     return new ProfileFit.Measurement(preset, dataset, t.get("offline_s").asDouble(),
         t.get("online_s").asDouble(), t.get("offline_he_s").asDouble(), t.get("bytes_offline_client_to_server").asDouble(),

@@ -5,17 +5,12 @@ import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Json;
 import io.deepreshape.error.UserInputException;
-import io.deepreshape.graph.NetworkGraph;
-import io.deepreshape.onnx.importer.OnnxImport;
-import io.deepreshape.pi.channel.ChannelConfig;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.TcpChannel;
 import io.deepreshape.pi.protocol.ClientSession;
 import io.deepreshape.pi.protocol.InferenceResult;
 import io.deepreshape.pi.protocol.PeerBusyException;
-import io.deepreshape.pi.protocol.PreparedFolder;
 import io.deepreshape.pi.protocol.ServerInfo;
-import io.deepreshape.spec.SpecIo;
 import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.data.ImageDataset;
 import io.deepreshape.train.data.Split;
@@ -29,6 +24,7 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -51,10 +47,10 @@ public final class PiInferCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--connect", required = true, paramLabel = "HOST:PORT", description = "The server.")
-  String connect;
+  @Mixin
+  ClientOptions client;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "1", heading = "The image (one of):%n")
   Input input;
 
   /** Where the image comes from. */
@@ -69,43 +65,20 @@ public final class PiInferCommand implements Callable<Integer> {
   @Option(names = "--index", defaultValue = "0", description = "Test image index with --data (default: ${DEFAULT-VALUE}).")
   int index;
 
-  @Option(names = "--spec", paramLabel = "FILE", description = "Insist on this network shape (the server refuses another).")
-  Path expected;
-
-  @Option(names = "--onnx", paramLabel = "FILE", description = "Insist on this imported ONNX model's network shape "
-      + "(its weights are not used).")
-  Path expectedOnnx;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-      description = "Seconds to wait for a silent server, also while queued behind other clients (default: ${DEFAULT-VALUE}).")
-  int timeout;
-
   @Option(names = "--prepared",
       description = "Run only the online phase, from a session 'pi prepare' stored for this server (used once, then deleted).")
   boolean prepared;
-
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "${sys:user.home}/.deepreshape/prepared",
-      description = "Folder of prepared sessions, with --prepared (default: ~/.deepreshape/prepared).")
-  Path dir;
 
   @Option(names = "--json", description = "Machine-readable output.")
   boolean json;
 
   @Override
   public Integer call() {
-    HostPort server = HostPort.parse(connect);
-    if (expected != null && expectedOnnx != null) {
-      throw new UserInputException("give --spec or --onnx, not both");
-    }
-    NetworkGraph want = expectedOnnx != null ? OnnxImport.read(expectedOnnx).graph()
-        : expected == null ? null : NetworkGraph.of(SpecIo.read(expected));
-    ChannelConfig config = new ChannelConfig(ChannelConfig.DEFAULT_MAX_MESSAGE_BYTES,
-        Seconds.millis("--timeout", timeout));
+    HostPort server = client.server();
+    ClientSession session = client.session();
     InferenceResult r;
-    try (TcpChannel ch = TcpChannel.connect(server.host(), server.port(), config)) {
-      r = prepared
-          ? ClientSession.expecting(want).runPrepared(ch, new PreparedFolder(dir, connect), this::image)
-          : ClientSession.expecting(want).run(ch, this::image);
+    try (TcpChannel ch = TcpChannel.connect(server.host(), server.port(), client.channel())) {
+      r = prepared ? session.runPrepared(ch, client.folder(), this::image) : session.run(ch, this::image);
     } catch (PeerBusyException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println("error: " + e.getMessage());
@@ -117,7 +90,7 @@ public final class PiInferCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = Json.object();
-      o.put("server", connect);
+      o.put("server", client.connect);
       o.put("prepared", prepared);
       PiReport.json(o, r);
       w.println(Json.write(o));

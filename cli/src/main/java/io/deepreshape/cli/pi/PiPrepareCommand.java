@@ -5,17 +5,14 @@ import io.deepreshape.cli.UserException;
 import io.deepreshape.pi.channel.ChannelConfig;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.TcpChannel;
-import io.deepreshape.pi.protocol.ClientSession;
 import io.deepreshape.pi.protocol.PeerBusyException;
 import io.deepreshape.pi.protocol.PreparedFolder;
-import io.deepreshape.spec.NetworkSpec;
-import io.deepreshape.spec.SpecIo;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,39 +32,27 @@ public final class PiPrepareCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--connect", required = true, paramLabel = "HOST:PORT", description = "The server.")
-  String connect;
+  @Mixin
+  ClientOptions client;
 
   @Option(names = "--count", defaultValue = "1", description = "Offline phases to run (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "${sys:user.home}/.deepreshape/prepared",
-      description = "Folder of prepared sessions (default: ~/.deepreshape/prepared).")
-  Path dir;
-
-  @Option(names = "--spec", paramLabel = "FILE", description = "Insist on this network shape (the server refuses another).")
-  Path expected;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-      description = "Seconds to wait for a silent server (default: ${DEFAULT-VALUE}).")
-  int timeout;
 
   @Override
   public Integer call() {
     if (count < 1) {
       throw new UserException("--count must be at least 1, got " + count);
     }
-    HostPort server = HostPort.parse(connect);
-    NetworkSpec want = expected == null ? null : SpecIo.read(expected);
-    ChannelConfig config = new ChannelConfig(ChannelConfig.DEFAULT_MAX_MESSAGE_BYTES,
-        Seconds.millis("--timeout", timeout));
-    PreparedFolder folder = new PreparedFolder(dir, connect);
+    HostPort server = client.server();
+    ChannelConfig config = client.channel();
+    PreparedFolder folder = client.folder();
     PrintWriter out = spec.commandLine().getOut();
     for (int i = 1; i <= count; i++) {
       long t0 = System.nanoTime();
       String id;
       try (TcpChannel ch = TcpChannel.connect(server.host(), server.port(), config)) {
-        id = new ClientSession(want).prepare(ch, folder);
+        id = client.session().prepare(ch, folder);
       } catch (PeerBusyException e) {
         PrintWriter err = spec.commandLine().getErr();
         err.println("error: " + e.getMessage());

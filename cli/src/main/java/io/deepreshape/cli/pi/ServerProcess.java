@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code pi serve} in a child JVM on 127.0.0.1 for one session, so that {@code pi bench} measures
+ * {@code pi serve} in a child JVM on 127.0.0.1 for one session, so that {@code pi measure} measures
  * two processes over loopback (PI-ENGINE.md section 4). The child runs this JVM's class path with
  * the same heap limit and picks a free port, which it announces on its first output line.
  */

@@ -1,5 +1,5 @@
 /**
- * {@code pi serve}, {@code pi infer} and {@code pi bench}: the command line of the two-party
+ * {@code pi serve}, {@code prepare}, {@code infer}, {@code measure} and {@code calibrate}: the command line of the two-party
  * private-inference engine (PI-ENGINE.md section 4).
  */
 package io.deepreshape.cli.pi;

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * The engine's end-to-end PI latency of a trained network, as {@code pi bench --run} measures it: one
+ * The engine's end-to-end PI latency of a trained network, as {@code pi measure --run} measures it: one
  * secure inference of the run's quantised model over TCP loopback (client and server in this process,
  * offline then online phase), on a random input (latency does not depend on the image, and the test
  * split stays unread). Each distinct network is measured once and kept in {@code latency/<spec hash>.json}.

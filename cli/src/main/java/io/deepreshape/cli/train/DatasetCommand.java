@@ -1,5 +1,6 @@
 package io.deepreshape.cli.train;
 
+import io.deepreshape.cli.CommandGroup;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.OutputFolder;
@@ -21,15 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code dataset synth|info}: write the deterministic synthetic dataset, or check and describe a dataset folder. */
 @Command(name = "dataset", mixinStandardHelpOptions = true, description = "Write or inspect datasets.",
     subcommands = {DatasetCommand.Synth.class, DatasetCommand.Info.class})
-public final class DatasetCommand implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: synth or info");
-  }
-
+public final class DatasetCommand extends CommandGroup {
   /** Writes the synthetic dataset in CIFAR-10's binary format. */
   @Command(name = "synth", mixinStandardHelpOptions = true,
       description = "Write a deterministic synthetic dataset (CIFAR-10 binary format) that a small CNN learns in a minute.")

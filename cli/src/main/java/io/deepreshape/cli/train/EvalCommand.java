@@ -24,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,12 +37,18 @@ public final class EvalCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--run", paramLabel = "RUN_DIR", description = "Run directory.")
-  Path run;
+  @ArgGroup(exclusive = true, multiplicity = "1", heading = "The network (one of):%n")
+  Source network;
 
-  @Option(names = "--onnx", paramLabel = "FILE", description = "Instead of --run: a network imported from an ONNX "
-      + "model with its weights (inputs normalised as deepreshape trains; with --dataset).")
-  Path onnx;
+  /** A trained run, or an imported ONNX model with its weights. */
+  static final class Source {
+    @Option(names = "--run", paramLabel = "RUN_DIR", description = "Run directory.")
+    Path run;
+
+    @Option(names = "--onnx", paramLabel = "FILE", description = "A network imported from an ONNX model with its "
+        + "weights (inputs normalised as deepreshape trains; with --dataset).")
+    Path onnx;
+  }
 
   @Option(names = "--dataset", paramLabel = "NAME", description = "With --onnx: the dataset to evaluate on.")
   String dataset;
@@ -57,9 +64,8 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if ((run == null) == (onnx == null)) {
-      throw new UserException("give the network as --run RUN_DIR or --onnx FILE (one of them)");
-    }
+    Path run = network.run;
+    Path onnx = network.onnx;
     NetworkGraph net;
     DataSettings settings;
     EvalResult r;

@@ -5,20 +5,22 @@ import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
 import io.deepreshape.cli.common.Format;
-import io.deepreshape.cli.common.NetworkOptions;
-import io.deepreshape.cli.common.OnnxOptions;
+import io.deepreshape.cli.common.DataOptions;
+import io.deepreshape.cli.common.DatasetOption;
 import io.deepreshape.cli.common.OutputFolder;
+import io.deepreshape.cli.common.PresetOrSpec;
+import io.deepreshape.cli.common.TrainingOptions;
 import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.onnx.importer.ImportedModel;
-import io.deepreshape.train.data.Datasets;
+import io.deepreshape.onnx.importer.OnnxImport;
 import io.deepreshape.train.optimize.WarmStart;
 import io.deepreshape.train.run.DataSettings;
 import io.deepreshape.train.run.RunChecks;
 import io.deepreshape.train.run.TrainingRun;
 import io.deepreshape.train.trainer.DeviceSelector;
 import io.deepreshape.train.trainer.EpochMetrics;
-import io.deepreshape.train.progress.ProgressLine;
 import io.deepreshape.train.checkpoint.RunDirectory;
+import io.deepreshape.train.progress.ProgressLine;
 import io.deepreshape.train.trainer.TrainConfig;
 import io.deepreshape.train.trainer.TrainResult;
 import io.deepreshape.train.trainer.TrainingDivergedException;
@@ -31,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,14 +48,22 @@ public final class TrainCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Mixin
-  NetworkOptions network;
+  @ArgGroup(exclusive = true, multiplicity = "1", heading = "The network (one of):%n")
+  Source network;
+
+  /** What to train: a preset, a spec file or an imported ONNX model (its weights the starting point). */
+  static final class Source extends PresetOrSpec {
+    @Option(names = "--onnx", paramLabel = "FILE", description = "Network imported from an ONNX model, trained "
+        + "from its weights (see analyze --onnx for the supported operators).")
+    Path onnx;
+  }
 
   @Mixin
-  OnnxOptions onnx;
+  DatasetOption dataset;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (fashion-mnist defaults to the Debian package's).")
-  Path data;
+  @Mixin
+  DataOptions data;
+
 
   @Option(names = "--out", paramLabel = "RUN_DIR", required = true, description = "Run directory.")
   Path out;
@@ -79,14 +90,8 @@ public final class TrainCommand implements Callable<Integer> {
       + " 0 stops at the first (default: ${DEFAULT-VALUE}).")
   int maxBadSteps;
 
-  @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batchSize;
-
   @Option(names = "--lr", defaultValue = "0.1", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
-
-  @Option(names = "--weight-decay", defaultValue = "5e-4", description = "Weight decay (default: ${DEFAULT-VALUE}).")
-  double weightDecay;
 
   @Option(names = "--warmup-epochs", defaultValue = "0", description = "Linear warm-up epochs (default: ${DEFAULT-VALUE}).")
   int warmup;
@@ -100,20 +105,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--kd-weight", defaultValue = "0.9", description = "KD soft-loss weight (default: ${DEFAULT-VALUE}).")
   double kdWeight;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--train-subset", defaultValue = "0", description = "Train on N random training images (0 = all).")
-  int trainSubset;
-
-  @Option(names = "--test-subset", defaultValue = "0", description = "Evaluate on N random test images (0 = all).")
-  int testSubset;
-
-  @Option(names = "--max-steps-per-epoch", defaultValue = "0", description = "Cap steps per epoch (0 = no cap).")
-  int maxSteps;
-
-  @Option(names = "--quiet", description = "No progress output.")
-  boolean quiet;
+  @Mixin
+  TrainingOptions training;
 
   /** The recorded settings of a run to resume; a missing or broken config.json is the user's to fix. */
   private TrainConfig recorded(RunDirectory dir) {
@@ -128,15 +121,15 @@ public final class TrainCommand implements Callable<Integer> {
   private TrainConfig withOptions(TrainConfig base, boolean all) {
     Map<String, Consumer<TrainConfig.Builder>> setters = new LinkedHashMap<>();
     setters.put("--epochs", b -> b.epochs(epochs));
-    setters.put("--batch-size", b -> b.batchSize(batchSize));
+    setters.put("--batch-size", b -> b.batchSize(training.batchSize));
     setters.put("--lr", b -> b.learningRate(lr));
-    setters.put("--weight-decay", b -> b.weightDecay(weightDecay));
+    setters.put("--weight-decay", b -> b.weightDecay(training.weightDecay));
     setters.put("--warmup-epochs", b -> b.warmupEpochs(warmup));
     setters.put("--label-smoothing", b -> b.labelSmoothing(labelSmoothing));
-    setters.put("--seed", b -> b.seed(seed));
+    setters.put("--seed", b -> b.seed(training.seed));
     setters.put("--kd-temperature", b -> b.kdTemperature(kdTemperature));
     setters.put("--kd-weight", b -> b.kdWeight(kdWeight));
-    setters.put("--max-steps-per-epoch", b -> b.maxStepsPerEpoch(maxSteps));
+    setters.put("--max-steps-per-epoch", b -> b.maxStepsPerEpoch(training.maxSteps));
     setters.put("--max-bad-steps", b -> b.maxBadSteps(maxBadSteps));
     CommandLine.ParseResult given = spec.commandLine().getParseResult();
     TrainConfig.Builder builder = base.toBuilder();
@@ -150,11 +143,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ImportedModel imported = onnx.given() && network.given() ? null : onnx.single();
-    if (onnx.given() && network.given()) {
-      throw new UserException("give either --onnx or --preset/--spec, not both");
-    }
-    NetworkGraph net = imported != null ? imported.graph() : NetworkGraph.of(network.single());
+    ImportedModel imported = network.onnx != null ? OnnxImport.read(network.onnx) : null;
+    NetworkGraph net = imported != null ? imported.graph() : NetworkGraph.of(network.spec(dataset.dataset()));
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UserException("--out " + out + " is a file, not a folder");
     }
@@ -171,9 +161,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (!dir.hasCheckpoint()) {
       OutputFolder.refuseReplacing(out, RunChecks.RUN_FILES, force, "--out");
     }
-    String dataset = Datasets.canonical(network.dataset().key());
-    DataSettings settings = new DataSettings(dataset, data == null ? null : data.toString(), trainSubset, testSubset,
-        seed);
+    DataSettings settings = data.settings(dataset.dataset(), training.seed);
     boolean resuming = dir.hasCheckpoint();
     TrainConfig config = resuming ? withOptions(recorded(dir), false) : withOptions(TrainConfig.defaults(), true);
     if (force && !resuming) {
@@ -183,7 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
       System.err.println("resuming " + out + " with the settings recorded in its " + RunDirectory.CONFIG
           + " (options that differ from them are refused)");
     }
-    ProgressLine progress = new ProgressLine(System.err, quiet ? ProgressLine.Mode.OFF : ProgressLine.Mode.AUTO);
+    ProgressLine progress = training.progress();
     if (imported != null && !resuming) {
       WarmStart.prepare(out, net, imported.weights(), settings, config, DeviceSelector.select());
       PrintWriter err = spec.commandLine().getErr();

@@ -1,2 +1,2 @@
-/** Commands that touch data and training: {@code dataset synth}, {@code train}, {@code eval}. */
+/** Commands that touch data and training: {@code dataset}, {@code train}, {@code eval} and {@code throughput train}. */
 package io.deepreshape.cli.train;

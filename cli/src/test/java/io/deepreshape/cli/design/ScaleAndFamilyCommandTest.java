@@ -73,17 +73,4 @@ class ScaleAndFamilyCommandTest {
     assertThat(r.out()).containsPattern("hybrenet-m16-f5x5x3 .*\\*\\n");
     assertThat(r.out()).contains("2 members kept, 1 on the Pareto front");
   }
-
-  @Test
-  void criticalityCommandShowsScoresAndOrder() throws Exception {
-    Path f = dir.resolve("c.json");
-    Files.writeString(f, "{\"network\": \"resnet18\", \"dataset\": \"cifar100\", \"linear_accuracy\": 10, \"stages\": ["
-        + "{\"stage\": 1, \"accuracy\": 30.5}, {\"stage\": 2, \"accuracy\": 52}, {\"stage\": 3, \"accuracy\": 60.25},"
-        + "{\"stage\": 4, \"accuracy\": 41}]}");
-    CliRun r = CliRun.of("criticality", f.toString());
-    assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).containsPattern("S3\\s+60\\.25%\\s+\\+50\\.25\\s+1");
-    assertThat(r.out()).contains("order: S3 > S2 > S4 > S1   (--order 3,2,4,1)");
-    assertThat(CliRun.of("criticality").out()).contains("default criticality order: S3 > S2 > S4 > S1");
-  }
 }

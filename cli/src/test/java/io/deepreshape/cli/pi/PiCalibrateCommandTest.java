@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code pi calibrate} on tiny presets in one process: a loadable profile fitted to what pi bench measures. */
+/** {@code pi calibrate} on tiny presets in one process: a loadable profile fitted to what pi measure measures. */
 @Timeout(300)
 class PiCalibrateCommandTest {
   @TempDir
@@ -40,11 +40,11 @@ class PiCalibrateCommandTest {
       assertThat(p.value(c)).as(c).isGreaterThanOrEqualTo(0);
     }
     // client storage is fitted as bytes per ReLU: a weighted mean of the two fitted networks' ratios,
-    // which pi bench measures the same on every run (bytes do not depend on timing)
+    // which pi measure measures the same on every run (bytes do not depend on timing)
     double a = storagePerRelu("basech:2");
     double b = storagePerRelu("basech:4");
     assertThat(p.value("client_storage_bytes_per_relu")).isBetween(Math.min(a, b) * 0.999, Math.max(a, b) * 1.001);
-    assertThat(p.constants().get("client_storage_bytes_per_relu").source()).contains("pi bench")
+    assertThat(p.constants().get("client_storage_bytes_per_relu").source()).contains("pi measure")
         .contains("basech:2/fashion-mnist, basech:4/fashion-mnist");
   }
 
@@ -97,10 +97,10 @@ class PiCalibrateCommandTest {
   }
 
   private static double storagePerRelu(String preset) throws Exception {
-    CliRun bench = CliRun.of("pi", "bench", "--preset", preset, "--dataset", "fashion-mnist", "--json",
+    CliRun measured = CliRun.of("pi", "measure", "--preset", preset, "--dataset", "fashion-mnist", "--json",
         "--in-process", "--no-progress");
-    assertThat(bench.exitCode()).as(bench.err()).isZero();
-    JsonNode t = new ObjectMapper().readTree(bench.out()).get("total");
+    assertThat(measured.exitCode()).as(measured.err()).isZero();
+    JsonNode t = new ObjectMapper().readTree(measured.out()).get("total");
     return t.get("client_storage_bytes").asDouble() / t.get("relus").asDouble();
   }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code pi bench}, {@code pi serve} and {@code pi infer} end to end on tiny random networks. */
+/** {@code pi measure}, {@code pi serve} and {@code pi infer} end to end on tiny random networks. */
 @Timeout(180)
 class PiCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,9 +33,9 @@ class PiCommandTest {
   Path dir;
 
   @Test
-  void benchReportsEveryFieldAndMatchesTheReference() throws Exception {
+  void measureReportsEveryFieldAndMatchesTheReference() throws Exception {
     Path spec = spec("tiny.yaml", Map.of(ReluAddress.of(2, 1, 1), new ReluMode.Reuse(2)));
-    CliRun r = CliRun.of("pi", "bench", "--spec", spec.toString(), "--json", "--verify",
+    CliRun r = CliRun.of("pi", "measure", "--spec", spec.toString(), "--json", "--verify",
         "--in-process");
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode o = JSON.readTree(r.out());
@@ -49,31 +49,38 @@ class PiCommandTest {
     assertThat(total.get("bytes_offline").asLong()).isPositive();
     assertThat(o.get("layers").size()).isGreaterThan(5);
 
-    CliRun tcp = CliRun.of("pi", "bench", "--spec", spec.toString(), "--verify");
+    CliRun tcp = CliRun.of("pi", "measure", "--spec", spec.toString(), "--verify");
     assertThat(tcp.exitCode()).as(tcp.err()).isZero();
     assertThat(tcp.out()).contains("total").contains("matches reference: true")
         .contains("latency model");
 
-    CliRun twoProcesses = CliRun.of("pi", "bench", "--spec", spec.toString(), "--verify",
+    CliRun twoProcesses = CliRun.of("pi", "measure", "--spec", spec.toString(), "--verify",
         "--json", "--no-progress");
     assertThat(twoProcesses.exitCode()).as(twoProcesses.err()).isZero();
     JsonNode two = JSON.readTree(twoProcesses.out());
     assertThat(two.get("channel").asText()).isEqualTo("tcp-loopback, two processes");
     assertThat(two.get("matches_reference").asBoolean()).isTrue();
 
-    CliRun sameJvm = CliRun.of("pi", "bench", "--spec", spec.toString(), "--verify", "--json",
+    CliRun sameJvm = CliRun.of("pi", "measure", "--spec", spec.toString(), "--verify", "--json",
         "--same-jvm", "--no-progress", "--bandwidth", "1000", "--rtt", "1");
     assertThat(sameJvm.exitCode()).as(sameJvm.err()).isZero();
     assertThat(JSON.readTree(sameJvm.out()).get("matches_reference").asBoolean()).isTrue();
+    assertThat(JSON.readTree(sameJvm.out()).get("channel").asText()).isEqualTo("tcp-loopback, one process");
+
+    // an emulated bandwidth needs both parties in this process, and the report says so
+    CliRun throttled = CliRun.of("pi", "measure", "--spec", spec.toString(), "--json", "--no-progress",
+        "--bandwidth", "1000");
+    assertThat(throttled.exitCode()).as(throttled.err()).isZero();
+    assertThat(JSON.readTree(throttled.out()).get("channel").asText()).isEqualTo("tcp-loopback, one process");
   }
 
   @Test
-  void benchRunsAnImageNetStemWithItsMaxPool() throws Exception {
+  void measureRunsAnImageNetStemWithItsMaxPool() throws Exception {
     NetworkSpec s = Presets.fromFactors("tiny-imagenet", new InputShape(3, 16, 16, 5),
         StemType.IMAGENET, BlockType.BASIC, 4, new int[] {1, 1}, new int[] {2});
     Path p = dir.resolve("imagenet.yaml");
     SpecIo.write(s, p);
-    CliRun r = CliRun.of("pi", "bench", "--spec", p.toString(), "--json", "--verify",
+    CliRun r = CliRun.of("pi", "measure", "--spec", p.toString(), "--json", "--verify",
         "--in-process", "--no-progress");
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode o = JSON.readTree(r.out());
@@ -82,8 +89,8 @@ class PiCommandTest {
   }
 
   @Test
-  void benchFailsInOneLineOnAnUnknownPreset() {
-    CliRun r = CliRun.of("pi", "bench", "--preset", "resnet7");
+  void measureFailsInOneLineOnAnUnknownPreset() {
+    CliRun r = CliRun.of("pi", "measure", "--preset", "resnet7");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("unknown preset");
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Tiny networks trained on synthetic data by {@code train}, every block type and ReLU mode, through
- * {@code pi bench --run} (secure logits equal the quantised reference; float and quantised top-1
+ * {@code pi measure --run} (secure logits equal the quantised reference; float and quantised top-1
  * agree) and {@code pi serve --run} with {@code pi infer --data --index}.
  */
 @Timeout(180)
@@ -36,10 +36,10 @@ class PiRunCommandTest {
             + "s1.b1.r2: identity}"};
     for (int i = 0; i < specs.length; i++) {
       Path run = train(data, "net" + i, specs[i]);
-      CliRun bench = CliRun.of("pi", "bench", "--run", run.toString(), "--verify", "--json",
+      CliRun measured = CliRun.of("pi", "measure", "--run", run.toString(), "--verify", "--json",
           "--agreement", "1000", "--index", "3", "--in-process", "--no-progress");
-      assertThat(bench.exitCode()).as(bench.err()).isZero();
-      JsonNode o = new ObjectMapper().readTree(bench.out());
+      assertThat(measured.exitCode()).as(measured.err()).isZero();
+      JsonNode o = new ObjectMapper().readTree(measured.out());
       assertThat(o.get("matches_reference").asBoolean()).as(specs[i]).isTrue();
       assertThat(o.get("weights").asText()).isEqualTo("trained");
       assertThat(o.get("agreement_images").asInt()).isEqualTo(40);
@@ -60,10 +60,10 @@ class PiRunCommandTest {
   void aTrainedRunIsServedAndQueriedWithADatasetImage() throws Exception {
     Path data = synth();
     Path run = train(data, "served", "block: basic\nstem: {type: cifar, channels: 4}");
-    CliRun bench = CliRun.of("pi", "bench", "--run", run.toString(), "--json", "--index", "3",
+    CliRun measured = CliRun.of("pi", "measure", "--run", run.toString(), "--json", "--index", "3",
         "--in-process", "--no-progress");
-    assertThat(bench.exitCode()).as(bench.err()).isZero();
-    int predicted = new ObjectMapper().readTree(bench.out()).get("predicted").asInt();
+    assertThat(measured.exitCode()).as(measured.err()).isZero();
+    int predicted = new ObjectMapper().readTree(measured.out()).get("predicted").asInt();
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();

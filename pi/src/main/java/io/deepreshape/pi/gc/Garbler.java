@@ -22,6 +22,7 @@ public final class Garbler {
   private final long d0;
   private final long d1;
   private final AndWalk ands;
+  private final boolean weakControlBits;
   private long nextTweak;
 
   /**
@@ -56,6 +57,7 @@ public final class Garbler {
     this.scheme = scheme;
     this.d0 = delta0;
     this.d1 = delta1;
+    this.weakControlBits = weakControlBits;
     this.ands = scheme == GarblingScheme.HALF_GATES ? new HalfGatesGarbling(delta0, delta1)
         : new ThreeHalvesGarbling(delta0, delta1, weakControlBits ? null : prg);
   }
@@ -67,6 +69,22 @@ public final class Garbler {
    */
   static Garbler withUnmaskedControlBits(AesPrg prg) {
     return new Garbler(prg, GarblingScheme.THREE_HALVES, prg.nextLong() | 1L, prg.nextLong(), true);
+  }
+
+  /**
+   * A garbler under this one's {@code Delta} and scheme drawing from its own {@code prg}, for
+   * another thread: it garbles only at identifiers this one reserved ({@link #reserveTweaks},
+   * {@link #garbleAt}), so none is used twice under {@code Delta}.
+   */
+  public Garbler worker(AesPrg workerPrg) {
+    return new Garbler(workerPrg, scheme, d0, d1, weakControlBits);
+  }
+
+  /** Reserves {@code gates} gate identifiers and returns the first. */
+  public long reserveTweaks(long gates) {
+    long base = nextTweak;
+    nextTweak = Math.addExact(nextTweak, gates);
+    return base;
   }
 
   /** The scheme this garbler garbles AND gates with. */
@@ -92,15 +110,45 @@ public final class Garbler {
    * garbler's {@code Delta}; the batch records where they start.
    */
   public GarbledBatch garble(Circuit c, int batch, long[] evaluatorLabels0) {
+    return garble(c, batch, null, evaluatorLabels0);
+  }
+
+  /**
+   * Garbles {@code batch} instances of {@code c} as {@link #garble(Circuit, int, long[])} does, with
+   * the garbler-input zero-labels taken from {@code garblerLabels0} (layout {@code (i*batch + k)*2}
+   * for garbler input {@code i}) or drawn when it is null. A caller that sets zero-labels {@code A
+   * XOR x Delta} for active labels {@code A} it chose must choose {@code A} independently of {@code
+   * Delta} and of {@code x}: then the evaluator's view is distributed as with drawn labels.
+   */
+  public GarbledBatch garble(Circuit c, int batch, long[] garblerLabels0, long[] evaluatorLabels0) {
     if (batch < 1) {
       throw new IllegalArgumentException("batch must be >= 1, got " + batch);
     }
-    long tweakBase = nextTweak;
-    nextTweak = Math.addExact(nextTweak, (long) c.andGates() * batch);
+    return garbleAt(reserveTweaks((long) c.andGates() * batch), c, batch, garblerLabels0, evaluatorLabels0);
+  }
+
+  /**
+   * Garbles as {@link #garble(Circuit, int, long[], long[])} does, with gate identifiers from
+   * {@code tweakBase}, which the caller reserved ({@link #reserveTweaks}) for {@code
+   * c.andGates() * batch} gates.
+   */
+  public GarbledBatch garbleAt(long tweakBase, Circuit c, int batch, long[] garblerLabels0,
+      long[] evaluatorLabels0) {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+    }
     long[] labels = new long[Math.multiplyExact(c.wires() * 2, batch)];
     int garblerLongs = c.garblerInputs() * batch * 2;
     int evalLongs = c.evaluatorInputs() * batch * 2;
-    prg.nextLongs(labels, 0, garblerLongs);
+    if (garblerLabels0 == null) {
+      prg.nextLongs(labels, 0, garblerLongs);
+    } else {
+      if (garblerLabels0.length != garblerLongs) {
+        throw new IllegalArgumentException("expected " + garblerLongs
+            + " longs of garbler labels, got " + garblerLabels0.length);
+      }
+      System.arraycopy(garblerLabels0, 0, labels, 0, garblerLongs);
+    }
     if (evaluatorLabels0 == null) {
       prg.nextLongs(labels, garblerLongs, evalLongs);
     } else {

@@ -48,4 +48,21 @@ public final class WireBits {
     }
     return words;
   }
+
+  /** Bytes that {@code n} bits take packed ({@link #packInto}). */
+  public static int packedBytes(int n) {
+    return (n + 7) >>> 3;
+  }
+
+  /** Packs 0/1 bytes into {@code dst} from {@code off}: bit {@code i} is bit {@code i%8} of byte {@code i/8}. */
+  public static void packInto(byte[] bits, byte[] dst, int off) {
+    for (int i = 0; i < bits.length; i++) {
+      dst[off + (i >>> 3)] |= (byte) ((bits[i] & 1) << (i & 7));
+    }
+  }
+
+  /** Bit {@code i} of what {@link #packInto} wrote from {@code off}. */
+  public static int bitAt(byte[] packed, int off, int i) {
+    return (packed[off + (i >>> 3)] >>> (i & 7)) & 1;
+  }
 }

@@ -66,6 +66,20 @@ public final class IknpOtReceiver {
     return t;
   }
 
+  /**
+   * Correlated OT on the sender's offset {@code s} ({@link IknpOtSender#sendOnOffset}): returns the
+   * unhashed rows {@code t_j = q_j XOR r_j s}, 2 longs each, and receives nothing.
+   */
+  public long[] receiveOnOffset(long[] choices, int n) {
+    long[] t = start(choices, n);
+    for (int from = 0; from < n; from += Iknp.CHUNK) {
+      int m = Math.min(Iknp.CHUNK, n - from);
+      sendColumns(choices, t, from, m);
+      counter += m; // as the sender's, so that later hashed OTs keep their tweaks in step
+    }
+    return t;
+  }
+
   private static long[] start(long[] choices, int n) {
     Iknp.checkN(n);
     if (choices.length * 64L < n) {
@@ -80,6 +94,13 @@ public final class IknpOtReceiver {
    * {@code t}.
    */
   private void extendChunk(long[] choices, long[] t, int from, int m) {
+    sendColumns(choices, t, from, m);
+    hash.hashSequential(t, 2 * from, counter, m);
+    counter += m;
+  }
+
+  /** Sends the columns of OTs {@code from .. from+m-1} and writes the rows {@code t_j}, unhashed. */
+  private void sendColumns(long[] choices, long[] t, int from, int m) {
     int words = Iknp.words(m);
     long[] r = new long[words];
     for (int w = 0; w < words && 64 * w < m; w++) {
@@ -96,8 +117,6 @@ public final class IknpOtReceiver {
     }
     channel.sendLongs(Iknp.MSG_U, u, 0, u.length);
     BitMatrix.transposeColumns(cols, words, t, 2 * from, m);
-    hash.hashSequential(t, 2 * from, counter, m);
-    counter += m;
   }
 
   private static int bit(long[] bits, int j) {

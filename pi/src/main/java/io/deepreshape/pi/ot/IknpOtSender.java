@@ -10,7 +10,9 @@ import java.security.SecureRandom;
  * {@value Iknp#KAPPA} base OTs as receiver with secret choice vector {@code s}, then any number of
  * OTs, extended in chunks of {@value Iknp#CHUNK}. Row {@code j} of the extended matrix is {@code q_j
  * = t_j XOR r_j s}; messages are masked with {@code H(q_j, j)} and {@code H(q_j XOR s, j)}, {@code
- * H} the fixed-key AES tweakable correlation-robust hash {@link TccrHash}. Not thread-safe.
+ * H} the fixed-key AES tweakable correlation-robust hash {@link TccrHash}. The lowest bit of {@code
+ * s} is fixed to 1, so that {@code s} can serve as a free-XOR offset ({@link #sendOnOffset}).
+ * Not thread-safe.
  */
 public final class IknpOtSender {
   private final Channel channel;
@@ -23,7 +25,7 @@ public final class IknpOtSender {
   /** Runs the base OTs with the receiver (one round trip) and prepares to extend. */
   public IknpOtSender(Channel channel, SecureRandom rnd) {
     this.channel = channel;
-    long[] s = {rnd.nextLong(), rnd.nextLong()};
+    long[] s = {rnd.nextLong() | 1L, rnd.nextLong()};
     this.s0 = s[0];
     this.s1 = s[1];
     long[] keys = ChouOrlandiOt.receive(channel, s, Iknp.KAPPA, rnd);
@@ -83,6 +85,36 @@ public final class IknpOtSender {
       }
       System.arraycopy(q, 0, out, 2 * from, 2 * m);
       channel.sendLongs(Iknp.MSG_Y, h1, 0, 2 * m);
+    }
+    return out;
+  }
+
+  /** Low half of {@code s}, the offset of {@link #sendOnOffset}; its lowest bit is 1. */
+  public long delta0() {
+    return s0;
+  }
+
+  /** High half of {@code s}. */
+  public long delta1() {
+    return s1;
+  }
+
+  /**
+   * Correlated OT on the extension's own offset: for {@code n} OTs the receiver gets {@code q_j
+   * XOR r_j s} ({@link IknpOtReceiver#receiveOnOffset}); returns the {@code q_j} (2 longs each).
+   * Nothing goes to the receiver: with {@code s} as a garbler's free-XOR offset, the {@code q_j}
+   * are the zero-labels of the receiver's input wires and the receiver holds its active labels
+   * already (the rows are not hashed; a garbler hashes labels itself). This saves the 128-bit
+   * correction per OT that {@link #sendCorrelated} sends.
+   */
+  public long[] sendOnOffset(int n) {
+    Iknp.checkN(n);
+    long[] out = new long[2 * n];
+    long[] q = new long[2 * Iknp.CHUNK];
+    for (int from = 0; from < n; from += Iknp.CHUNK) {
+      int m = Math.min(Iknp.CHUNK, n - from);
+      extendChunk(q, m);
+      System.arraycopy(q, 0, out, 2 * from, 2 * m);
     }
     return out;
   }

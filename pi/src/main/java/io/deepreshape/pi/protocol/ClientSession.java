@@ -68,7 +68,7 @@ public final class ClientSession {
     return new ClientSession(Optional.ofNullable(expected));
   }
 
-  /** Sends one line per finished step and phase to {@code sink} (e.g. a bench's stderr). */
+  /** Sends one line per finished step and phase to {@code sink} (e.g. pi measure's stderr). */
   public ClientSession withProgress(Consumer<String> sink) {
     this.progress = sink;
     return this;
@@ -129,7 +129,7 @@ public final class ClientSession {
     NetworkGraph graph = expected != null ? expected : info.graph();
     QuantConfig q = info.config();
     byte[] shape = ShapeHash.of(graph, q);
-    ch.send(Msg.HELLO, shape);
+    ch.send(Msg.HELLO, Hello.of(shape));
     ch.receive(Msg.READY);
     return new Start(info, q, ProgramBuilder.shape(graph), shape, meter, new ArrayList<>());
   }
@@ -332,7 +332,8 @@ public final class ClientSession {
       first[i] = (x[i] - masks[0][i]) & q.mask();
     }
     ch.sendLongs(Msg.MASKED_INPUT, first, 0, first.length);
-    GcEvaluator evaluator = new GcEvaluator();
+    GcEvaluator[] evaluator = new GcEvaluator[Parallel.workers()];
+    Arrays.setAll(evaluator, i -> new GcEvaluator());
     long[] logits = null;
     for (Step step : program.steps()) {
       if (step.garbled()) {

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * The evaluator's side of one garbled layer (ReLU, truncation, reuse or max-pool) (PI-ENGINE.md section 2). Offline it receives, batch
- * by batch, the labels of its share {@code c} by correlated OT and stores the tables, the labels of
- * the server's mask {@code u} and the decoding bits (the client's storage). Online it evaluates on
+ * by batch, the labels of its share {@code c} by correlated OT on the server's offset and stores the
+ * tables, the seed of the labels of the server's mask {@code u} ({@link MaskSeed}) and the
+ * decoding bits (the client's storage). Online it evaluates on
  * the labels of {@code a}, decodes {@code v = f(a + c) - u} and answers {@code v - r'}.
  */
 final class GcClientLayer {
@@ -31,7 +32,8 @@ final class GcClientLayer {
 
   /**
    * Bytes this layer's material takes in the store: tables ({@link GarblingScheme#ENGINE}, packed
-   * batch by batch), labels, decoding bits and each batch's tweak base.
+   * batch by batch), the labels of its own share, and per batch the mask seed, the tweak base and
+   * the decoding bits packed eight to a byte.
    */
   static long expectedStorage(List<GcGroup> groups, int l) {
     long bytes = 0;
@@ -42,8 +44,10 @@ final class GcClientLayer {
       long ands = g.circuit().andGates();
       bytes += full * GarblingScheme.ENGINE.tableBytes(ands * g.batchSize())
           + (rest > 0 ? GarblingScheme.ENGINE.tableBytes(ands * rest) : 0);
-      bytes += n * (16L * g.outWords() * l + 16L * g.circuit().evaluatorInputs()
-          + g.circuit().outputCount()) + 8 * (full + (rest > 0 ? 1 : 0));
+      int outs = g.circuit().outputCount();
+      bytes += n * 16L * g.circuit().evaluatorInputs()
+          + full * (8L * MaskSeed.LONGS + 8 + WireBits.packedBytes(outs * g.batchSize()))
+          + (rest > 0 ? 8L * MaskSeed.LONGS + 8 + WireBits.packedBytes((int) (outs * rest)) : 0);
     }
     return bytes;
   }
@@ -53,73 +57,113 @@ final class GcClientLayer {
     return storageBytes;
   }
 
-  /** Offline: OT for the labels of {@code c} (the layer's share, ring elements) and storage. */
+  /**
+   * Offline: OT for the labels of {@code c} (the layer's share, ring elements) and storage, in
+   * windows of {@link GcPlan#WINDOW} batches: the OT columns of a window, then its material.
+   */
   void offline(Channel ch, IknpOtReceiver ot, long[] c) {
-    int l = q.l();
-    for (GcGroup g : groups) {
-      Circuit circuit = g.circuit();
-      int words = g.inWords();
-      int bs = g.batchSize();
-      int[] el = g.elements();
-      for (int k0 = 0; k0 < g.instances(); k0 += bs) {
-        int b = Math.min(bs, g.instances() - k0);
-        long[] vals = new long[words * b];
-        for (int i = 0; i < vals.length; i++) {
-          vals[i] = c[el[k0 * words + i]];
-        }
-        byte[] bits = new byte[words * l * b];
-        WireBits.encode(vals, words, l, bits, 0, b);
-        long[] own = ot.receiveCorrelated(WireBits.pack(bits), bits.length);
-        long[] tab = ch.receiveLongs(Msg.GC_TABLES,
-            GarblingScheme.ENGINE.tableLongs((long) circuit.andGates() * b));
-        long[] uLabels = ch.receiveLongs(Msg.GC_MASK_LABELS, g.outWords() * l * b * 2);
-        byte[] decode = ch.receive(Msg.GC_DECODE);
-        if (decode.length != 8 + circuit.outputCount() * b) {
-          throw new ChannelException("protocol error: " + decode.length
-              + " bytes of decoding bits, expected " + (8 + circuit.outputCount() * b));
-        }
-        long before = store.bytes();
-        store.put(new GcStore.Batch(tab, uLabels, own, decode));
-        storageBytes += store.bytes() - before;
+    List<int[]> batches = GcPlan.batches(groups);
+    for (int w0 = 0; w0 < batches.size(); w0 += GcPlan.WINDOW) {
+      List<int[]> window = batches.subList(w0, Math.min(batches.size(), w0 + GcPlan.WINDOW));
+      long[][] own = new long[window.size()][];
+      for (int i = 0; i < own.length; i++) {
+        own[i] = ownLabels(window.get(i), ot, c);
+      }
+      for (int i = 0; i < own.length; i++) {
+        receive(ch, window.get(i), own[i]);
       }
     }
   }
 
-  /** Online: evaluates every batch and answers {@code v - rNext}; returns nothing to keep. */
-  void online(Channel ch, long[] rNext, GcEvaluator evaluator) {
-    int l = q.l();
-    int batch = 0;
-    for (GcGroup g : groups) {
-      Circuit circuit = g.circuit();
-      int words = g.inWords();
-      int outWords = g.outWords();
-      int bs = g.batchSize();
-      int[] outIdx = g.outputs();
-      for (int k0 = 0; k0 < g.instances(); k0 += bs) {
-        int b = Math.min(bs, g.instances() - k0);
-        long[] aLabels = ch.receiveLongs(Msg.GC_INPUT_LABELS, words * l * b * 2);
-        GcStore.Batch stored = store.next();
-        long[] uLabels = stored.maskLabels();
-        long[] own = stored.ownLabels();
-        long[] inputs = new long[aLabels.length + uLabels.length + own.length];
-        System.arraycopy(aLabels, 0, inputs, 0, aLabels.length);
-        System.arraycopy(uLabels, 0, inputs, aLabels.length, uLabels.length);
-        System.arraycopy(own, 0, inputs, aLabels.length + uLabels.length, own.length);
-        byte[] decode = stored.decode();
-        long tweakBase = LongBytes.get(decode, 0);
-        long[] out = evaluator.evaluate(circuit, b, stored.tables(), inputs, tweakBase);
-        byte[] bits = new byte[decode.length - 8];
-        for (int i = 0; i < bits.length; i++) {
-          bits[i] = (byte) ((out[2 * i] & 1) ^ decode[8 + i]);
-        }
-        long[] v = WireBits.decode(bits, 0, outWords, l, b);
-        int base = k0 * outWords;
-        for (int i = 0; i < v.length; i++) {
-          v[i] = (v[i] - rNext[outIdx[base + i]]) & q.mask();
-        }
+  /** OT for the labels of the share's bits in batch {group, first, size}. */
+  private long[] ownLabels(int[] bt, IknpOtReceiver ot, long[] c) {
+    GcGroup g = groups.get(bt[0]);
+    int words = g.inWords();
+    int b = bt[2];
+    int[] el = g.elements();
+    long[] vals = new long[words * b];
+    for (int i = 0; i < vals.length; i++) {
+      vals[i] = c[el[bt[1] * words + i]];
+    }
+    byte[] bits = new byte[words * q.l() * b];
+    WireBits.encode(vals, words, q.l(), bits, 0, b);
+    return ot.receiveOnOffset(WireBits.pack(bits), bits.length);
+  }
+
+  /** Receives and stores the tables, mask seed and decoding bits of batch {group, first, size}. */
+  private void receive(Channel ch, int[] bt, long[] own) {
+    Circuit circuit = groups.get(bt[0]).circuit();
+    int b = bt[2];
+    long[] tab = ch.receiveLongs(Msg.GC_TABLES,
+        GarblingScheme.ENGINE.tableLongs((long) circuit.andGates() * b));
+    long[] seed = ch.receiveLongs(Msg.GC_MASK_SEED, MaskSeed.LONGS);
+    byte[] decode = ch.receive(Msg.GC_DECODE);
+    int want = 8 + WireBits.packedBytes(circuit.outputCount() * b);
+    if (decode.length != want) {
+      throw new ChannelException("protocol error: " + decode.length
+          + " bytes of decoding bits, expected " + want);
+    }
+    long before = store.bytes();
+    store.put(new GcStore.Batch(tab, seed, own, decode));
+    storageBytes += store.bytes() - before;
+  }
+
+  /**
+   * Online: evaluates every batch and answers {@code v - rNext}; returns nothing to keep. Batches
+   * are evaluated as many at once as there are {@code evaluators} (one per worker thread; the
+   * server sends the labels of later batches without waiting for answers), answered in order.
+   */
+  void online(Channel ch, long[] rNext, GcEvaluator[] evaluators) {
+    List<int[]> batches = GcPlan.batches(groups);
+    for (int w0 = 0; w0 < batches.size(); w0 += evaluators.length) {
+      List<int[]> window = batches.subList(w0, Math.min(batches.size(), w0 + evaluators.length));
+      long[][] inputs = new long[window.size()][];
+      GcStore.Batch[] stored = new GcStore.Batch[window.size()];
+      for (int i = 0; i < inputs.length; i++) {
+        stored[i] = store.next();
+        inputs[i] = inputLabels(ch, window.get(i), stored[i]);
+      }
+      long[][] answers = new long[inputs.length][];
+      Parallel.forEach(inputs.length, (wk, i) -> answers[i] = answer(window.get(i), stored[i], inputs[i],
+          evaluators[wk], rNext));
+      for (long[] v : answers) {
         ch.sendLongs(Msg.MASKED_OUTPUT, v, 0, v.length);
-        batch++;
       }
     }
+  }
+
+  /** The active labels of every input wire of a batch: {@code a} (received), {@code u} (seed), {@code c}. */
+  private long[] inputLabels(Channel ch, int[] bt, GcStore.Batch stored) {
+    GcGroup g = groups.get(bt[0]);
+    int l = q.l();
+    int b = bt[2];
+    long[] aLabels = ch.receiveLongs(Msg.GC_INPUT_LABELS, g.inWords() * l * b * 2);
+    long[] uLabels = MaskSeed.labels(stored.maskSeed(), g.outWords() * l * b);
+    long[] own = stored.ownLabels();
+    long[] inputs = new long[aLabels.length + uLabels.length + own.length];
+    System.arraycopy(aLabels, 0, inputs, 0, aLabels.length);
+    System.arraycopy(uLabels, 0, inputs, aLabels.length, uLabels.length);
+    System.arraycopy(own, 0, inputs, aLabels.length + uLabels.length, own.length);
+    return inputs;
+  }
+
+  /** Evaluates a batch and decodes its answer {@code v - rNext}. */
+  private long[] answer(int[] bt, GcStore.Batch stored, long[] inputs, GcEvaluator evaluator, long[] rNext) {
+    GcGroup g = groups.get(bt[0]);
+    Circuit circuit = g.circuit();
+    int b = bt[2];
+    byte[] decode = stored.decode();
+    long[] out = evaluator.evaluate(circuit, b, stored.tables(), inputs, LongBytes.get(decode, 0));
+    byte[] bits = new byte[circuit.outputCount() * b];
+    for (int i = 0; i < bits.length; i++) {
+      bits[i] = (byte) ((out[2 * i] & 1) ^ WireBits.bitAt(decode, 8, i));
+    }
+    long[] v = WireBits.decode(bits, 0, g.outWords(), q.l(), b);
+    int[] outIdx = g.outputs();
+    int base = bt[1] * g.outWords();
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (v[i] - rNext[outIdx[base + i]]) & q.mask();
+    }
+    return v;
   }
 }

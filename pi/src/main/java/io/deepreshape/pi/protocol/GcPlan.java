@@ -21,7 +21,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * derive the same plan from the public shape.
  */
 final class GcPlan {
+  /**
+   * Batches per offline window: the client sends the OT columns of this many batches before it
+   * reads their tables, so that the server can garble them at once on several threads. Part of
+   * the protocol: both parties must use the same.
+   */
+  static final int WINDOW = 4;
+
   private static final Map<String, Circuit> CIRCUITS = new ConcurrentHashMap<>();
+
+  /** The batches of a layer's groups, in protocol order: {group index, first instance, size}. */
+  static List<int[]> batches(List<GcGroup> groups) {
+    List<int[]> out = new ArrayList<>();
+    for (int gi = 0; gi < groups.size(); gi++) {
+      GcGroup g = groups.get(gi);
+      int bs = g.batchSize();
+      for (int k0 = 0; k0 < g.instances(); k0 += bs) {
+        out.add(new int[] {gi, k0, Math.min(bs, g.instances() - k0)});
+      }
+    }
+    return out;
+  }
 
   private GcPlan() {}
 

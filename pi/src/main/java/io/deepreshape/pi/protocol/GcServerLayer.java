@@ -17,10 +17,11 @@ import java.util.function.Consumer;
 
 /**
  * The garbler's side of one garbled layer (ReLU, truncation, reuse or max-pool) (PI-ENGINE.md section 2; Delphi's ReLU protocol on a
- * power-of-two ring). Offline, batch by batch: correlated OT gives the client the labels of its
- * share {@code c}, the server garbles with those as evaluator zero-labels and sends the tables, the
- * labels of its fresh mask {@code u} and the decoding bits; it keeps the zero-labels of its input
- * {@code a} and {@code u}. Online it sends the labels of {@code a} and turns the client's {@code
+ * power-of-two ring). Offline, batch by batch: correlated OT on the garbler's free-XOR offset gives
+ * the client the labels of its share {@code c} without a message from the server, the server
+ * garbles with the OT's rows as evaluator zero-labels and sends the tables, the seed of the labels
+ * of its fresh mask {@code u} ({@link MaskSeed}) and the decoding bits; it keeps the zero-labels
+ * of its input {@code a}. Online it sends the labels of {@code a} and turns the client's {@code
  * v - r'} into {@code x' - r'} by adding {@code u}.
  */
 final class GcServerLayer {
@@ -29,42 +30,113 @@ final class GcServerLayer {
   private final List<long[]> zeroLabels = new ArrayList<>();
   private final List<long[]> masks = new ArrayList<>();
 
+  /** Whether the labels the seed expands to are (wrongly) the zero-labels: only for an attack test. */
+  private final boolean seedGivesZeroLabels;
+
   GcServerLayer(List<GcGroup> groups, QuantConfig q) {
-    this.groups = groups;
-    this.q = q;
+    this(groups, q, false);
   }
 
-  /** Offline: OT, garbling and sending of every batch. */
+  private GcServerLayer(List<GcGroup> groups, QuantConfig q, boolean seedGivesZeroLabels) {
+    this.groups = groups;
+    this.q = q;
+    this.seedGivesZeroLabels = seedGivesZeroLabels;
+  }
+
+  /**
+   * A deliberately broken layer that garbles with the seed's labels as the zero-labels of its mask
+   * {@code u}: the client then holds the labels of {@code u = 0} and decodes {@code f(a + c)}
+   * unmasked. Only for the test that mounts that attack.
+   */
+  static GcServerLayer withSeedGivingZeroLabels(List<GcGroup> groups, QuantConfig q) {
+    return new GcServerLayer(groups, q, true);
+  }
+
+  /**
+   * Offline: OT, garbling and sending of every batch. {@code garbler}'s offset must be {@code ot}'s
+   * ({@link IknpOtSender#sendOnOffset}): the OT's rows are the zero-labels of the client's share.
+   * Batches go in windows of {@link GcPlan#WINDOW}: the client sends the OT columns of a whole
+   * window, the batches of the window are garbled on the engine's workers, then sent in order.
+   */
   void offline(Channel ch, Garbler garbler, IknpOtSender ot, AesPrg prg) {
-    int l = q.l();
-    for (GcGroup g : groups) {
-      Circuit c = g.circuit();
-      int inWords = g.inWords();
-      int outWords = g.outWords();
-      int bs = g.batchSize();
-      for (int k0 = 0; k0 < g.instances(); k0 += bs) {
-        int b = Math.min(bs, g.instances() - k0);
-        long[] evalLabels = ot.sendCorrelated(garbler.delta0(), garbler.delta1(),
-            c.evaluatorInputs() * b);
-        GarbledBatch gb = garbler.garble(c, b, evalLabels);
-        long[] u = new long[outWords * b];
-        prg.nextLongs(u);
-        for (int i = 0; i < u.length; i++) {
-          u[i] &= q.mask();
-        }
-        byte[] bits = new byte[outWords * l * b];
-        WireBits.encode(u, outWords, l, bits, 0, b);
-        long[] uLabels = garbler.encode(gb, inWords * l, outWords * l, bits);
-        ch.sendLongs(Msg.GC_TABLES, gb.tables(), 0, gb.tables().length);
-        ch.sendLongs(Msg.GC_MASK_LABELS, uLabels, 0, uLabels.length);
-        byte[] decode = new byte[8 + gb.decodeBits().length];
-        LongBytes.set(decode, 0, gb.tweakBase());
-        System.arraycopy(gb.decodeBits(), 0, decode, 8, gb.decodeBits().length);
-        ch.send(Msg.GC_DECODE, decode);
-        zeroLabels.add(Arrays.copyOf(gb.inputLabels0(), inWords * l * b * 2));
-        masks.add(u);
+    if (garbler.delta0() != ot.delta0() || garbler.delta1() != ot.delta1()) {
+      throw new IllegalArgumentException("the garbler's free-XOR offset must be the OT extension's");
+    }
+    Garbler[] workers = new Garbler[Math.min(GcPlan.WINDOW, Parallel.workers())];
+    for (int w = 0; w < workers.length; w++) {
+      byte[] seed = new byte[16];
+      prg.nextBytes(seed);
+      workers[w] = garbler.worker(new AesPrg(seed));
+    }
+    List<int[]> batches = GcPlan.batches(groups);
+    for (int w0 = 0; w0 < batches.size(); w0 += GcPlan.WINDOW) {
+      List<int[]> window = batches.subList(w0, Math.min(batches.size(), w0 + GcPlan.WINDOW));
+      Input[] in = new Input[window.size()];
+      for (int i = 0; i < in.length; i++) {
+        in[i] = input(window.get(i), garbler, ot, prg);
+      }
+      GarbledBatch[] out = new GarbledBatch[in.length];
+      Parallel.forEach(in.length, (wk, i) -> out[i] = workers[wk % workers.length].garbleAt(in[i].tweakBase,
+          in[i].group.circuit(), in[i].size, in[i].garblerLabels, in[i].evalLabels));
+      for (int i = 0; i < in.length; i++) {
+        ch.sendLongs(Msg.GC_TABLES, out[i].tables(), 0, out[i].tables().length);
+        ch.sendLongs(Msg.GC_MASK_SEED, in[i].seed, 0, in[i].seed.length);
+        ch.send(Msg.GC_DECODE, decodeMessage(out[i]));
+        zeroLabels.add(Arrays.copyOf(out[i].inputLabels0(), in[i].group.inWords() * q.l() * in[i].size * 2));
+        masks.add(in[i].u);
       }
     }
+  }
+
+  /** What one batch is garbled from. */
+  private record Input(GcGroup group, int size, long tweakBase, long[] garblerLabels, long[] evalLabels,
+      long[] u, long[] seed) {}
+
+  /** The OT, the fresh mask {@code u}, its seed and the garbler's labels of batch {group, first, size}. */
+  private Input input(int[] bt, Garbler garbler, IknpOtSender ot, AesPrg prg) {
+    GcGroup g = groups.get(bt[0]);
+    Circuit c = g.circuit();
+    int b = bt[2];
+    int l = q.l();
+    int inLongs = g.inWords() * l * b * 2;
+    long[] evalLabels = ot.sendOnOffset(c.evaluatorInputs() * b);
+    long[] u = mask(g.outWords() * b, prg);
+    long[] seed = {prg.nextLong(), prg.nextLong()};
+    long[] garblerLabels = new long[c.garblerInputs() * b * 2];
+    prg.nextLongs(garblerLabels, 0, inLongs);
+    byte[] bits = new byte[g.outWords() * l * b];
+    WireBits.encode(u, g.outWords(), l, bits, 0, b);
+    byte[] labelBits = seedGivesZeroLabels ? new byte[bits.length] : bits;
+    zeroLabelsOf(MaskSeed.labels(seed, bits.length), labelBits, garbler, garblerLabels, inLongs);
+    long tweakBase = garbler.reserveTweaks((long) c.andGates() * b);
+    return new Input(g, b, tweakBase, garblerLabels, evalLabels, u, seed);
+  }
+
+  private long[] mask(int n, AesPrg prg) {
+    long[] u = new long[n];
+    prg.nextLongs(u);
+    for (int i = 0; i < u.length; i++) {
+      u[i] &= q.mask();
+    }
+    return u;
+  }
+
+  /** Writes from {@code off} the zero-labels {@code active XOR bit Delta} of wires whose active labels are given. */
+  private static void zeroLabelsOf(long[] active, byte[] bits, Garbler garbler, long[] dst, int off) {
+    for (int j = 0; j < bits.length; j++) {
+      long m = -(long) (bits[j] & 1);
+      dst[off + 2 * j] = active[2 * j] ^ (m & garbler.delta0());
+      dst[off + 2 * j + 1] = active[2 * j + 1] ^ (m & garbler.delta1());
+    }
+  }
+
+  /** The batch's tweak base (8 bytes) and its decoding bits, packed eight to a byte. */
+  private static byte[] decodeMessage(GarbledBatch gb) {
+    byte[] bits = gb.decodeBits();
+    byte[] decode = new byte[8 + WireBits.packedBytes(bits.length)];
+    LongBytes.set(decode, 0, gb.tweakBase());
+    WireBits.packInto(bits, decode, 8);
+    return decode;
   }
 
   /**
@@ -75,14 +147,7 @@ final class GcServerLayer {
    */
   long[] online(Channel ch, long[] a, int outElements, long delta0, long delta1,
       Consumer<long[]> view) {
-    List<int[]> batches = new ArrayList<>();
-    for (int gi = 0; gi < groups.size(); gi++) {
-      GcGroup g = groups.get(gi);
-      int bs = g.batchSize();
-      for (int k0 = 0; k0 < g.instances(); k0 += bs) {
-        batches.add(new int[] {gi, k0, Math.min(bs, g.instances() - k0)});
-      }
-    }
+    List<int[]> batches = GcPlan.batches(groups);
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     Thread sender = new Thread(() -> {
       try {

@@ -13,7 +13,7 @@ import java.util.ArrayDeque;
 
 /**
  * The client's storage of garbled material between the phases (PI-ENGINE.md section 2: tables,
- * the labels of the server's masks and of its own share, decoding bits), batch by batch in the
+ * the seed of the labels of the server's masks, the labels of its own share, decoding bits), batch by batch in the
  * order the online phase consumes it. Kept in memory, or for large networks streamed to a
  * temporary file and read back sequentially, so the client's memory stays bounded whatever the
  * network's ReLU count.
@@ -26,11 +26,11 @@ abstract class GcStore implements AutoCloseable {
    * One batch of garbled material.
    *
    * @param tables garbled tables (three-halves, {@link io.deepreshape.pi.gc.GarblingScheme})
-   * @param maskLabels the active labels of the server's mask {@code u}
+   * @param maskSeed the seed of the active labels of the server's mask {@code u} ({@link MaskSeed})
    * @param ownLabels the active labels of the client's share {@code c}
-   * @param decode the tweak base (8 bytes) and the decoding bits
+   * @param decode the tweak base (8 bytes) and the decoding bits, packed eight to a byte
    */
-  record Batch(long[] tables, long[] maskLabels, long[] ownLabels, byte[] decode) {}
+  record Batch(long[] tables, long[] maskSeed, long[] ownLabels, byte[] decode) {}
 
   private long bytes;
 
@@ -46,7 +46,7 @@ abstract class GcStore implements AutoCloseable {
 
   /** Appends a batch. */
   void put(Batch b) {
-    bytes += 8L * (b.tables.length + b.maskLabels.length + b.ownLabels.length) + b.decode.length;
+    bytes += 8L * (b.tables.length + b.maskSeed.length + b.ownLabels.length) + b.decode.length;
     write(b);
   }
 
@@ -138,7 +138,7 @@ abstract class GcStore implements AutoCloseable {
     void write(Batch b) {
       try {
         longs(b.tables);
-        longs(b.maskLabels);
+        longs(b.maskSeed);
         longs(b.ownLabels);
         out.writeInt(b.decode.length);
         out.write(b.decode);

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Both parties on this machine (PI-ENGINE.md section 4, {@code pi bench}): the server on its own
+ * Both parties on this machine (PI-ENGINE.md section 4, {@code pi measure}): the server on its own
  * thread, the client on the caller's, over TCP on 127.0.0.1 or an in-process channel pair.
  */
 public final class LocalRun {
@@ -91,7 +91,7 @@ public final class LocalRun {
     try (PiServer server = PiServer.start("127.0.0.1", 0, net, info, config,
         line -> log.append(line).append('\n'), limits,
         new PreparedSessions(1, ServerLimits.DEFAULT_OFFLINE_MILLIS))) {
-      PreparedFolder folder = new PreparedFolder(root, "bench");
+      PreparedFolder folder = new PreparedFolder(root, "local");
       try (TcpChannel ch = TcpChannel.connect("127.0.0.1", server.port(), config)) {
         ClientSession.expecting(info.graph()).prepare(ch, folder);
       }

@@ -9,7 +9,8 @@ final class Msg {
   static final byte HE_INPUT = 0x44;
   static final byte HE_OUTPUT = 0x45;
   static final byte GC_TABLES = 0x46;
-  static final byte GC_MASK_LABELS = 0x47;
+  /** The seed of the active labels of the server's mask {@code u} ({@link MaskSeed}). */
+  static final byte GC_MASK_SEED = 0x47;
   static final byte GC_DECODE = 0x48;
   static final byte MASKED_INPUT = 0x49;
   static final byte GC_INPUT_LABELS = 0x4a;

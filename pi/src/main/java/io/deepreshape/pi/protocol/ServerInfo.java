@@ -27,6 +27,14 @@ import java.nio.charset.StandardCharsets;
  */
 public record ServerInfo(NetworkGraph graph, QuantConfig config, String dataset, float[] mean,
     float[] std) {
+  /**
+   * The engine's wire protocol, announced by the server and repeated in the client's hello; raised
+   * whenever a message changes, so that two versions of deepreshape refuse each other by name
+   * instead of failing on a message. 2: three-halves garbling, the labels of the client's share by
+   * OT on the garbler's offset, the server's mask labels as a seed, decoding bits packed.
+   */
+  public static final int PROTOCOL = 2;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The announcement of a spec's network. */
@@ -37,6 +45,7 @@ public record ServerInfo(NetworkGraph graph, QuantConfig config, String dataset,
   /** Serialises to UTF-8 JSON. */
   byte[] toBytes() {
     ObjectNode o = JSON.createObjectNode();
+    o.put("protocol", PROTOCOL);
     if (graph.spec().isPresent()) {
       o.set("spec", SpecIo.toTree(graph.spec().get()));
     } else {
@@ -58,10 +67,26 @@ public record ServerInfo(NetworkGraph graph, QuantConfig config, String dataset,
     return o.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The one-line refusal of a peer speaking engine protocol {@code theirs}. */
+  static String mismatch(String peer, int theirs) {
+    return "engine protocol mismatch: the " + peer + " speaks protocol " + theirs + ", this side "
+        + PROTOCOL + "; run the same deepreshape version on both sides";
+  }
+
   /** Parses {@link #toBytes}; fails with a one-line protocol error. */
   static ServerInfo parse(byte[] bytes) {
+    JsonNode o;
     try {
-      JsonNode o = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+      o = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      throw new ChannelException("protocol error: the server's network description is invalid: "
+          + e.getMessage(), e);
+    }
+    int theirs = o != null && o.has("protocol") ? o.get("protocol").asInt(-1) : 1;
+    if (theirs != PROTOCOL) {
+      throw new ChannelException(mismatch("server", theirs));
+    }
+    try {
       NetworkGraph graph = o.has("graph") ? GraphJson.parse(o.get("graph"))
           : NetworkGraph.of(SpecIo.parse(o.get("spec").toString(), true));
       QuantConfig q = new QuantConfig(o.get("l").asInt(), o.get("s").asInt());
@@ -73,7 +98,7 @@ public record ServerInfo(NetworkGraph graph, QuantConfig config, String dataset,
         std = floats(o.get("std"));
       }
       return new ServerInfo(graph, q, ds, mean, std);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw new ChannelException("protocol error: the server's network description is invalid: "
           + e.getMessage(), e);
     }

@@ -89,7 +89,7 @@ public final class ServerSession {
     QuantConfig q = net.config();
     ch.limitMessages(ClientMessageLimit.HANDSHAKE_BYTES, "before the handshake");
     ch.send(Msg.INFO, info.toBytes());
-    byte[] hello = ch.receive(Msg.HELLO);
+    byte[] hello = Hello.shape(ch.receive(Msg.HELLO));
     byte[] mine = ShapeHash.of(info.graph(), q);
     if (!Arrays.equals(hello, mine)) {
       throw new ChannelException("network shape mismatch: the client's network hash "
@@ -152,8 +152,8 @@ public final class ServerSession {
     QuantConfig q = net.config();
     SecureRandom rnd = new SecureRandom();
     AesPrg prg = AesPrg.fromSecureRandom(rnd);
-    Garbler garbler = new Garbler(AesPrg.fromSecureRandom(rnd));
     IknpOtSender ot = new IknpOtSender(ch, rnd);
+    Garbler garbler = new Garbler(AesPrg.fromSecureRandom(rnd), ot.delta0(), ot.delta1());
     HeLinear.Server he = HeLinear.open(ch, net, HeContext.params(q.l()), prg);
     int steps = net.steps().size();
     long[][] t = new long[net.program().linearCount()][];

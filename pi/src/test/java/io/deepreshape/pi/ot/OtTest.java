@@ -85,6 +85,40 @@ class OtTest {
     }
   }
 
+  @Test
+  void otOnTheOffsetGivesLabelPairsUnderTheSendersOffsetSendsNothingAndKeepsLaterOtsInStep() {
+    InProcessChannel[] ch = InProcessChannel.pair();
+    CompletableFuture<IknpOtSender> s =
+        CompletableFuture.supplyAsync(() -> new IknpOtSender(ch[0], RND));
+    IknpOtReceiver receiver = new IknpOtReceiver(ch[1], RND);
+    IknpOtSender sender = s.join();
+    assertThat(sender.delta0() & 1).isEqualTo(1L);
+    SplittableRandom rnd = new SplittableRandom(11);
+    for (int n : new int[] {1, 64, 300, 70_000}) {
+      long[] choices = new long[(n + 63) / 64];
+      fill(rnd, choices);
+      long sentBefore = ch[0].stats().totalBytesSent();
+      CompletableFuture<long[]> q = CompletableFuture.supplyAsync(() -> sender.sendOnOffset(n));
+      long[] got = receiver.receiveOnOffset(choices, n);
+      long[] zero = q.join();
+      assertThat(ch[0].stats().totalBytesSent()).as("the sender sends nothing").isEqualTo(sentBefore);
+      for (int j = 0; j < n; j++) {
+        long r = -((choices[j / 64] >>> j) & 1);
+        assertThat(got[2 * j]).isEqualTo(zero[2 * j] ^ (r & sender.delta0()));
+        assertThat(got[2 * j + 1]).isEqualTo(zero[2 * j + 1] ^ (r & sender.delta1()));
+      }
+    }
+    long[] messages = new long[4 * 10];
+    fill(rnd, messages);
+    long[] choices = {0b1011001101L};
+    CompletableFuture.runAsync(() -> sender.sendChosen(messages, 10));
+    long[] got = receiver.receiveChosen(choices, 10);
+    for (int j = 0; j < 10; j++) {
+      int r = (int) ((choices[0] >>> j) & 1);
+      assertThat(got[2 * j]).isEqualTo(messages[4 * j + 2 * r]);
+    }
+  }
+
   private static void fill(SplittableRandom rnd, long[] a) {
     for (int i = 0; i < a.length; i++) {
       a[i] = rnd.nextLong();

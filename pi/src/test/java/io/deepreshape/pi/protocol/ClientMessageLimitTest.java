@@ -43,7 +43,7 @@ class ClientMessageLimitTest {
       new ClientSession(null).run(pair[1], i -> Nets.image(4));
       s.join();
       int limit = ClientMessageLimit.of(net.program(), net.config());
-      assertThat(server.first).as(spec.name() + " first message").isEqualTo(32);
+      assertThat(server.first).as(spec.name() + " first message").isEqualTo(36);
       assertThat(server.largest).as(spec.name() + " largest message").isPositive()
           .isLessThanOrEqualTo(limit);
     }
@@ -77,10 +77,10 @@ class ClientMessageLimitTest {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
       DataInputStream in = new DataInputStream(s.getInputStream());
-      byte[] hash = ShapeHash.of(net.program().spec(), net.config());
+      byte[] hello = Hello.of(ShapeHash.of(net.program().spec(), net.config()));
       out.write(GREETING);
-      out.write(new byte[] {Msg.HELLO, 0, 0, 0, (byte) hash.length});
-      out.write(hash);
+      out.write(new byte[] {Msg.HELLO, 0, 0, 0, (byte) hello.length});
+      out.write(hello);
       out.flush();
       in.readFully(new byte[GREETING.length]);
       assertThat(frame(in)[0]).isEqualTo(Msg.INFO);

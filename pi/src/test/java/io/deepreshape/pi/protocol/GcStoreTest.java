@@ -24,7 +24,7 @@ class GcStoreTest {
         for (GcStore.Batch want : put) {
           GcStore.Batch got = store.next();
           assertThat(got.tables()).isEqualTo(want.tables());
-          assertThat(got.maskLabels()).isEqualTo(want.maskLabels());
+          assertThat(got.maskSeed()).isEqualTo(want.maskSeed());
           assertThat(got.ownLabels()).isEqualTo(want.ownLabels());
           assertThat(got.decode()).isEqualTo(want.decode());
         }

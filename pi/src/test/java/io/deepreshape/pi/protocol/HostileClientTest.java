@@ -260,8 +260,9 @@ class HostileClientTest {
     Socket s = connect(port);
     OutputStream out = s.getOutputStream();
     out.write(GREETING);
-    out.write(new byte[] {Msg.HELLO, 0, 0, 0, (byte) hash.length});
-    out.write(hash);
+    byte[] hello = Hello.of(hash);
+    out.write(new byte[] {Msg.HELLO, 0, 0, 0, (byte) hello.length});
+    out.write(hello);
     out.flush();
     DataInputStream in = greeted(s);
     assertThat(frame(in).type()).isEqualTo(Msg.INFO);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** The options of {@code run} that choose where a pipeline's units run, and the Slurm jobs' resources. */
@@ -23,16 +24,22 @@ public final class ExecutorOptions {
           + "(project and output folder on a shared filesystem).")
   String executor;
 
-  @Option(names = "--status", description = "Show every unit's state (done, queued, running, failed with the last "
-      + "lines of its log) and exit.")
-  boolean status;
+  @ArgGroup(exclusive = true, heading = "Instead of the whole pipeline (at most one):%n")
+  Only only;
 
-  @Option(names = "--cancel", description = "Cancel the pipeline's queued and running Slurm jobs and exit.")
-  boolean cancel;
+  /** One thing to do instead of running the pipeline. */
+  static final class Only {
+    @Option(names = "--status", description = "Show every unit's state (done, queued, running, failed with the last "
+        + "lines of its log) and exit.")
+    boolean status;
 
-  @Option(names = "--unit", paramLabel = "NAME", description = "Run only this unit (what each Slurm job runs; "
-      + "see --status for the names).")
-  String unit;
+    @Option(names = "--cancel", description = "Cancel the pipeline's queued and running Slurm jobs and exit.")
+    boolean cancel;
+
+    @Option(names = "--unit", paramLabel = "NAME", description = "Run only this unit (what each Slurm job runs; "
+        + "see --status for the names).")
+    String unit;
+  }
 
   @Option(names = "--partition", paramLabel = "NAME", description = "Slurm partition of every job.")
   String partition;
@@ -67,39 +74,48 @@ public final class ExecutorOptions {
       + "project's bin/deepreshape).")
   String launcher;
 
+  private boolean status() {
+    return only != null && only.status;
+  }
+
+  private boolean cancel() {
+    return only != null && only.cancel;
+  }
+
+  private String unit() {
+    return only == null ? null : only.unit;
+  }
+
   /** Whether these options take over from the local executor. */
   public boolean handles() {
     if (!executor.equals("local") && !executor.equals("slurm")) {
       throw new UserException("--executor must be local or slurm, was " + executor);
     }
-    return executor.equals("slurm") || status || cancel || unit != null;
+    return executor.equals("slurm") || status() || cancel() || unit() != null;
   }
 
   /** Whether the command only reads the pipeline's folder ({@code --status}, {@code --cancel}). */
   public boolean readsOnly() {
-    return status || cancel;
+    return status() || cancel();
   }
 
   /** Submits, shows, cancels or runs one unit of {@code config} in {@code out}. */
   public int call(Path file, PipelineConfig config, Path out, PrintWriter stdout, PrintWriter err, boolean quiet)
       throws IOException {
-    if ((status ? 1 : 0) + (cancel ? 1 : 0) + (unit != null ? 1 : 0) > 1) {
-      throw new UserException("--status, --cancel and --unit exclude each other");
-    }
     Path dir = out.toAbsolutePath().normalize();
     ProgressLine progress = new ProgressLine(System.err, quiet ? ProgressLine.Mode.OFF : ProgressLine.Mode.AUTO);
     Pipeline pipeline = new Pipeline(config, dir, err, progress);
-    if (unit != null) {
+    if (unit() != null) {
       return runUnit(pipeline, stdout, err);
     }
     List<WorkUnit> units = pipeline.units();
-    if (status) {
+    if (status()) {
       boolean slurm = !Ledger.read(dir).isEmpty();
       PipelineStatus.print(PipelineStatus.of(units, dir, slurm ? new SlurmCommands() : null), stdout);
       return ExitCodes.OK;
     }
     SlurmExecutor slurm = new SlurmExecutor(new SlurmCommands(), err);
-    if (cancel) {
+    if (cancel()) {
       slurm.cancel(units, dir);
       return ExitCodes.OK;
     }
@@ -124,7 +140,7 @@ public final class ExecutorOptions {
 
   private int runUnit(Pipeline pipeline, PrintWriter stdout, PrintWriter err) throws IOException {
     try {
-      stdout.println(pipeline.runUnit(unit));
+      stdout.println(pipeline.runUnit(unit()));
       stdout.flush();
     } catch (Pipeline.Interrupted e) {
       err.println("stopped: " + e.getMessage());

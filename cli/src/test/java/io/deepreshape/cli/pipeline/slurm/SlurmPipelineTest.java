@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slurm")
 class SlurmPipelineTest {
+  /** A bound on one wait (a training, a requeue); generous because a loaded CI machine runs them several times slower. */
+  private static final long WAIT_S = 480;
   private static final Pattern AFTEROK = Pattern.compile("afterok:(\\d+)");
   private static final String TINY = """
       name: tiny
@@ -97,8 +99,15 @@ class SlurmPipelineTest {
     awaitFile(reuseRun.resolve(RunDirectory.CHECKPOINT));
     exec("scancel", "--batch", "--signal=USR1", methods + "_1");
     await(() -> "PENDING".equals(state(methods + "_1")), "the preempted task to be requeued");
-    exec("scontrol", "update", "jobid=" + methods + "_1", "StartTime=now"); // Slurm delays a requeued job
-    awaitFile(reuseRun.resolve(RunDirectory.FINAL_PARAMS));
+    Path reuseFinal = reuseRun.resolve(RunDirectory.FINAL_PARAMS);
+    // Slurm delays a requeued job. Moving its start to "now" within the second of the kill gets the new launch
+    // refused ("Job credential revoked", the task then fails), so the first update waits a few seconds.
+    lastStartNow = System.nanoTime();
+    await(() -> {
+      startNowIfPending(methods + "_1");
+      return Files.isRegularFile(reuseFinal);
+    }, () -> "final.params in reuse-baseline-30000; job " + show(methods + "_1") + "; its log:\n"
+        + readIfPresent(SbatchScript.logFile(out, "methods", methods, 1)));
     String reuseLog = Files.readString(SbatchScript.logFile(out, "methods", methods, 1));
     assertThat(reuseLog).contains("requeueing job").contains("(restart 1)").contains("resuming fine-tuning");
 
@@ -187,6 +196,22 @@ class SlurmPipelineTest {
     }
   }
 
+  private long lastStartNow;
+
+  private void startNowIfPending(String id) throws IOException {
+    if (System.nanoTime() - lastStartNow > TimeUnit.SECONDS.toNanos(5) && "PENDING".equals(state(id))) {
+      lastStartNow = System.nanoTime();
+      Process p = new ProcessBuilder("scontrol", "update", "jobid=" + id, "StartTime=now").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      try {
+        p.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+    }
+  }
+
   private static Set<String> dependencies(String job) {
     Matcher m = AFTEROK.matcher(job.replaceAll(".*\\bDependency=(\\S+).*", "$1"));
     List<String> ids = new ArrayList<>();
@@ -214,10 +239,21 @@ class SlurmPipelineTest {
   }
 
   private static void await(Callable<Boolean> condition, String what) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    await(condition, () -> what);
+  }
+
+  /** Waits for the condition; on timeout the failure says what was awaited, described when the wait ends. */
+  private static void await(Callable<Boolean> condition, Callable<String> what) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
     while (!condition.call()) {
-      assertThat(System.nanoTime()).as("waited 240 s for " + what).isLessThan(deadline);
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("waited " + WAIT_S + " s for " + what.call());
+      }
       Thread.sleep(200);
     }
+  }
+
+  private static String readIfPresent(Path f) throws IOException {
+    return Files.isRegularFile(f) ? Files.readString(f) : "(no file " + f.getFileName() + ")";
   }
 }

@@ -34,20 +34,21 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pi bench}: both parties on this machine (a server process and this client process over
+ * {@code pi measure}: both parties on this machine (a server process and this client process over
  * TCP on 127.0.0.1, or threads of this process over TCP or an in-process channel), one secure inference, its costs per step and in total; {@code --verify} compares the
  * logits with the quantised plaintext reference and {@code --agreement N} measures float versus
  * quantised top-1 on a run's test set.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "measure", mixinStandardHelpOptions = true,
     description = "Run client and server on this machine and report offline/online time, bytes each way, "
         + "client storage, ReLUs, AND gates and OTs per layer and in total.")
-public final class PiBenchCommand implements Callable<Integer> {
+public final class PiMeasureCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -60,12 +61,18 @@ public final class PiBenchCommand implements Callable<Integer> {
   @Option(names = "--verify", description = "Also evaluate the plaintext reference and report matches_reference.")
   boolean verify;
 
-  @Option(names = "--in-process", description = "Run the server as a thread of this process, connected by an "
-      + "in-process channel (default: a second process over TCP on 127.0.0.1).")
-  boolean inProcess;
+  @ArgGroup(exclusive = true, heading = "Where the server runs (at most one; default: a second process, over TCP on "
+      + "127.0.0.1):%n")
+  Placement placement;
 
-  @Option(names = "--same-jvm", description = "Run the server as a thread of this process, over TCP on 127.0.0.1.")
-  boolean sameJvm;
+  /** The server in this process, over an in-process channel or over TCP. */
+  static final class Placement {
+    @Option(names = "--in-process", description = "A thread of this process, connected by an in-process channel.")
+    boolean inProcess;
+
+    @Option(names = "--same-jvm", description = "A thread of this process, over TCP on 127.0.0.1.")
+    boolean sameJvm;
+  }
 
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder for the input image (with --run; default: the run's).")
   Path data;
@@ -115,8 +122,8 @@ public final class PiBenchCommand implements Callable<Integer> {
     InferenceResult r;
     try {
       Consumer<String> sink = progressLine()::message;
-      r = inProcess || sameJvm || bandwidth > 0
-          ? LocalRun.run(net, m.info(), image, inProcess, ChannelConfig.defaults(), null,
+      r = oneProcess()
+          ? LocalRun.run(net, m.info(), image, inProcess(), ChannelConfig.defaults(), null,
               bandwidth * 1e6, rtt, sink)
           : twoProcesses(m, image, sink);
     } catch (ChannelException e) {
@@ -137,7 +144,7 @@ public final class PiBenchCommand implements Callable<Integer> {
       o.put("ring_bits", net.config().l());
       o.put("frac_bits", net.config().s());
       o.put("weights", m.run() == null ? "random" : "trained");
-      o.put("channel", inProcess ? "in-process" : sameJvm ? "tcp-loopback, one process"
+      o.put("channel", inProcess() ? "in-process" : oneProcess() ? "tcp-loopback, one process"
           : "tcp-loopback, two processes");
       if (matches != null) {
         o.put("matches_reference", matches);
@@ -188,6 +195,15 @@ public final class PiBenchCommand implements Callable<Integer> {
     }
     w.flush();
     return matches == null || matches ? ExitCodes.OK : ExitCodes.INTERNAL;
+  }
+
+  private boolean inProcess() {
+    return placement != null && placement.inProcess;
+  }
+
+  /** Whether the server is a thread of this process: asked for, or needed by an emulated bandwidth. */
+  private boolean oneProcess() {
+    return placement != null || bandwidth > 0;
   }
 
   /** One session prepared ahead of time, then its online phase alone (client material in a temporary folder). */

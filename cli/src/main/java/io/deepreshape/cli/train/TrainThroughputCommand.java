@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench train}: training throughput per network, first as raw train steps on random data, then
+ * {@code throughput train}: training throughput per network, first as raw train steps on random data, then
  * through the whole trainer with the real data pipeline (Fashion-MNIST loader, augmentation,
  * bookkeeping), so the pipeline's overhead shows as the ratio of the two.
  */
@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
     description = "Training throughput (images/s) on 1x28x28 inputs: raw steps on random data, the share of step "
         + "time outside forward/backward/optimizer, and the full trainer with the Fashion-MNIST pipeline when the "
         + "dataset is installed.")
-public final class TrainBenchCommand implements Callable<Integer> {
+public final class TrainThroughputCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -82,7 +82,7 @@ public final class TrainBenchCommand implements Callable<Integer> {
 
   /** Images/s of the trainer's own measurement over {@code steps} steps of one epoch on real data. */
   private double pipelineRate(NetworkSpec net) throws IOException {
-    Path dir = Files.createTempDirectory("deepreshape-bench");
+    Path dir = Files.createTempDirectory("deepreshape-throughput");
     try {
       DataSettings data = new DataSettings("fashion-mnist", null, batch * (steps + 3), 256, 1);
       TrainConfig config = TrainConfig.defaults().toBuilder().epochs(1).batchSize(batch).build();

@@ -1,4 +1,4 @@
-package io.deepreshape.cli.design;
+package io.deepreshape.cli.criticality;
 
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.common.Table;
@@ -13,12 +13,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code criticality FILE}: shows a criticality file's scores and the order they induce (DEEPRESHAPE.md section 4). */
-@Command(name = "criticality", mixinStandardHelpOptions = true,
+/**
+ * {@code criticality show [FILE]}: a criticality file's scores and the order they induce, or the published
+ * default order (DEEPRESHAPE.md section 4).
+ */
+@Command(name = "show", mixinStandardHelpOptions = true,
     description = {"Show a criticality file (DEEPRESHAPE.md section 4): per-stage accuracy with only that stage's ReLUs, "
         + "the all-linear accuracy, the scores C_k = A_k - A_lin and the order they induce.",
         "Without a file, show the default order S3 > S2 > S4 > S1 used for 4-stage networks."})
-public final class CriticalityCommand implements Callable<Integer> {
+public final class CriticalityShowCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -27,11 +30,7 @@ public final class CriticalityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return show(spec.commandLine().getOut(), file);
-  }
-
-  /** Prints {@code file}'s scores and order, or the default order when {@code file} is null. */
-  public static int show(PrintWriter out, Path file) {
+    PrintWriter out = spec.commandLine().getOut();
     if (file == null) {
       out.println("default criticality order: " + CriticalityOrder.defaultFor(4) + " ("
           + CriticalityOrder.DEFAULT_SOURCE + ": the published order for ResNets on CIFAR-100 and TinyImageNet)");
@@ -53,7 +52,8 @@ public final class CriticalityCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static String pct(double v) {
+  /** A percentage with two decimals. */
+  static String pct(double v) {
     return String.format(Locale.ROOT, "%.2f%%", v);
   }
 }

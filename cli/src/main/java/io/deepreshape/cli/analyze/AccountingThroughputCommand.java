@@ -4,7 +4,6 @@ import io.deepreshape.accounting.Accounting;
 import io.deepreshape.accounting.NetworkCost;
 import io.deepreshape.cli.ExitCodes;
 import io.deepreshape.cli.UserException;
-import io.deepreshape.cli.train.TrainBenchCommand;
 import io.deepreshape.latency.LatencyModel;
 import io.deepreshape.latency.NetworkSetting;
 import io.deepreshape.latency.Profile;
@@ -20,13 +19,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench accounting}: how many ResNet18-sized specs per second one thread builds, counts and
+ * {@code throughput accounting}: how many ResNet18-sized specs per second one thread builds, counts and
  * costs. Design sweeps call these functions millions of times.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = TrainBenchCommand.class,
-    description = "Measure accounting throughput (or, with 'bench train', training throughput) on one thread: specs per second (build + graph + count), "
-        + "stage-ReLU counts per second, and latency estimates per second, for ResNet18-sized networks.")
-public final class BenchCommand implements Callable<Integer> {
+@Command(name = "accounting", mixinStandardHelpOptions = true,
+    description = "Accounting throughput on one thread: specs per second (build + graph + count), stage-ReLU counts "
+        + "per second, and latency estimates per second, for ResNet18-sized networks.")
+public final class AccountingThroughputCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 

@@ -1,4 +1,4 @@
-package io.deepreshape.pi.bench;
+package io.deepreshape.pi.load;
 
 import io.deepreshape.pi.channel.ChannelConfig;
 import io.deepreshape.pi.channel.TcpChannel;
@@ -39,24 +39,24 @@ import java.util.concurrent.Future;
  * count, a fresh server process, that many clients running {@code rounds} sessions each at once,
  * every result checked against the plaintext reference, and one line with sessions per minute and
  * the server process's peak heap in use (sampled every 10 ms) and peak RSS ({@code VmHWM}). Usage:
- * {@code LoadBench PRESET DATASET ROUNDS CLIENTS...}, e.g. {@code LoadBench tiny - 2 1 4 8} (the
- * tiny network of the protocol tests) or {@code LoadBench resnet20 cifar10 1 1 4 8}. The server
- * process gets {@code -Xmx} from the system property {@code deepreshape.bench.xmx} (default 4g).
+ * {@code LoadTest PRESET DATASET ROUNDS CLIENTS...}, e.g. {@code LoadTest tiny - 2 1 4 8} (the
+ * tiny network of the protocol tests) or {@code LoadTest resnet20 cifar10 1 1 4 8}. The server
+ * process gets {@code -Xmx} from the system property {@code deepreshape.load.xmx} (default 4g).
  */
-public final class LoadBench {
+public final class LoadTest {
   private static final ChannelConfig CONFIG = new ChannelConfig(1 << 28, 300_000);
   private static final long WEIGHT_SEED = 11;
 
-  private LoadBench() {}
+  private LoadTest() {}
 
-  /** Runs the bench, or with {@code serve PRESET DATASET SESSIONS} the server process. */
+  /** Runs the load test, or with {@code serve PRESET DATASET SESSIONS} the server process. */
   public static void main(String[] args) throws Exception {
     if (args.length == 4 && args[0].equals("serve")) {
       serve(args[1], args[2], Integer.parseInt(args[3]));
       return;
     }
     if (args.length < 4) {
-      System.err.println("usage: LoadBench PRESET DATASET ROUNDS CLIENTS...");
+      System.err.println("usage: LoadTest PRESET DATASET ROUNDS CLIENTS...");
       System.exit(2);
     }
     QuantNetwork net = network(args[0], args[1]);
@@ -81,8 +81,8 @@ public final class LoadBench {
       int clients) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process server = new ProcessBuilder(java,
-        "-Xmx" + System.getProperty("deepreshape.bench.xmx", "4g"),
-        "-cp", System.getProperty("java.class.path"), LoadBench.class.getName(), "serve",
+        "-Xmx" + System.getProperty("deepreshape.load.xmx", "4g"),
+        "-cp", System.getProperty("java.class.path"), LoadTest.class.getName(), "serve",
         preset, dataset, Integer.toString(clients))
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
