@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineFileTest {
   @Test
   void shippedPipelinesParse() throws Exception {
-    for (String name : List.of("cifar100-resnet18", "tinyimagenet-resnet18", "fashion-mnist")) {
+    for (String name : List.of("cifar100-resnet18", "tinyimagenet-resnet18", "fashion-mnist",
+        "fashion-mnist-full")) {
       Path f = Path.of("..", "pipelines", name + ".yaml");
       PipelineConfig c = PipelineFile.read(f);
       assertThat(c.name()).isEqualTo(name);
@@ -23,6 +24,16 @@ class PipelineFileTest {
     assertThat(c.baseline()).isEqualTo("resnet18");
     assertThat(c.epochs()).isEqualTo(200);
     assertThat(c.methods()).containsExactly("deepreduce", "snl");
+    PipelineConfig session = PipelineFile.read(Path.of("..", "pipelines", "fashion-mnist.yaml"));
+    PipelineConfig full = PipelineFile.read(Path.of("..", "pipelines", "fashion-mnist-full.yaml"));
+    assertThat(session.trainSubset()).isEqualTo(6_000);
+    assertThat(session.validation()).isEqualTo(1_000);
+    assertThat(full.trainSubset()).isZero();
+    assertThat(full.validation()).isEqualTo(5_000);
+    assertThat(full.seeds()).isEqualTo(session.seeds());
+    assertThat(full.methods()).isEqualTo(session.methods());
+    assertThat(full.inputs()).isEqualTo(session.inputs());
+    assertThat(full.epochs()).isEqualTo(session.epochs());
   }
 
   @Test

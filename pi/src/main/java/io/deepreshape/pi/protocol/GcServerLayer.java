@@ -76,7 +76,7 @@ final class GcServerLayer {
         in[i] = input(window.get(i), garbler, ot, prg);
       }
       GarbledBatch[] out = new GarbledBatch[in.length];
-      Parallel.forEach(in.length, (wk, i) -> out[i] = workers[wk % workers.length].garbleAt(in[i].tweakBase,
+      Parallel.forEach(in.length, (wk, i) -> out[i] = workers[wk].garbleAt(in[i].tweakBase,
           in[i].group.circuit(), in[i].size, in[i].garblerLabels, in[i].evalLabels));
       for (int i = 0; i < in.length; i++) {
         ch.sendLongs(Msg.GC_TABLES, out[i].tables(), 0, out[i].tables().length);
