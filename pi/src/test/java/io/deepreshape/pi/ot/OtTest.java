@@ -33,11 +33,9 @@ class OtTest {
 
   @Test
   void chosenMessageOtDeliversExactlyTheChosenMessages() {
-    InProcessChannel[] ch = InProcessChannel.pair();
-    CompletableFuture<IknpOtSender> s =
-        CompletableFuture.supplyAsync(() -> new IknpOtSender(ch[0], RND));
-    IknpOtReceiver receiver = new IknpOtReceiver(ch[1], RND);
-    IknpOtSender sender = s.join();
+    Extension ot = Extension.connect();
+    IknpOtSender sender = ot.sender();
+    IknpOtReceiver receiver = ot.receiver();
     SplittableRandom rnd = new SplittableRandom(9);
     for (int n : new int[] {1, 127, 128, 129, 1000, Iknp.CHUNK + 77}) {
       long[] messages = new long[4 * n];
@@ -59,11 +57,9 @@ class OtTest {
 
   @Test
   void correlatedOtGivesFreeXorLabelPairs() {
-    InProcessChannel[] ch = InProcessChannel.pair();
-    CompletableFuture<IknpOtSender> s =
-        CompletableFuture.supplyAsync(() -> new IknpOtSender(ch[0], RND));
-    IknpOtReceiver receiver = new IknpOtReceiver(ch[1], RND);
-    IknpOtSender sender = s.join();
+    Extension ot = Extension.connect();
+    IknpOtSender sender = ot.sender();
+    IknpOtReceiver receiver = ot.receiver();
     SplittableRandom rnd = new SplittableRandom(10);
     long d0 = rnd.nextLong() | 1;
     long d1 = rnd.nextLong();
@@ -87,21 +83,19 @@ class OtTest {
 
   @Test
   void otOnTheOffsetGivesLabelPairsUnderTheSendersOffsetSendsNothingAndKeepsLaterOtsInStep() {
-    InProcessChannel[] ch = InProcessChannel.pair();
-    CompletableFuture<IknpOtSender> s =
-        CompletableFuture.supplyAsync(() -> new IknpOtSender(ch[0], RND));
-    IknpOtReceiver receiver = new IknpOtReceiver(ch[1], RND);
-    IknpOtSender sender = s.join();
+    Extension ot = Extension.connect();
+    IknpOtSender sender = ot.sender();
+    IknpOtReceiver receiver = ot.receiver();
     assertThat(sender.delta0() & 1).isEqualTo(1L);
     SplittableRandom rnd = new SplittableRandom(11);
     for (int n : new int[] {1, 64, 300, 70_000}) {
       long[] choices = new long[(n + 63) / 64];
       fill(rnd, choices);
-      long sentBefore = ch[0].stats().totalBytesSent();
+      long sentBefore = ot.senderChannel().stats().totalBytesSent();
       CompletableFuture<long[]> q = CompletableFuture.supplyAsync(() -> sender.sendOnOffset(n));
       long[] got = receiver.receiveOnOffset(choices, n);
       long[] zero = q.join();
-      assertThat(ch[0].stats().totalBytesSent()).as("the sender sends nothing").isEqualTo(sentBefore);
+      assertThat(ot.senderChannel().stats().totalBytesSent()).as("the sender sends nothing").isEqualTo(sentBefore);
       for (int j = 0; j < n; j++) {
         long r = -((choices[j / 64] >>> j) & 1);
         assertThat(got[2 * j]).isEqualTo(zero[2 * j] ^ (r & sender.delta0()));
@@ -116,6 +110,16 @@ class OtTest {
     for (int j = 0; j < 10; j++) {
       int r = (int) ((choices[0] >>> j) & 1);
       assertThat(got[2 * j]).isEqualTo(messages[4 * j + 2 * r]);
+    }
+  }
+
+  /** An IKNP sender and receiver set up over an in-process channel pair. */
+  private record Extension(InProcessChannel senderChannel, IknpOtSender sender, IknpOtReceiver receiver) {
+    static Extension connect() {
+      InProcessChannel[] ch = InProcessChannel.pair();
+      CompletableFuture<IknpOtSender> s = CompletableFuture.supplyAsync(() -> new IknpOtSender(ch[0], RND));
+      IknpOtReceiver receiver = new IknpOtReceiver(ch[1], RND);
+      return new Extension(ch[0], s.join(), receiver);
     }
   }
 

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class BadPeerTest {
-  private static final byte[] GREETING = {'D', 'R', 'P', 'I', 0, 0, 0, 1};
 
   @Test
   void theServerSurvivesBadPeersAndThenServesAGoodClient() throws Exception {
@@ -47,7 +46,7 @@ class BadPeerTest {
 
       try (Socket s = new Socket("127.0.0.1", port)) {
         OutputStream out = s.getOutputStream();
-        out.write(GREETING);
+        out.write(RawPeer.GREETING);
         out.write(new byte[] {0x42, 0, 0, 0, 32, 1, 2, 3});
         out.flush();
         s.shutdownOutput();

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class ClientMessageLimitTest {
-  private static final byte[] GREETING = {'D', 'R', 'P', 'I', 0, 0, 0, 1};
 
   @Test
   void everyMessageOfRealSessionsFitsAndTheFirstIsTiny() {
@@ -78,13 +77,9 @@ class ClientMessageLimitTest {
       OutputStream out = s.getOutputStream();
       DataInputStream in = new DataInputStream(s.getInputStream());
       byte[] hello = Hello.of(ShapeHash.of(net.program().spec(), net.config()));
-      out.write(GREETING);
-      out.write(new byte[] {Msg.HELLO, 0, 0, 0, (byte) hello.length});
-      out.write(hello);
-      out.flush();
-      in.readFully(new byte[GREETING.length]);
-      assertThat(frame(in)[0]).isEqualTo(Msg.INFO);
-      assertThat(frame(in)[0]).isEqualTo(Msg.READY);
+      RawPeer.greetAndHello(out, in, hello);
+      assertThat(RawPeer.frame(in)[0]).isEqualTo(Msg.INFO);
+      assertThat(RawPeer.frame(in)[0]).isEqualTo(Msg.READY);
       out.write(new byte[] {Msg.HE_INPUT, (byte) (size >>> 24), (byte) (size >>> 16),
           (byte) (size >>> 8), (byte) size});
       out.flush();
@@ -96,21 +91,13 @@ class ClientMessageLimitTest {
           // the server may hang up before the body is sent
         }
       });
-      byte[] f = frame(in);
+      byte[] f = RawPeer.frame(in);
       body.get(10, TimeUnit.SECONDS);
       assertThat(f[0]).isEqualTo(Msg.ERROR);
       return new String(f, 1, f.length - 1, StandardCharsets.UTF_8);
     }
   }
 
-  /** A frame as its type byte followed by its payload. */
-  private static byte[] frame(DataInputStream in) throws java.io.IOException {
-    byte type = in.readByte();
-    byte[] f = new byte[1 + in.readInt()];
-    f[0] = type;
-    in.readFully(f, 1, f.length - 1);
-    return f;
-  }
 
   /** The server's end, noting the sizes of the first and the largest message it receives. */
   private static final class Largest extends ForwardingChannel {

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class HostileClientTest {
-  private static final byte[] GREETING = {'D', 'R', 'P', 'I', 0, 0, 0, 1};
   private static final ServerLimits LIMITS = new ServerLimits(1, 10, 1000, 1500, 3000, 3000);
   private static final long SLACK_MILLIS = 2000;
   private static final long HEAP_BOUND = 16L << 20;
@@ -152,7 +151,7 @@ class HostileClientTest {
       }, attackers);
       Socket s = connect(listen.getLocalPort());
       OutputStream out = s.getOutputStream();
-      out.write(GREETING);
+      out.write(RawPeer.GREETING);
       out.write(new byte[] {Msg.HELLO, (byte) (size >>> 24), (byte) (size >>> 16), 0, 0});
       out.write(new byte[size]);
       out.flush();
@@ -213,10 +212,10 @@ class HostileClientTest {
   /** A client sending the greeting and a HELLO one byte every 200 ms; ends with the ms it lasted. */
   private CompletableFuture<Long> drip(int port) throws IOException {
     Socket s = connect(port);
-    byte[] bytes = new byte[GREETING.length + 5 + 32];
-    System.arraycopy(GREETING, 0, bytes, 0, GREETING.length);
-    bytes[GREETING.length] = Msg.HELLO;
-    bytes[GREETING.length + 4] = 32;
+    byte[] bytes = new byte[RawPeer.GREETING.length + 5 + 32];
+    System.arraycopy(RawPeer.GREETING, 0, bytes, 0, RawPeer.GREETING.length);
+    bytes[RawPeer.GREETING.length] = Msg.HELLO;
+    bytes[RawPeer.GREETING.length + 4] = 32;
     long t0 = System.nanoTime();
     return CompletableFuture.supplyAsync(() -> {
       try {
@@ -241,7 +240,7 @@ class HostileClientTest {
     return CompletableFuture.supplyAsync(() -> {
       try {
         OutputStream out = s.getOutputStream();
-        out.write(GREETING);
+        out.write(RawPeer.GREETING);
         out.write(new byte[] {Msg.HELLO, 0x40, 0, 0, 0});
         out.flush();
         DataInputStream in = greeted(s);
@@ -259,7 +258,7 @@ class HostileClientTest {
   private DataInputStream handshake(int port, byte[] hash) throws IOException {
     Socket s = connect(port);
     OutputStream out = s.getOutputStream();
-    out.write(GREETING);
+    out.write(RawPeer.GREETING);
     byte[] hello = Hello.of(hash);
     out.write(new byte[] {Msg.HELLO, 0, 0, 0, (byte) hello.length});
     out.write(hello);
@@ -272,7 +271,7 @@ class HostileClientTest {
   /** A connection over the limit: the server's greeting, then a BUSY message; returns its text. */
   private String refusal(int port) throws IOException {
     Socket s = connect(port);
-    s.getOutputStream().write(GREETING);
+    s.getOutputStream().write(RawPeer.GREETING);
     Frame f = frame(greeted(s));
     assertThat(f.type()).isEqualTo(Msg.BUSY);
     return f.text();
@@ -281,9 +280,9 @@ class HostileClientTest {
   private static DataInputStream greeted(Socket s) throws IOException {
     s.setSoTimeout(10_000);
     DataInputStream in = new DataInputStream(s.getInputStream());
-    byte[] g = new byte[GREETING.length];
+    byte[] g = new byte[RawPeer.GREETING.length];
     in.readFully(g);
-    assertThat(g).isEqualTo(GREETING);
+    assertThat(g).isEqualTo(RawPeer.GREETING);
     return in;
   }
 

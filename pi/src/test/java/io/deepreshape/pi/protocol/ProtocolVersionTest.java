@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(60)
 class ProtocolVersionTest {
-  private static final byte[] GREETING = {'D', 'R', 'P', 'I', 0, 0, 0, 1};
 
   @Test
   void theClientRefusesAServerOfAnotherProtocol() {
@@ -49,13 +48,9 @@ class ProtocolVersionTest {
       OutputStream out = s.getOutputStream();
       DataInputStream in = new DataInputStream(s.getInputStream());
       byte[] hash = ShapeHash.of(net.program().spec(), net.config());
-      out.write(GREETING);
-      out.write(new byte[] {Msg.HELLO, 0, 0, 0, (byte) hash.length});
-      out.write(hash);
-      out.flush();
-      in.readFully(new byte[GREETING.length]);
-      assertThat(frame(in)[0]).isEqualTo(Msg.INFO);
-      byte[] error = frame(in);
+      RawPeer.greetAndHello(out, in, hash);
+      assertThat(RawPeer.frame(in)[0]).isEqualTo(Msg.INFO);
+      byte[] error = RawPeer.frame(in);
       assertThat(error[0]).isEqualTo(Msg.ERROR);
       assertThat(new String(error, 1, error.length - 1, StandardCharsets.UTF_8))
           .contains("engine protocol mismatch: the client speaks protocol 1, this side "
@@ -64,13 +59,4 @@ class ProtocolVersionTest {
   }
 
   /** One frame: its type byte followed by its payload. */
-  private static byte[] frame(DataInputStream in) throws Exception {
-    byte type = in.readByte();
-    byte[] payload = new byte[in.readInt()];
-    in.readFully(payload);
-    byte[] out = new byte[payload.length + 1];
-    out[0] = type;
-    System.arraycopy(payload, 0, out, 1, payload.length);
-    return out;
-  }
 }
