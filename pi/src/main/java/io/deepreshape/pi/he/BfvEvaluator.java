@@ -31,6 +31,58 @@ public final class BfvEvaluator {
     }
   }
 
+  /**
+   * {@code sum_k cts[k] * ws[k]}, all in NTT form, as a new ciphertext. The products (below
+   * {@code 2^110}) are summed exactly in two 55-bit limbs and reduced once per coefficient and
+   * {@value #TERMS_PER_REDUCTION} terms, instead of once per product as {@link
+   * #multiplyAccumulate} does.
+   */
+  public Ciphertext sumOfProducts(Ciphertext[] cts, NttPlaintext[] ws) {
+    if (cts.length != ws.length) {
+      throw new IllegalArgumentException("need as many plaintexts as ciphertexts, got "
+          + ws.length + " and " + cts.length);
+    }
+    long[][] a0 = new long[cts.length][];
+    long[][] a1 = new long[cts.length][];
+    long[][] w = new long[cts.length][];
+    for (int k = 0; k < cts.length; k++) {
+      requireNtt(cts[k]);
+      a0[k] = cts[k].c0;
+      a1[k] = cts[k].c1;
+      w[k] = ws[k].values;
+    }
+    Ciphertext acc = Ciphertext.zero(params);
+    int n = params.n();
+    for (int i = 0; i < params.primeCount(); i++) {
+      sumOfProducts(params.prime(i), a0, w, acc.c0, i * n, (i + 1) * n);
+      sumOfProducts(params.prime(i), a1, w, acc.c1, i * n, (i + 1) * n);
+    }
+    return acc;
+  }
+
+  /** Terms summed before a reduction: 256 limbs below {@code 2^55} stay below {@code 2^63}. */
+  static final int TERMS_PER_REDUCTION = 256;
+
+  private static void sumOfProducts(Modulus mod, long[][] a, long[][] w, long[] out, int from,
+      int to) {
+    for (int j = from; j < to; j++) {
+      long sum = 0;
+      for (int k0 = 0; k0 < a.length; k0 += TERMS_PER_REDUCTION) {
+        long high = 0;
+        long low = 0;
+        for (int k = k0; k < Math.min(a.length, k0 + TERMS_PER_REDUCTION); k++) {
+          long x = a[k][j];
+          long y = w[k][j];
+          long lo = x * y;
+          high += Math.multiplyHigh(x, y) << (64 - Modulus.BITS) | lo >>> Modulus.BITS;
+          low += lo & Modulus.LIMB_MASK;
+        }
+        sum = mod.add(sum, mod.reduceLimbs(high, low));
+      }
+      out[j] = sum;
+    }
+  }
+
   /** Converts an NTT-form ciphertext to coefficient form. */
   public void toCoefficients(Ciphertext ct) {
     requireNtt(ct);
@@ -75,7 +127,7 @@ public final class BfvEvaluator {
       long e = Encryptor.error(prg);
       for (int i = 0; i < params.primeCount(); i++) {
         Modulus mod = params.prime(i);
-        c[i * n + j] = mod.add(c[i * n + j], mod.reduce(e));
+        c[i * n + j] = mod.add(c[i * n + j], mod.fromSmall(e));
       }
     }
   }
@@ -111,10 +163,15 @@ public final class BfvEvaluator {
     for (int i = 0; i < k - 1; i++) {
       Modulus mod = params.prime(i);
       long inv = mod.inverse(mod.reduce(p));
+      long invShoup = mod.shoup(inv);
+      long pi = mod.value();
       for (int j = 0; j < n; j++) {
         long v = c[(k - 1) * n + j];
+        // |centred| <= p/2 < 2^54 < pi: every prime lies in (2^54, 2^55)
         long centred = v > p / 2 ? v - p : v;
-        out[i * n + j] = mod.mul(mod.sub(c[i * n + j], mod.reduce(centred)), inv);
+        long x = Modulus.mulShoupLazy(mod.sub(c[i * n + j], mod.fromSmall(centred)), inv,
+            invShoup, pi);
+        out[i * n + j] = x >= pi ? x - pi : x;
       }
     }
     return out;

@@ -138,14 +138,15 @@ public final class HomConv {
   /** Output {@code o = m * tiles + tile} of {@link #evaluate} alone (for parallel callers). */
   public Ciphertext evaluateOne(BfvParameters params, Ciphertext[] in, NttPlaintext[] kernel,
       int o) {
-    BfvEvaluator ev = new BfvEvaluator(params);
     int m = o / tiles();
     int tile = o % tiles();
-    Ciphertext acc = Ciphertext.zero(params);
+    Ciphertext[] cts = new Ciphertext[groups];
+    NttPlaintext[] ws = new NttPlaintext[groups];
     for (int g = 0; g < groups; g++) {
-      ev.multiplyAccumulate(acc, in[g * tiles() + tile], kernel[m * groups + g]);
+      cts[g] = in[g * tiles() + tile];
+      ws[g] = kernel[m * groups + g];
     }
-    return acc;
+    return new BfvEvaluator(params).sumOfProducts(cts, ws);
   }
 
   /** Reads the output {@code y[m][i][j]} from {@link #outputPolys} polynomials. */

@@ -1,6 +1,7 @@
 package io.deepreshape.pi.he;
 
 import io.deepreshape.packing.FcPacking;
+import java.util.Arrays;
 
 /**
  * Cheetah's HomFC (Huang et al., USENIX Security 2022, section 3.3): a matrix-vector product {@code
@@ -82,12 +83,8 @@ public final class HomFc {
   /** Output block {@code b} of {@link #evaluate} alone (for parallel callers). */
   public Ciphertext evaluateOne(BfvParameters params, Ciphertext[] in, NttPlaintext[] weights,
       int b) {
-    BfvEvaluator ev = new BfvEvaluator(params);
-    Ciphertext acc = Ciphertext.zero(params);
-    for (int g = 0; g < groups; g++) {
-      ev.multiplyAccumulate(acc, in[g], weights[b * groups + g]);
-    }
-    return acc;
+    return new BfvEvaluator(params).sumOfProducts(in,
+        Arrays.copyOfRange(weights, b * groups, (b + 1) * groups));
   }
 
   /** Reads {@code y} (length M) from the output polynomials. */

@@ -14,6 +14,7 @@ public final class Modulus {
 
   private final long p;
   private final long muShifted;
+  private final long pow55;
 
   /** A modulus for the prime {@code p}, which must lie in {@code (2^54, 2^55)}. */
   public Modulus(long p) {
@@ -23,6 +24,7 @@ public final class Modulus {
     this.p = p;
     this.muShifted = BigInteger.ONE.shiftLeft(2 * BITS).divide(BigInteger.valueOf(p))
         .shiftLeft(64 - (BITS + 1)).longValue();
+    this.pow55 = BigInteger.ONE.shiftLeft(BITS).mod(BigInteger.valueOf(p)).longValue();
   }
 
   /** The prime. */
@@ -46,6 +48,17 @@ public final class Modulus {
     return r;
   }
 
+  /**
+   * {@code (high 2^55 + low) mod p} for non-negative {@code high} and {@code low}: the value of a
+   * sum of up to 256 products of residues kept in two 55-bit limbs ({@link #LIMB_MASK}).
+   */
+  public long reduceLimbs(long high, long low) {
+    return add(mul(reduceNonNegative(high), pow55), reduceNonNegative(low));
+  }
+
+  /** The low limb of a 110-bit product: its bits below {@code 2^55}. */
+  public static final long LIMB_MASK = (1L << BITS) - 1;
+
   /** {@code (a + b) mod p} for {@code a, b} in {@code [0, p)}. */
   public long add(long a, long b) {
     long s = a + b;
@@ -56,6 +69,11 @@ public final class Modulus {
   public long sub(long a, long b) {
     long s = a - b;
     return s < 0 ? s + p : s;
+  }
+
+  /** The residue of {@code x} with {@code |x| < p}, without a division. */
+  public long fromSmall(long x) {
+    return x < 0 ? x + p : x;
   }
 
   /** The residue of any signed long (Barrett reduction; the quotient estimate is off by <= 2). */

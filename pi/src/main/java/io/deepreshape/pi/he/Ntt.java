@@ -17,6 +17,9 @@ public final class Ntt {
   private final long[] psiInvShoup;
   private final long nInv;
   private final long nInvShoup;
+  /** {@code psi^-1 / n}, the last inverse stage's twiddle with the scaling folded in. */
+  private final long lastInv;
+  private final long lastInvShoup;
 
   /** Tables for length {@code n} (a power of two) modulo {@code m}, which must be 1 mod 2n. */
   public Ntt(Modulus m, int n) {
@@ -44,6 +47,8 @@ public final class Ntt {
     }
     nInv = m.inverse(n);
     nInvShoup = m.shoup(nInv);
+    lastInv = m.mul(psiInv[1], nInv);
+    lastInvShoup = m.shoup(lastInv);
   }
 
   /** The transform length. */
@@ -55,7 +60,7 @@ public final class Ntt {
   public void forward(long[] a, int off) {
     long twoP = 2 * p;
     int t = n;
-    for (int m = 1; m < n; m <<= 1) {
+    for (int m = 1; m < n >> 1; m <<= 1) {
       t >>= 1;
       for (int i = 0; i < m; i++) {
         int j1 = off + 2 * i * t;
@@ -72,12 +77,22 @@ public final class Ntt {
         }
       }
     }
-    for (int j = off; j < off + n; j++) {
+    lastForwardStage(a, off);
+  }
+
+  /** The stage of adjacent pairs ({@code t = 1}), which also reduces the output to {@code [0, p)}. */
+  private void lastForwardStage(long[] a, int off) {
+    long twoP = 2 * p;
+    int m = n >> 1;
+    for (int i = 0; i < m; i++) {
+      int j = off + 2 * i;
       long x = a[j];
       if (x >= twoP) {
         x -= twoP;
       }
-      a[j] = x >= p ? x - p : x;
+      long y = Modulus.mulShoupLazy(a[j + 1], psi[m + i], psiShoup[m + i], p);
+      a[j] = toResidue(x + y, twoP);
+      a[j + 1] = toResidue(x - y + twoP, twoP);
     }
   }
 
@@ -85,7 +100,13 @@ public final class Ntt {
   public void inverse(long[] a, int off) {
     long twoP = 2 * p;
     int t = 1;
-    for (int m = n; m > 1; m >>= 1) {
+    int m = n;
+    if (n >= 4) {
+      firstInverseStage(a, off);
+      t = 2;
+      m = n >> 1;
+    }
+    for (; m > 2; m >>= 1) {
       int h = m >> 1;
       int j1 = off;
       for (int i = 0; i < h; i++) {
@@ -102,9 +123,39 @@ public final class Ntt {
       }
       t <<= 1;
     }
-    for (int j = off; j < off + n; j++) {
-      long x = Modulus.mulShoupLazy(a[j], nInv, nInvShoup, p);
-      a[j] = x >= p ? x - p : x;
+    lastInverseStage(a, off, t);
+  }
+
+  /** The stage of adjacent pairs ({@code t = 1}) for {@code n >= 4}. */
+  private void firstInverseStage(long[] a, int off) {
+    long twoP = 2 * p;
+    int h = n >> 1;
+    for (int i = 0; i < h; i++) {
+      int j = off + 2 * i;
+      long u = a[j];
+      long v = a[j + 1];
+      long s = u + v;
+      a[j] = s >= twoP ? s - twoP : s;
+      a[j + 1] = Modulus.mulShoupLazy(u - v + twoP, psiInv[h + i], psiInvShoup[h + i], p);
     }
+  }
+
+  /** The stage of halves ({@code m = 2}), with the scaling by {@code 1/n} folded in. */
+  private void lastInverseStage(long[] a, int off, int t) {
+    long twoP = 2 * p;
+    for (int j = off; j < off + t; j++) {
+      long u = a[j];
+      long v = a[j + t];
+      a[j] = toResidue(Modulus.mulShoupLazy(u + v, nInv, nInvShoup, p), twoP);
+      a[j + t] = toResidue(Modulus.mulShoupLazy(u - v + twoP, lastInv, lastInvShoup, p), twoP);
+    }
+  }
+
+  /** {@code x mod p} for {@code x} in {@code [0, 4p)}. */
+  private long toResidue(long x, long twoP) {
+    if (x >= twoP) {
+      x -= twoP;
+    }
+    return x >= p ? x - p : x;
   }
 }

@@ -7,7 +7,7 @@ package io.deepreshape.pi.he;
 public final class NttPlaintext {
   final long[] values;
 
-  private NttPlaintext(long[] values) {
+  NttPlaintext(long[] values) {
     this.values = values;
   }
 
@@ -22,11 +22,14 @@ public final class NttPlaintext {
           + coeffs.length);
     }
     int shift = 64 - params.plainBits();
+    // |centred| <= t/2 <= 2^54, below every prime, when t <= 2^55
+    boolean small = params.plainBits() <= Modulus.BITS;
     long[] values = new long[params.primeCount() * n];
     for (int j = 0; j < n; j++) {
       long centred = (coeffs[j] << shift) >> shift;
       for (int i = 0; i < params.primeCount(); i++) {
-        values[i * n + j] = params.prime(i).reduce(centred);
+        Modulus mod = params.prime(i);
+        values[i * n + j] = small ? mod.fromSmall(centred) : mod.reduce(centred);
       }
     }
     for (int i = 0; i < params.primeCount(); i++) {

@@ -4,6 +4,7 @@ import io.deepreshape.pi.channel.Channel;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.Phase;
 import io.deepreshape.pi.gc.Garbler;
+import io.deepreshape.pi.he.ConvShape;
 import io.deepreshape.pi.ot.IknpOtSender;
 import io.deepreshape.pi.prg.AesPrg;
 import io.deepreshape.pi.quant.LinearOp;
@@ -195,12 +196,25 @@ public final class ServerSession {
     ch.receive(Msg.READY);
   }
 
+  /** {@link RingLinear#apply}, a convolution's output channels split over the engine's workers. */
+  private static long[] apply(LinearOp op, long[] w, long[] x) {
+    if (!op.isConv()) {
+      return RingLinear.apply(op, w, x);
+    }
+    ConvShape sh = op.conv();
+    long[] y = new long[op.outElements()];
+    int parts = Math.min(sh.kernels(), Parallel.workers());
+    Parallel.forEach(parts, (wk, i) -> RingLinear.convChannels(sh, w, x, y,
+        sh.kernels() * i / parts, sh.kernels() * (i + 1) / parts));
+    return y;
+  }
+
   /** {@code a = sum (W (x - r) + t + b) + (x_sc - r_sc) 2^s}, ring elements. */
   private long[] linear(Step step, long[][] masked, long[][] t) {
     QuantConfig q = net.config();
     long[] a = new long[step.elements()];
     for (LinearOp op : step.linears()) {
-      long[] y = RingLinear.apply(op, net.weights()[op.id()], masked[op.input()]);
+      long[] y = apply(op, net.weights()[op.id()], masked[op.input()]);
       RingLinear.addBias(op, y, net.biases()[op.id()]);
       long[] share = t[op.id()];
       for (int i = 0; i < a.length; i++) {

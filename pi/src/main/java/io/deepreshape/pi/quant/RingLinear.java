@@ -18,6 +18,16 @@ public final class RingLinear {
 
   /** Convolution {@code y[m][i][j] = sum k[m][c][u][v] x[c][i s + u - p][j s + v - p]}. */
   public static long[] conv(ConvShape sh, long[] k, long[] x) {
+    long[] y = new long[sh.kernels() * sh.outHeight() * sh.outWidth()];
+    convChannels(sh, k, x, y, 0, sh.kernels());
+    return y;
+  }
+
+  /**
+   * Adds to {@code y} the output channels {@code from .. to-1} of {@link #conv}: disjoint ranges
+   * may run on different threads.
+   */
+  public static void convChannels(ConvShape sh, long[] k, long[] x, long[] y, int from, int to) {
     int ho = sh.outHeight();
     int wo = sh.outWidth();
     int h = sh.height();
@@ -26,8 +36,7 @@ public final class RingLinear {
     int st = sh.stride();
     int pad = sh.padding();
     int cin = sh.channels();
-    long[] y = new long[sh.kernels() * ho * wo];
-    for (int m = 0; m < sh.kernels(); m++) {
+    for (int m = from; m < to; m++) {
       int yBase = m * ho * wo;
       for (int c = 0; c < cin; c++) {
         int xBase = c * h * w;
@@ -60,7 +69,6 @@ public final class RingLinear {
         }
       }
     }
-    return y;
   }
 
   /** Matrix-vector product {@code y = W x}, {@code W} row-major {@code out x in}. */

@@ -3,6 +3,7 @@ package io.deepreshape.pi.he;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deepreshape.pi.prg.AesPrg;
+import java.math.BigInteger;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +139,50 @@ class BfvTest {
       want[i] = (want[i] - mask[i]) & session.plainMask();
     }
     assertThat(replyDec.decrypt(reply)).isEqualTo(want);
+  }
+
+  @Test
+  void aSumOfProductsIsExactModuloEveryPrimeAcrossReductionBlocks() {
+    BfvParameters session = BfvParameters.session(L);
+    for (int terms : new int[] {1, 3, BfvEvaluator.TERMS_PER_REDUCTION + 44}) {
+      Ciphertext[] cts = new Ciphertext[terms];
+      NttPlaintext[] ws = new NttPlaintext[terms];
+      int len = session.primeCount() * session.n();
+      for (int k = 0; k < terms; k++) {
+        long[] c0 = new long[len];
+        long[] c1 = new long[len];
+        long[] w = new long[len];
+        for (int j = 0; j < len; j++) {
+          long p = session.prime(j / session.n()).value();
+          // the first coefficients of every prime take the largest residue, p - 1
+          boolean extreme = j % session.n() < 8;
+          c0[j] = extreme ? p - 1 : rnd.nextLong(p);
+          c1[j] = extreme ? p - 1 : rnd.nextLong(p);
+          w[j] = extreme ? p - 1 : rnd.nextLong(p);
+        }
+        cts[k] = new Ciphertext(c0, c1, true);
+        ws[k] = new NttPlaintext(w);
+      }
+      Ciphertext sum = new BfvEvaluator(session).sumOfProducts(cts, ws);
+      for (int j = 0; j < len; j += 97) {
+        BigInteger p = BigInteger.valueOf(session.prime(j / session.n()).value());
+        BigInteger e0 = BigInteger.ZERO;
+        BigInteger e1 = BigInteger.ZERO;
+        for (int k = 0; k < terms; k++) {
+          BigInteger w = BigInteger.valueOf(ws[k].values[j]);
+          e0 = e0.add(BigInteger.valueOf(cts[k].c0[j]).multiply(w));
+          e1 = e1.add(BigInteger.valueOf(cts[k].c1[j]).multiply(w));
+        }
+        assertThat(sum.c0[j]).as("c0[%d], %d terms", j, terms).isEqualTo(e0.mod(p).longValue());
+        assertThat(sum.c1[j]).as("c1[%d], %d terms", j, terms).isEqualTo(e1.mod(p).longValue());
+      }
+      for (int j = 0; j < 8; j++) {
+        BigInteger p = BigInteger.valueOf(session.prime(0).value());
+        BigInteger max = p.subtract(BigInteger.ONE);
+        long want = max.multiply(max).multiply(BigInteger.valueOf(terms)).mod(p).longValue();
+        assertThat(sum.c0[j]).as("extreme c0[%d], %d terms", j, terms).isEqualTo(want);
+      }
+    }
   }
 
   private long[] randomPlain() {
