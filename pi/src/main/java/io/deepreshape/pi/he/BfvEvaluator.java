@@ -68,9 +68,10 @@ public final class BfvEvaluator {
     for (int j = from; j < to; j++) {
       long sum = 0;
       for (int k0 = 0; k0 < a.length; k0 += TERMS_PER_REDUCTION) {
+        int k1 = Math.min(a.length, k0 + TERMS_PER_REDUCTION);
         long high = 0;
         long low = 0;
-        for (int k = k0; k < Math.min(a.length, k0 + TERMS_PER_REDUCTION); k++) {
+        for (int k = k0; k < k1; k++) {
           long x = a[k][j];
           long y = w[k][j];
           long lo = x * y;

@@ -12,6 +12,9 @@ public final class Modulus {
   /** Bit length every modulus has (values are below {@code 2^55}). */
   static final int BITS = 55;
 
+  /** The low limb of a 110-bit product: its bits below {@code 2^55}. */
+  public static final long LIMB_MASK = (1L << BITS) - 1;
+
   private final long p;
   private final long muShifted;
   private final long pow55;
@@ -55,9 +58,6 @@ public final class Modulus {
   public long reduceLimbs(long high, long low) {
     return add(mul(reduceNonNegative(high), pow55), reduceNonNegative(low));
   }
-
-  /** The low limb of a 110-bit product: its bits below {@code 2^55}. */
-  public static final long LIMB_MASK = (1L << BITS) - 1;
 
   /** {@code (a + b) mod p} for {@code a, b} in {@code [0, p)}. */
   public long add(long a, long b) {
