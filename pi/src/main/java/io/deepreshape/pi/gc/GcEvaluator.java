@@ -8,6 +8,8 @@ package io.deepreshape.pi.gc;
 public final class GcEvaluator {
   private final GarblingScheme scheme;
   private final AndWalk ands;
+  /** The wire labels of the last batch, reused: every label is written before it is read. */
+  private long[] labels = new long[0];
 
   /** An evaluator of the engine's scheme. */
   public GcEvaluator() {
@@ -42,7 +44,11 @@ public final class GcEvaluator {
       throw new IllegalArgumentException("expected " + tableLongs + " longs of " + scheme
           + " tables, got " + tables.length);
     }
-    long[] labels = new long[Math.multiplyExact(c.wires() * 2, batch)];
+    int longs = Math.multiplyExact(c.wires() * 2, batch);
+    if (this.labels.length < longs) {
+      this.labels = new long[longs];
+    }
+    long[] labels = this.labels;
     System.arraycopy(inputLabels, 0, labels, 0, inputLabels.length);
     for (int d = 0; d < c.levels(); d++) {
       ands.walk(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));

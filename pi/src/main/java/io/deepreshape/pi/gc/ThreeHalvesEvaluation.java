@@ -8,30 +8,36 @@ import io.deepreshape.pi.prg.TccrHash;
  */
 final class ThreeHalvesEvaluation extends AndWalk {
   private final TccrHash hash = new TccrHash();
-  private final long[] x = new long[Garbler.CHUNK_PAIRS * 6];
-  private final long[] tw = new long[Garbler.CHUNK_PAIRS * 3];
-  private final long[] h = new long[Garbler.CHUNK_PAIRS * 6];
+  /** Per staged pair: its inputs' active labels, {@code A_L, A_R, B_L, B_R}. */
+  private final long[] x = new long[Garbler.CHUNK_PAIRS * 4];
+
+  ThreeHalvesEvaluation() {
+    hash.reserve(3 * Garbler.CHUNK_PAIRS);
+  }
 
   @Override
   void stage(int n, int g, int k, long id) {
     int a = in0(g, k);
     int b = in1(g, k);
-    int xi = n * 6;
-    x[xi] = labels[a];
-    x[xi + 1] = labels[a + 1];
-    x[xi + 2] = labels[b];
-    x[xi + 3] = labels[b + 1];
-    x[xi + 4] = labels[a] ^ labels[b];
-    x[xi + 5] = labels[a + 1] ^ labels[b + 1];
-    int ti = n * 3;
-    tw[ti] = 3 * id;
-    tw[ti + 1] = 3 * id + 1;
-    tw[ti + 2] = 3 * id + 2;
+    long al = labels[a];
+    long ar = labels[a + 1];
+    long bl = labels[b];
+    long br = labels[b + 1];
+    int xi = n * 4;
+    x[xi] = al;
+    x[xi + 1] = ar;
+    x[xi + 2] = bl;
+    x[xi + 3] = br;
+    long t = 3 * id;
+    int q = n * 3;
+    hash.stage(q, al, ar, t);
+    hash.stage(q + 1, bl, br, t + 1);
+    hash.stage(q + 2, al ^ bl, ar ^ br, t + 2);
   }
 
   @Override
   void hash(int n) {
-    hash.hash(x, 0, tw, 0, h, 0, 3 * n);
+    hash.permute(3 * n);
   }
 
   @Override
@@ -45,22 +51,24 @@ final class ThreeHalvesEvaluation extends AndWalk {
    * writes the output's active label to {@code labels[o..o+1]}.
    */
   private void decrypt(int q, int t, int z, int o) {
-    int xi = 6 * q;
+    int xi = 4 * q;
     long al = x[xi];
     long ar = x[xi + 1];
     long bl = x[xi + 2];
     long br = x[xi + 3];
+    int hq = 3 * q;
+    long hx = hash.low(hq + 2, ar ^ br);
+    long hxHigh = hash.high(hq + 2, al ^ bl, ar ^ br);
     int i = (int) al & 1;
     int j = (int) bl & 1;
-    long r1 = -(long) ThreeHalves.firstControl(z, i, j, h[xi + 1], h[xi + 5]);
-    long r2 = -(long) ThreeHalves.secondControl(z, i, j, h[xi + 3], h[xi + 5]);
+    long r1 = -(long) ThreeHalves.firstControl(z, i, j, hash.high(hq, al, ar), hxHigh);
+    long r2 = -(long) ThreeHalves.secondControl(z, i, j, hash.high(hq + 1, bl, br), hxHigh);
     long ma = -(long) i;
     long mb = -(long) j;
     long mx = -(long) (i ^ j);
-    long hx = h[xi + 4];
-    labels[o] = h[xi] ^ hx ^ (ma & tables[t]) ^ (mx & tables[t + 2])
+    labels[o] = hash.low(hq, ar) ^ hx ^ (ma & tables[t]) ^ (mx & tables[t + 2])
         ^ ThreeHalves.left(~ma, r1, r2, al, ar, bl, br);
-    labels[o + 1] = h[xi + 2] ^ hx ^ (mb & tables[t + 1]) ^ (mx & tables[t + 2])
+    labels[o + 1] = hash.low(hq + 1, br) ^ hx ^ (mb & tables[t + 1]) ^ (mx & tables[t + 2])
         ^ ThreeHalves.right(~mb, r1, r2, al, ar, bl, br);
   }
 }

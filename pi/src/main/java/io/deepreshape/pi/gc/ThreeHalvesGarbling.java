@@ -14,9 +14,8 @@ final class ThreeHalvesGarbling extends AndWalk {
   private final long d1;
   private final AesPrg controlMasks;
   private final TccrHash hash = new TccrHash();
-  private final long[] x = new long[Garbler.CHUNK_PAIRS * 12];
-  private final long[] tw = new long[Garbler.CHUNK_PAIRS * 6];
-  private final long[] h = new long[Garbler.CHUNK_PAIRS * 12];
+  /** Per staged pair: the colour-0 labels of its inputs, {@code A_L, A_R, B_L, B_R}. */
+  private final long[] x = new long[Garbler.CHUNK_PAIRS * 4];
   private final long[] rho = new long[Garbler.CHUNK_PAIRS / 32];
 
   /**
@@ -28,18 +27,38 @@ final class ThreeHalvesGarbling extends AndWalk {
     this.d0 = d0;
     this.d1 = d1;
     this.controlMasks = controlMasks;
+    hash.reserve(6 * Garbler.CHUNK_PAIRS);
   }
 
+  /** Stages the six blocks to hash: colour-0 and colour-1 labels of A, of B, and of A + B. */
   @Override
   void stage(int n, int g, int k, long id) {
     int a = in0(g, k);
     int b = in1(g, k);
-    load(n, labels[a], labels[a + 1], labels[b], labels[b + 1], 3 * id);
+    long ma = -(labels[a] & 1);
+    long mb = -(labels[b] & 1);
+    long al = labels[a] ^ (ma & d0);
+    long ar = labels[a + 1] ^ (ma & d1);
+    long bl = labels[b] ^ (mb & d0);
+    long br = labels[b + 1] ^ (mb & d1);
+    int xi = n * 4;
+    x[xi] = al;
+    x[xi + 1] = ar;
+    x[xi + 2] = bl;
+    x[xi + 3] = br;
+    long t = 3 * id;
+    int q = n * 6;
+    hash.stage(q, al, ar, t);
+    hash.stage(q + 1, al ^ d0, ar ^ d1, t);
+    hash.stage(q + 2, bl, br, t + 1);
+    hash.stage(q + 3, bl ^ d0, br ^ d1, t + 1);
+    hash.stage(q + 4, al ^ bl, ar ^ br, t + 2);
+    hash.stage(q + 5, al ^ bl ^ d0, ar ^ br ^ d1, t + 2);
   }
 
   @Override
   void hash(int n) {
-    hash.hash(x, 0, tw, 0, h, 0, 6 * n);
+    hash.permute(6 * n);
     if (controlMasks != null) {
       controlMasks.nextLongs(rho, 0, (2 * n + 63) / 64);
     }
@@ -54,56 +73,31 @@ final class ThreeHalvesGarbling extends AndWalk {
     ThreeHalves.putControl(tables, 3 * c.andGates() * batch, gate, v);
   }
 
-  /** Stages the six blocks to hash: colour-0 and colour-1 labels of A, of B, and of A + B. */
-  private void load(int n, long a0, long a1, long b0, long b1, long tweak) {
-    long ma = -(a0 & 1);
-    long mb = -(b0 & 1);
-    long al = a0 ^ (ma & d0);
-    long ar = a1 ^ (ma & d1);
-    long bl = b0 ^ (mb & d0);
-    long br = b1 ^ (mb & d1);
-    int xi = n * 12;
-    x[xi] = al;
-    x[xi + 1] = ar;
-    x[xi + 2] = al ^ d0;
-    x[xi + 3] = ar ^ d1;
-    x[xi + 4] = bl;
-    x[xi + 5] = br;
-    x[xi + 6] = bl ^ d0;
-    x[xi + 7] = br ^ d1;
-    x[xi + 8] = al ^ bl;
-    x[xi + 9] = ar ^ br;
-    x[xi + 10] = al ^ bl ^ d0;
-    x[xi + 11] = ar ^ br ^ d1;
-    int ti = n * 6;
-    tw[ti] = tweak;
-    tw[ti + 1] = tweak;
-    tw[ti + 2] = tweak + 1;
-    tw[ti + 3] = tweak + 1;
-    tw[ti + 4] = tweak + 2;
-    tw[ti + 5] = tweak + 2;
-  }
-
   /**
    * Solves gate {@code i} of the chunk for its ciphertexts (to {@code tables[t..t+2]}) and its
    * output's zero-label (to {@code labels[o..o+1]}); returns its five control bits. {@code alpha}
    * and {@code beta} are the permute bits (colours of the zero-labels) of its inputs.
    */
   private int solve(int i, int alpha, int beta, int t, int o) {
-    int xi = i * 12;
+    int xi = i * 4;
     long al = x[xi];
     long ar = x[xi + 1];
-    long bl = x[xi + 4];
-    long br = x[xi + 5];
-    long hA0 = h[xi];
-    long hA1 = h[xi + 2];
-    long hB0 = h[xi + 4];
-    long hB1 = h[xi + 6];
-    long hX0 = h[xi + 8];
-    long hX1 = h[xi + 10];
-    int bA = (int) (h[xi + 1] ^ h[xi + 3]) & 1;
-    int bB = (int) (h[xi + 5] ^ h[xi + 7]) & 1;
-    int bX = (int) (h[xi + 9] ^ h[xi + 11]) & 1;
+    long bl = x[xi + 2];
+    long br = x[xi + 3];
+    int q = i * 6;
+    long hA0 = hash.low(q, ar);
+    long hA1 = hash.low(q + 1, ar ^ d1);
+    long hB0 = hash.low(q + 2, br);
+    long hB1 = hash.low(q + 3, br ^ d1);
+    long hX0 = hash.low(q + 4, ar ^ br);
+    long hX1 = hash.low(q + 5, ar ^ br ^ d1);
+    // the lowest bits of the hashes' high halves
+    int bA0 = (int) hash.high(q, al, ar) & 1;
+    int bB0 = (int) hash.high(q + 2, bl, br) & 1;
+    int bX0 = (int) hash.high(q + 4, al ^ bl, ar ^ br) & 1;
+    int bA = bA0 ^ (int) hash.high(q + 1, al ^ d0, ar ^ d1) & 1;
+    int bB = bB0 ^ (int) hash.high(q + 3, bl ^ d0, br ^ d1) & 1;
+    int bX = bX0 ^ (int) hash.high(q + 5, al ^ bl ^ d0, ar ^ br ^ d1) & 1;
     int notA = alpha ^ 1;
     int notB = beta ^ 1;
     int rho0 = (int) (rho[(2 * i) >>> 6] >>> ((2 * i) & 63)) & 1;
@@ -132,9 +126,6 @@ final class ThreeHalvesGarbling extends AndWalk {
     tables[t + 2] = g2;
     labels[o] = zl00;
     labels[o + 1] = zr00;
-    int bA0 = (int) h[xi + 1] & 1;
-    int bB0 = (int) h[xi + 5] & 1;
-    int bX0 = (int) h[xi + 9] & 1;
     return (rho0 ^ bA0 ^ bX0) | (rho1 ^ bB0 ^ bX0) << 1 | (notA ^ bA) << 2 | (notB ^ bB) << 3
         | (notA ^ notB ^ bX) << 4;
   }

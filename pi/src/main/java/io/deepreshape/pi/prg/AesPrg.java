@@ -3,23 +3,20 @@ package io.deepreshape.pi.prg;
 import java.security.SecureRandom;
 
 /**
- * A pseudorandom generator: AES-128 in counter mode under a secret seed, computed by encrypting
- * arrays of counter blocks with {@link Aes} (batched ECB calls run several times faster than the
- * JDK's {@code AES/CTR}, PI-ENGINE.md section 3). Fills {@code long[]} and {@code byte[]} in bulk.
- * Not thread-safe; one instance per thread.
+ * A pseudorandom generator: the AES-128 counter-mode stream under a secret seed ({@link
+ * AesCounterStream}), buffered. Fills {@code long[]} and {@code byte[]} in bulk. Not thread-safe;
+ * one instance per thread.
  */
 public final class AesPrg {
   private static final int BUFFER_BLOCKS = 4096;
 
-  private final Aes aes;
-  private final byte[] counters = new byte[BUFFER_BLOCKS * 16];
+  private final AesCounterStream aes;
   private final byte[] stream = new byte[BUFFER_BLOCKS * 16];
-  private long counter;
   private int pos = stream.length;
 
   /** A PRG expanding the 16-byte {@code seed}. */
   public AesPrg(byte[] seed) {
-    this.aes = new Aes(seed);
+    this.aes = new AesCounterStream(seed);
   }
 
   /** A PRG seeded from {@link SecureRandom}. */
@@ -97,11 +94,7 @@ public final class AesPrg {
   }
 
   private void refill() {
-    // the high eight bytes of every counter block stay zero
-    for (int i = 0; i < BUFFER_BLOCKS; i++) {
-      LongBytes.set(counters, 16 * i, counter++);
-    }
-    aes.encrypt(counters, 0, stream, 0, BUFFER_BLOCKS);
+    aes.next(stream, 0, stream.length);
     pos = 0;
   }
 }

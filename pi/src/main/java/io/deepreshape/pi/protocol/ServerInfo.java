@@ -31,9 +31,11 @@ public record ServerInfo(NetworkGraph graph, QuantConfig config, String dataset,
    * The engine's wire protocol, announced by the server and repeated in the client's hello; raised
    * whenever a message changes, so that two versions of deepreshape refuse each other by name
    * instead of failing on a message. 2: three-halves garbling, the labels of the client's share by
-   * OT on the garbler's offset, the server's mask labels as a seed, decoding bits packed.
+   * OT on the garbler's offset, the server's mask labels as a seed, decoding bits packed. 3: the
+   * garbling and OT hash permutes with AES decryption, and the PRG's counter block is big-endian
+   * (standard CTR), so seeds expand differently.
    */
-  public static final int PROTOCOL = 2;
+  public static final int PROTOCOL = 3;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
