@@ -14,6 +14,7 @@ import io.deepreshape.latency.ProfileFit;
 import io.deepreshape.latency.ProfileYaml;
 import io.deepreshape.pi.gc.ReluCircuits;
 import io.deepreshape.pi.protocol.ClientSession;
+import io.deepreshape.pi.protocol.WarmUp;
 import io.deepreshape.pi.quant.QuantConfig;
 import io.deepreshape.spec.Dataset;
 import io.deepreshape.spec.Presets;
@@ -46,8 +47,6 @@ public final class PiCalibrateCommand implements Callable<Integer> {
   static final List<String> DEFAULT_FIT = List.of("resnet20@cifar100", "resnet32@cifar100",
       "basech:8@fashion-mnist", "basech:16@fashion-mnist", "hybrenet:4,5,5,2@fashion-mnist", "resnet18@cifar100");
   static final List<String> DEFAULT_HOLD_OUT = List.of("hybrenet:8,3,3,2@fashion-mnist", "resnet56@cifar100");
-  /** Run first and discarded, so that the JIT has compiled the engine before the timed runs. */
-  static final String WARM_UP = "basech:4@fashion-mnist";
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -112,9 +111,7 @@ public final class PiCalibrateCommand implements Callable<Integer> {
       fit.forEach(PiCalibrateCommand::parse);
       check.forEach(PiCalibrateCommand::parse);
       ms = new ArrayList<>();
-      err.println("warming up (one untimed inference of " + WARM_UP + ") ...");
-      String[] warm = parse(WARM_UP);
-      measureOnce(WARM_UP, warm[0], warm[1], false);
+      err.println("warming up (one untimed inference of " + WarmUp.NETWORK + ", then one in each server process) ...");
       for (String n : fit) {
         ms.add(measure(n, false, err));
       }
@@ -191,7 +188,7 @@ public final class PiCalibrateCommand implements Callable<Integer> {
     // the estimate pi measure prints beside the measurement is not used here: name a profile that exists even
     // while the measured one is being regenerated
     List<String> args = new ArrayList<>(List.of("pi", "measure", "--preset", preset, "--dataset", dataset, "--json",
-        "--no-progress", "--profile", "he-gc"));
+        "--no-progress", "--profile", "he-gc", "--warm-up"));
     if (inProcess) {
       args.add("--in-process");
     }

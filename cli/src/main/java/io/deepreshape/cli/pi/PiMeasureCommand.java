@@ -16,6 +16,7 @@ import io.deepreshape.pi.channel.TcpChannel;
 import io.deepreshape.pi.protocol.ClientSession;
 import io.deepreshape.pi.protocol.InferenceResult;
 import io.deepreshape.pi.protocol.LocalRun;
+import io.deepreshape.pi.protocol.WarmUp;
 import io.deepreshape.pi.quant.PlainReference;
 import io.deepreshape.pi.quant.QuantNetwork;
 import io.deepreshape.train.data.Datasets;
@@ -27,8 +28,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -104,6 +107,12 @@ public final class PiMeasureCommand implements Callable<Integer> {
           + " and report the online time from it: what 'pi infer --prepared' makes a user wait.")
   boolean prepared;
 
+  @Option(names = "--warm-up",
+      description = "Run one untimed inference of a small network (" + WarmUp.NETWORK + ") in each process first, so"
+          + " that both parties run compiled code, as long-running ones do; without it a fresh process's first layers"
+          + " also time the JIT compiler.")
+  boolean warmUp;
+
   @Option(names = "--rtt", paramLabel = "MS", defaultValue = "0", description = "Emulated round-trip time in ms.")
   double rtt;
 
@@ -119,6 +128,9 @@ public final class PiMeasureCommand implements Callable<Integer> {
     PiModelOptions.Loaded m = model.load();
     QuantNetwork net = m.net();
     double[] image = image(m);
+    if (warmUp) {
+      WarmUp.run();
+    }
     InferenceResult r;
     try {
       Consumer<String> sink = progressLine()::message;
@@ -230,7 +242,11 @@ public final class PiMeasureCommand implements Callable<Integer> {
   /** The server in a child JVM, this process the client, over TCP on 127.0.0.1. */
   private InferenceResult twoProcesses(PiModelOptions.Loaded m, double[] image,
       Consumer<String> sink) {
-    try (ServerProcess server = ServerProcess.start(model.args())) {
+    List<String> serveArgs = new ArrayList<>(model.args());
+    if (warmUp) {
+      serveArgs.add("--warm-up");
+    }
+    try (ServerProcess server = ServerProcess.start(serveArgs)) {
       try (Channel c = TcpChannel.connect("127.0.0.1", server.port(), ChannelConfig.defaults())) {
         return ClientSession.expecting(m.info().graph()).withProgress(sink).run(c, i -> image);
       }

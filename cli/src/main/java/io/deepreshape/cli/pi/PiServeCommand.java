@@ -8,6 +8,7 @@ import io.deepreshape.pi.protocol.PiServer;
 import io.deepreshape.pi.protocol.PreparedSessions;
 import io.deepreshape.pi.protocol.ServerLimits;
 import io.deepreshape.pi.protocol.ShapeHash;
+import io.deepreshape.pi.protocol.WarmUp;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -79,6 +80,11 @@ public final class PiServeCommand implements Callable<Integer> {
       description = "Seconds a prepared session is kept before it expires; a restart loses all (default: ${DEFAULT-VALUE}).")
   int preparedTtl;
 
+  @Option(names = "--warm-up",
+      description = "Before listening, run one untimed inference of a small network (" + WarmUp.NETWORK + ") in this"
+          + " process, so that the first client meets compiled code like later ones.")
+  boolean warmUp;
+
   @Option(names = "--sessions", defaultValue = "0",
       description = "Exit after this many sessions, good or failed (0: serve until stopped).")
   int sessions;
@@ -91,6 +97,10 @@ public final class PiServeCommand implements Callable<Integer> {
     PiModelOptions.Loaded m = model.load();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (warmUp) {
+      err.printf(Locale.ROOT, "warmed up in %.1f s (one inference of %s)%n", WarmUp.run(), WarmUp.NETWORK);
+      err.flush();
+    }
     PiServer started;
     try {
       started = PiServer.start(bind, port, m.net(), m.info(), config, line -> {

@@ -75,6 +75,18 @@ class PiCommandTest {
   }
 
   @Test
+  void measureWithWarmUpStillMatchesTheReferenceAcrossTwoProcesses() throws Exception {
+    // --warm-up is passed on to the server process: a pi serve that did not take it would fail
+    Path spec = spec("tiny.yaml", Map.of());
+    CliRun r = CliRun.of("pi", "measure", "--spec", spec.toString(), "--verify", "--json",
+        "--no-progress", "--warm-up");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode o = JSON.readTree(r.out());
+    assertThat(o.get("channel").asText()).isEqualTo("tcp-loopback, two processes");
+    assertThat(o.get("matches_reference").asBoolean()).isTrue();
+  }
+
+  @Test
   void measureRunsAnImageNetStemWithItsMaxPool() throws Exception {
     NetworkSpec s = Presets.fromFactors("tiny-imagenet", new InputShape(3, 16, 16, 5),
         StemType.IMAGENET, BlockType.BASIC, 4, new int[] {1, 1}, new int[] {2});
