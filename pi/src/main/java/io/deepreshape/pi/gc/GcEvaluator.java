@@ -44,11 +44,7 @@ public final class GcEvaluator {
       throw new IllegalArgumentException("expected " + tableLongs + " longs of " + scheme
           + " tables, got " + tables.length);
     }
-    int longs = Math.multiplyExact(c.wires() * 2, batch);
-    if (this.labels.length < longs) {
-      this.labels = new long[longs];
-    }
-    long[] labels = this.labels;
+    long[] labels = labelSpace(Math.multiplyExact(c.wires() * 2, batch));
     System.arraycopy(inputLabels, 0, labels, 0, inputLabels.length);
     for (int d = 0; d < c.levels(); d++) {
       ands.walk(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));
@@ -68,6 +64,13 @@ public final class GcEvaluator {
       bits[i] = (byte) ((outputLabels[2 * i] & 1) ^ decodeBits[i]);
     }
     return bits;
+  }
+
+  private long[] labelSpace(int longs) {
+    if (labels.length < longs) {
+      labels = new long[longs];
+    }
+    return labels;
   }
 
   private static void freeGates(Circuit c, int batch, long[] labels, int from, int to) {

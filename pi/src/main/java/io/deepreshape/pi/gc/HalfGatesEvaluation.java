@@ -5,9 +5,12 @@ import io.deepreshape.pi.prg.TccrHash;
 /** Half-gates evaluation of AND gates: two hashes per gate (see {@link HalfGatesGarbling}). */
 final class HalfGatesEvaluation extends AndWalk {
   private final TccrHash hash = new TccrHash();
+  /** Per staged pair: its inputs' active labels, {@code A_L, A_R, B_L, B_R}. */
   private final long[] x = new long[Garbler.CHUNK_PAIRS * 4];
-  private final long[] tw = new long[Garbler.CHUNK_PAIRS * 2];
-  private final long[] h = new long[Garbler.CHUNK_PAIRS * 4];
+
+  HalfGatesEvaluation() {
+    hash.reserve(2 * Garbler.CHUNK_PAIRS);
+  }
 
   @Override
   void stage(int n, int g, int k, long id) {
@@ -18,24 +21,29 @@ final class HalfGatesEvaluation extends AndWalk {
     x[xi + 1] = labels[a + 1];
     x[xi + 2] = labels[b];
     x[xi + 3] = labels[b + 1];
-    tw[2 * n] = 2 * id;
-    tw[2 * n + 1] = 2 * id + 1;
+    hash.stage(2 * n, labels[a], labels[a + 1], 2 * id);
+    hash.stage(2 * n + 1, labels[b], labels[b + 1], 2 * id + 1);
   }
 
   @Override
   void hash(int n) {
-    hash.hash(x, 0, tw, 0, h, 0, 2 * n);
+    hash.permute(2 * n);
   }
 
   @Override
   void finish(int i, int g, int k) {
     int xi = i * 4;
-    long sa = -(x[xi] & 1);
-    long sb = -(x[xi + 2] & 1);
+    long al = x[xi];
+    long ar = x[xi + 1];
+    long bl = x[xi + 2];
+    long br = x[xi + 3];
+    long sa = -(al & 1);
+    long sb = -(bl & 1);
     int t = gate(g, k) * 4;
     int o = out(g, k);
-    labels[o] = h[xi] ^ (sa & tables[t]) ^ h[xi + 2] ^ (sb & (tables[t + 2] ^ x[xi]));
-    labels[o + 1] = h[xi + 1] ^ (sa & tables[t + 1]) ^ h[xi + 3]
-        ^ (sb & (tables[t + 3] ^ x[xi + 1]));
+    labels[o] = hash.low(2 * i, ar) ^ (sa & tables[t]) ^ hash.low(2 * i + 1, br)
+        ^ (sb & (tables[t + 2] ^ al));
+    labels[o + 1] = hash.high(2 * i, al, ar) ^ (sa & tables[t + 1]) ^ hash.high(2 * i + 1, bl, br)
+        ^ (sb & (tables[t + 3] ^ ar));
   }
 }
