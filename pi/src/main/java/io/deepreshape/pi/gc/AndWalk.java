@@ -17,6 +17,8 @@ abstract class AndWalk {
   protected long[] labels;
   /** The batch's garbled tables. */
   protected long[] tables;
+  /** Per staged pair of the chunk: four label halves a scheme keeps from staging to finishing. */
+  private final long[] kept = new long[Garbler.CHUNK_PAIRS * 4];
 
   /**
    * Garbles or evaluates the AND gates at scheduled positions {@code from .. to-1} of every
@@ -65,6 +67,20 @@ abstract class AndWalk {
 
   /** Finishes pair {@code i} of the chunk: gate {@code g}, instance {@code k}. */
   abstract void finish(int i, int g, int k);
+
+  /** Keeps pair {@code n}'s input labels {@code A = (al, ar)} and {@code B = (bl, br)}. */
+  final void keep(int n, long al, long ar, long bl, long br) {
+    int i = 4 * n;
+    kept[i] = al;
+    kept[i + 1] = ar;
+    kept[i + 2] = bl;
+    kept[i + 3] = br;
+  }
+
+  /** Half {@code h} ({@code 0..3}: {@code al, ar, bl, br}) of what pair {@code n} kept. */
+  final long kept(int n, int h) {
+    return kept[4 * n + h];
+  }
 
   /** Where the label of gate {@code g}'s first input, instance {@code k}, starts. */
   final int in0(int g, int k) {

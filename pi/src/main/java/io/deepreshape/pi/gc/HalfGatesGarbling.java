@@ -11,8 +11,6 @@ final class HalfGatesGarbling extends AndWalk {
   private final long d0;
   private final long d1;
   private final TccrHash hash = new TccrHash();
-  /** Per staged pair: its inputs' zero-labels, {@code A_L, A_R, B_L, B_R}. */
-  private final long[] x = new long[Garbler.CHUNK_PAIRS * 4];
 
   HalfGatesGarbling(long d0, long d1) {
     this.d0 = d0;
@@ -28,11 +26,7 @@ final class HalfGatesGarbling extends AndWalk {
     long ar = labels[a + 1];
     long bl = labels[b];
     long br = labels[b + 1];
-    int xi = n * 4;
-    x[xi] = al;
-    x[xi + 1] = ar;
-    x[xi + 2] = bl;
-    x[xi + 3] = br;
+    keep(n, al, ar, bl, br);
     int q = n * 4;
     hash.stage(q, al, ar, 2 * id);
     hash.stage(q + 1, al ^ d0, ar ^ d1, 2 * id);
@@ -47,11 +41,10 @@ final class HalfGatesGarbling extends AndWalk {
 
   @Override
   void finish(int i, int g, int k) {
-    int xi = i * 4;
-    long al = x[xi];
-    long ar = x[xi + 1];
-    long bl = x[xi + 2];
-    long br = x[xi + 3];
+    long al = kept(i, 0);
+    long ar = kept(i, 1);
+    long bl = kept(i, 2);
+    long br = kept(i, 3);
     int q = i * 4;
     long ha0 = hash.low(q, ar);
     long ha1 = hash.high(q, al, ar);

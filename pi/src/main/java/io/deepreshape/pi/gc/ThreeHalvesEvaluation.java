@@ -8,8 +8,6 @@ import io.deepreshape.pi.prg.TccrHash;
  */
 final class ThreeHalvesEvaluation extends AndWalk {
   private final TccrHash hash = new TccrHash();
-  /** Per staged pair: its inputs' active labels, {@code A_L, A_R, B_L, B_R}. */
-  private final long[] x = new long[Garbler.CHUNK_PAIRS * 4];
 
   ThreeHalvesEvaluation() {
     hash.reserve(3 * Garbler.CHUNK_PAIRS);
@@ -23,11 +21,7 @@ final class ThreeHalvesEvaluation extends AndWalk {
     long ar = labels[a + 1];
     long bl = labels[b];
     long br = labels[b + 1];
-    int xi = n * 4;
-    x[xi] = al;
-    x[xi + 1] = ar;
-    x[xi + 2] = bl;
-    x[xi + 3] = br;
+    keep(n, al, ar, bl, br);
     long t = 3 * id;
     int q = n * 3;
     hash.stage(q, al, ar, t);
@@ -51,11 +45,10 @@ final class ThreeHalvesEvaluation extends AndWalk {
    * writes the output's active label to {@code labels[o..o+1]}.
    */
   private void decrypt(int q, int t, int z, int o) {
-    int xi = 4 * q;
-    long al = x[xi];
-    long ar = x[xi + 1];
-    long bl = x[xi + 2];
-    long br = x[xi + 3];
+    long al = kept(q, 0);
+    long ar = kept(q, 1);
+    long bl = kept(q, 2);
+    long br = kept(q, 3);
     int hq = 3 * q;
     long hx = hash.low(hq + 2, ar ^ br);
     long hxHigh = hash.high(hq + 2, al ^ bl, ar ^ br);

@@ -14,8 +14,6 @@ final class ThreeHalvesGarbling extends AndWalk {
   private final long d1;
   private final AesPrg controlMasks;
   private final TccrHash hash = new TccrHash();
-  /** Per staged pair: the colour-0 labels of its inputs, {@code A_L, A_R, B_L, B_R}. */
-  private final long[] x = new long[Garbler.CHUNK_PAIRS * 4];
   private final long[] rho = new long[Garbler.CHUNK_PAIRS / 32];
 
   /**
@@ -41,11 +39,7 @@ final class ThreeHalvesGarbling extends AndWalk {
     long ar = labels[a + 1] ^ (ma & d1);
     long bl = labels[b] ^ (mb & d0);
     long br = labels[b + 1] ^ (mb & d1);
-    int xi = n * 4;
-    x[xi] = al;
-    x[xi + 1] = ar;
-    x[xi + 2] = bl;
-    x[xi + 3] = br;
+    keep(n, al, ar, bl, br);
     long t = 3 * id;
     int q = n * 6;
     hash.stage(q, al, ar, t);
@@ -79,11 +73,10 @@ final class ThreeHalvesGarbling extends AndWalk {
    * and {@code beta} are the permute bits (colours of the zero-labels) of its inputs.
    */
   private int solve(int i, int alpha, int beta, int t, int o) {
-    int xi = i * 4;
-    long al = x[xi];
-    long ar = x[xi + 1];
-    long bl = x[xi + 2];
-    long br = x[xi + 3];
+    long al = kept(i, 0);
+    long ar = kept(i, 1);
+    long bl = kept(i, 2);
+    long br = kept(i, 3);
     int q = i * 6;
     long hA0 = hash.low(q, ar);
     long hA1 = hash.low(q + 1, ar ^ d1);
