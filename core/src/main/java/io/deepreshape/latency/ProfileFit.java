@@ -68,8 +68,9 @@ public final class ProfileFit {
 
   /**
    * As {@link #fit(String, String, List, String)} for an engine whose client keeps its garbled material in
-   * a file above {@code clientMemoryLimitBytes} (0: always in memory); networks measured above the limit
-   * fit the extra online cost per ReLU of reading it back.
+   * a file above {@code clientMemoryLimitBytes} (0: always in memory); networks whose fitted storage (per
+   * ReLU-equivalent, as the model predicts it) is above the limit fit the extra online cost per ReLU of
+   * reading it back.
    */
   public static Profile fit(String name, String description, List<Measurement> measurements, String provenance,
       long clientMemoryLimitBytes) {
@@ -103,17 +104,19 @@ public final class ProfileFit {
     double[] he = terms(fit, c, Measurement::offlineHeS, LatencyModel.Counts::macs, LatencyModel.Counts::heProducts,
         LatencyModel.Counts::heInPolys, LatencyModel.Counts::heOutPolys);
     double[] gc = terms(fit, c, m -> m.offlineS() - m.offlineHeS(), LatencyModel.Counts::reluEq, x -> 1.0);
+    double storage = oneTerm(fit, c, Measurement::clientStorageBytes);
     List<double[]> onRows = new ArrayList<>();
     List<Double> onRhs = new ArrayList<>();
     for (int i = 0; i < fit.size(); i++) {
-      boolean file = clientMemoryLimitBytes > 0 && fit.get(i).clientStorageBytes() > clientMemoryLimitBytes;
+      // read back from a file when the model will say so (its predicted storage), not when the engine did, so
+      // that the surcharge is fitted on the networks the model charges it to
+      boolean file = clientMemoryLimitBytes > 0 && storage * c.get(i).reluEq() > clientMemoryLimitBytes;
       addRow(onRows, onRhs, new double[] {c.get(i).reluEq(), c.get(i).macs(), file ? c.get(i).reluEq() : 0,
           c.get(i).reluLayers()}, fit.get(i).onlineS());
     }
     double[] online = solve(onRows, onRhs);
     double onUp = oneTerm(fit, c, Measurement::onlineBytesUp);
     double onDown = oneTerm(fit, c, Measurement::onlineBytesDown);
-    double storage = oneTerm(fit, c, Measurement::clientStorageBytes);
 
     Map<String, Constant> k = new LinkedHashMap<>();
     k.put("he_poly_degree", new Constant(Profile.DEFAULT_POLY_DEGREE,

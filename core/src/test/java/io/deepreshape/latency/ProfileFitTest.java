@@ -58,6 +58,25 @@ class ProfileFitTest {
   }
 
   @Test
+  void theFileSurchargeIsFittedOnTheNetworksTheModelChargesItTo() {
+    // resnet32's garbled material measured just under the limit, while the model, from the fitted storage per
+    // ReLU, predicts it over the limit and charges it the surcharge: the fit must charge it too, or its online
+    // constants absorb the difference and miss resnet32
+    Profile truth = truth();
+    List<ProfileFit.Measurement> ms = new ArrayList<>(fitSetAndHeldOut(truth, 1));
+    ProfileFit.Measurement r32 = ms.get(1);
+    assertThat(LatencyModel.fromFile(r32.clientStorageBytes(), truth)).isTrue();
+    ms.set(1, new ProfileFit.Measurement(r32.preset(), r32.dataset(), r32.offlineS(), r32.onlineS(),
+        r32.offlineHeS(), r32.offlineBytesUp(), r32.offlineBytesDown(), r32.onlineBytesUp(),
+        r32.onlineBytesDown(), 0.95 * LIMIT, false));
+    Profile fit = ProfileFit.fit("measured", "test", ms, "a test", LIMIT);
+    assertThat(fit.value("online_us_per_relu_from_file")).isCloseTo(3.5, withinPercentage(0.5));
+    for (Calibration.Row r : Calibration.check(fit).subList(0, FIT_SET.length)) {
+      assertThat(Math.abs(r.onlineError())).as(r.toString()).isLessThan(1e-3);
+    }
+  }
+
+  @Test
   void aWrittenProfileReadsBackTheSame() throws Exception {
     Profile truth = truth();
     List<ProfileFit.Measurement> ms = fitSetAndHeldOut(truth, 1);
