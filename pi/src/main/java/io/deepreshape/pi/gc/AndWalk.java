@@ -17,6 +17,8 @@ abstract class AndWalk {
   protected long[] labels;
   /** The batch's garbled tables. */
   protected long[] tables;
+  /** The wire labels of the last batch, reused: every label is written before it is read. */
+  private long[] labelSpace = new long[0];
   /** Per staged pair of the chunk: four label halves a scheme keeps from staging to finishing. */
   private final long[] kept = new long[Garbler.CHUNK_PAIRS * 4];
 
@@ -67,6 +69,14 @@ abstract class AndWalk {
 
   /** Finishes pair {@code i} of the chunk: gate {@code g}, instance {@code k}. */
   abstract void finish(int i, int g, int k);
+
+  /** Room for a batch's {@code longs} longs of wire labels, reused from the batch before. */
+  final long[] labelSpace(int longs) {
+    if (labelSpace.length < longs) {
+      labelSpace = new long[longs];
+    }
+    return labelSpace;
+  }
 
   /** Keeps pair {@code n}'s input labels {@code A = (al, ar)} and {@code B = (bl, br)}. */
   final void keep(int n, long al, long ar, long bl, long br) {

@@ -24,8 +24,6 @@ public final class Garbler {
   private final AndWalk ands;
   private final boolean weakControlBits;
   private long nextTweak;
-  /** The wire labels of the last batch, reused: every label is written before it is read. */
-  private long[] labels = new long[0];
 
   /**
    * An engine-scheme garbler drawing a random {@code Delta} (lowest bit forced to 1) and labels
@@ -139,7 +137,7 @@ public final class Garbler {
     if (batch < 1) {
       throw new IllegalArgumentException("batch must be >= 1, got " + batch);
     }
-    long[] labels = labelSpace(Math.multiplyExact(c.wires() * 2, batch));
+    long[] labels = ands.labelSpace(Math.multiplyExact(c.wires() * 2, batch));
     int garblerLongs = c.garblerInputs() * batch * 2;
     int evalLongs = c.evaluatorInputs() * batch * 2;
     if (garblerLabels0 == null) {
@@ -175,13 +173,6 @@ public final class Garbler {
       }
     }
     return new GarbledBatch(c, scheme, batch, tweakBase, tables, inputs0, decode);
-  }
-
-  private long[] labelSpace(int longs) {
-    if (labels.length < longs) {
-      labels = new long[longs];
-    }
-    return labels;
   }
 
   private void freeGates(Circuit c, int batch, long[] labels, int from, int to) {

@@ -8,8 +8,6 @@ package io.deepreshape.pi.gc;
 public final class GcEvaluator {
   private final GarblingScheme scheme;
   private final AndWalk ands;
-  /** The wire labels of the last batch, reused: every label is written before it is read. */
-  private long[] labels = new long[0];
 
   /** An evaluator of the engine's scheme. */
   public GcEvaluator() {
@@ -44,7 +42,7 @@ public final class GcEvaluator {
       throw new IllegalArgumentException("expected " + tableLongs + " longs of " + scheme
           + " tables, got " + tables.length);
     }
-    long[] labels = labelSpace(Math.multiplyExact(c.wires() * 2, batch));
+    long[] labels = ands.labelSpace(Math.multiplyExact(c.wires() * 2, batch));
     System.arraycopy(inputLabels, 0, labels, 0, inputLabels.length);
     for (int d = 0; d < c.levels(); d++) {
       ands.walk(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));
@@ -64,13 +62,6 @@ public final class GcEvaluator {
       bits[i] = (byte) ((outputLabels[2 * i] & 1) ^ decodeBits[i]);
     }
     return bits;
-  }
-
-  private long[] labelSpace(int longs) {
-    if (labels.length < longs) {
-      labels = new long[longs];
-    }
-    return labels;
   }
 
   private static void freeGates(Circuit c, int batch, long[] labels, int from, int to) {

@@ -9,6 +9,9 @@ import io.deepreshape.pi.prg.AesPrg;
  * noise, and modulus switching (dropping the last prime with rounding).
  */
 public final class BfvEvaluator {
+  /** Terms summed before a reduction: 256 limbs below {@code 2^55} stay below {@code 2^63}. */
+  static final int TERMS_PER_REDUCTION = 256;
+
   private final BfvParameters params;
 
   /** An evaluator for {@code params}. */
@@ -59,9 +62,6 @@ public final class BfvEvaluator {
     }
     return acc;
   }
-
-  /** Terms summed before a reduction: 256 limbs below {@code 2^55} stay below {@code 2^63}. */
-  static final int TERMS_PER_REDUCTION = 256;
 
   private static void sumOfProducts(Modulus mod, long[][] a, long[][] w, long[] out, int from,
       int to) {
