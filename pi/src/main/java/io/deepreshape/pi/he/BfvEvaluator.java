@@ -1,6 +1,7 @@
 package io.deepreshape.pi.he;
 
 import io.deepreshape.pi.prg.AesPrg;
+import java.util.Arrays;
 
 /**
  * The server's homomorphic operations, in place: plaintext-ciphertext products accumulated in NTT
@@ -56,31 +57,53 @@ public final class BfvEvaluator {
     }
     Ciphertext acc = Ciphertext.zero(params);
     int n = params.n();
+    long[] limbs = new long[4 * BLOCK];
     for (int i = 0; i < params.primeCount(); i++) {
-      sumOfProducts(params.prime(i), a0, w, acc.c0, i * n, (i + 1) * n);
-      sumOfProducts(params.prime(i), a1, w, acc.c1, i * n, (i + 1) * n);
+      Modulus mod = params.prime(i);
+      for (int from = i * n; from < (i + 1) * n; from += BLOCK) {
+        int len = Math.min(BLOCK, (i + 1) * n - from);
+        for (int k0 = 0; k0 < cts.length; k0 += TERMS_PER_REDUCTION) {
+          int k1 = Math.min(cts.length, k0 + TERMS_PER_REDUCTION);
+          Arrays.fill(limbs, 0);
+          for (int k = k0; k < k1; k++) {
+            accumulate(a0[k], a1[k], w[k], from, len, limbs);
+          }
+          reduce(mod, limbs, acc.c0, acc.c1, from, len);
+        }
+      }
     }
     return acc;
   }
 
-  private static void sumOfProducts(Modulus mod, long[][] a, long[][] w, long[] out, int from,
-      int to) {
-    for (int j = from; j < to; j++) {
-      long sum = 0;
-      for (int k0 = 0; k0 < a.length; k0 += TERMS_PER_REDUCTION) {
-        int k1 = Math.min(a.length, k0 + TERMS_PER_REDUCTION);
-        long high = 0;
-        long low = 0;
-        for (int k = k0; k < k1; k++) {
-          long x = a[k][j];
-          long y = w[k][j];
-          long lo = x * y;
-          high += Math.multiplyHigh(x, y) << (64 - Modulus.BITS) | lo >>> Modulus.BITS;
-          low += lo & Modulus.LIMB_MASK;
-        }
-        sum = mod.add(sum, mod.reduceLimbs(high, low));
-      }
-      out[j] = sum;
+  /** Coefficients summed per pass: their four limb sums stay in the first-level cache. */
+  private static final int BLOCK = 512;
+
+  /**
+   * Adds the products {@code a0[j] w[j]} and {@code a1[j] w[j]}, {@code j = from .. from+len-1},
+   * to the high and low limb sums at {@code limbs[0..len)}, {@code [BLOCK..)} (component 0) and
+   * {@code [2 BLOCK..)}, {@code [3 BLOCK..)} (component 1).
+   */
+  private static void accumulate(long[] a0, long[] a1, long[] w, int from, int len,
+      long[] limbs) {
+    for (int j = 0; j < len; j++) {
+      long y = w[from + j];
+      long x0 = a0[from + j];
+      long x1 = a1[from + j];
+      long lo0 = x0 * y;
+      long lo1 = x1 * y;
+      limbs[j] += Math.multiplyHigh(x0, y) << (64 - Modulus.BITS) | lo0 >>> Modulus.BITS;
+      limbs[BLOCK + j] += lo0 & Modulus.LIMB_MASK;
+      limbs[2 * BLOCK + j] += Math.multiplyHigh(x1, y) << (64 - Modulus.BITS) | lo1 >>> Modulus.BITS;
+      limbs[3 * BLOCK + j] += lo1 & Modulus.LIMB_MASK;
+    }
+  }
+
+  /** Adds the reduced limb sums to {@code c0} and {@code c1} at {@code from .. from+len-1}. */
+  private static void reduce(Modulus mod, long[] limbs, long[] c0, long[] c1, int from, int len) {
+    for (int j = 0; j < len; j++) {
+      c0[from + j] = mod.add(c0[from + j], mod.reduceLimbs(limbs[j], limbs[BLOCK + j]));
+      c1[from + j] = mod.add(c1[from + j],
+          mod.reduceLimbs(limbs[2 * BLOCK + j], limbs[3 * BLOCK + j]));
     }
   }
 

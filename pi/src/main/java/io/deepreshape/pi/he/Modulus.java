@@ -18,6 +18,7 @@ public final class Modulus {
   private final long p;
   private final long muShifted;
   private final long pow55;
+  private final long pow55Shoup;
 
   /** A modulus for the prime {@code p}, which must lie in {@code (2^54, 2^55)}. */
   public Modulus(long p) {
@@ -28,6 +29,7 @@ public final class Modulus {
     this.muShifted = BigInteger.ONE.shiftLeft(2 * BITS).divide(BigInteger.valueOf(p))
         .shiftLeft(64 - (BITS + 1)).longValue();
     this.pow55 = BigInteger.ONE.shiftLeft(BITS).mod(BigInteger.valueOf(p)).longValue();
+    this.pow55Shoup = shoup(pow55);
   }
 
   /** The prime. */
@@ -56,7 +58,15 @@ public final class Modulus {
    * sum of up to 256 products of residues kept in two 55-bit limbs ({@link #LIMB_MASK}).
    */
   public long reduceLimbs(long high, long low) {
-    return add(mul(reduceNonNegative(high), pow55), reduceNonNegative(low));
+    // [0, 2p) plus [0, p): below 3p < 2^57
+    long r = mulShoupLazy(high, pow55, pow55Shoup, p) + reduceNonNegative(low);
+    if (r >= p) {
+      r -= p;
+    }
+    if (r >= p) {
+      r -= p;
+    }
+    return r;
   }
 
   /** {@code (a + b) mod p} for {@code a, b} in {@code [0, p)}. */

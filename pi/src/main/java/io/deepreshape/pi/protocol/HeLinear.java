@@ -85,9 +85,10 @@ final class HeLinear {
   /**
    * Server, once per session: checks that every linear layer of {@code net} fits the session's
    * flooding budget (before anything depends on the weights), then receives the client's public
-   * key.
+   * key; the layers take their encoded kernels from {@code kernels} where it holds them.
    */
-  static Server open(Channel ch, QuantNetwork net, BfvParameters params, AesPrg prg) {
+  static Server open(Channel ch, QuantNetwork net, BfvParameters params, AesPrg prg,
+      EncodedKernels kernels) {
     long coefficients = 0;
     for (Step step : net.steps()) {
       for (LinearOp op : step.linears()) {
@@ -113,7 +114,7 @@ final class HeLinear {
     for (int w = 0; w < sealers.length; w++) {
       sealers[w] = new ReplySealer(pk, budget, w == 0 ? prg : AesPrg.fromSecureRandom());
     }
-    return new Server(params, sealers, budget.coefficients(), prg);
+    return new Server(params, sealers, budget.coefficients(), prg, kernels);
   }
 
   /**
@@ -135,14 +136,18 @@ final class HeLinear {
     /** One sealer per worker thread ({@link Parallel}), each with its own PRG. */
     private final ReplySealer[] sealers;
     private final AesPrg prg;
+    /** The model's kernels encoded ahead of time, as far as the server's cache holds them. */
+    private final EncodedKernels kernels;
     /** Coefficients the budget still covers. */
     private long budgeted;
 
-    private Server(BfvParameters params, ReplySealer[] sealers, long budgeted, AesPrg prg) {
+    private Server(BfvParameters params, ReplySealer[] sealers, long budgeted, AesPrg prg,
+        EncodedKernels kernels) {
       this.params = params;
       this.sealers = sealers;
       this.budgeted = budgeted;
       this.prg = prg;
+      this.kernels = kernels;
     }
 
     /** Answers the client's ciphertexts with sealed {@code Enc(W r - T)}; returns {@code t}. */
@@ -161,16 +166,11 @@ final class HeLinear {
       long[] t = new long[op.outElements()];
       int outputs = op.outChannels();
       int chunk = chunk(op, params);
-      int perOut = op.weightCount() / outputs;
       for (int m0 = 0; m0 < outputs; m0 += chunk) {
         int mc = Math.min(chunk, outputs - m0);
-        long[] wPart = new long[mc * perOut];
-        System.arraycopy(w, m0 * perOut, wPart, 0, wPart.length);
         Object plan = plan(op, params, mc);
-        long[][] enc = plan instanceof HomConv hc ? hc.encodeKernel(wPart)
-            : ((HomFc) plan).encodeWeights(wPart);
-        NttPlaintext[] pw = new NttPlaintext[enc.length];
-        Parallel.forEach(enc.length, (wk, i) -> pw[i] = NttPlaintext.encode(params, enc[i]));
+        NttPlaintext[] cached = kernels.get(op, m0, params);
+        NttPlaintext[] pw = cached != null ? cached : encodeChunk(op, w, params, m0);
         int[][] positions = positions(plan);
         budgeted -= coefficients(positions);
         if (budgeted < 0) {
@@ -200,6 +200,34 @@ final class HeLinear {
       }
       return t;
     }
+  }
+
+  /**
+   * The kernel (or weight) polynomials of output channels {@code m0 ..} of one chunk ({@link
+   * #chunk}) of layer {@code op} with weights {@code w}, encoded in NTT form over the workers.
+   */
+  static NttPlaintext[] encodeChunk(LinearOp op, long[] w, BfvParameters params, int m0) {
+    int mc = Math.min(chunk(op, params), op.outChannels() - m0);
+    int perOut = op.weightCount() / op.outChannels();
+    long[] wPart = new long[mc * perOut];
+    System.arraycopy(w, m0 * perOut, wPart, 0, wPart.length);
+    Object plan = plan(op, params, mc);
+    long[][] enc = plan instanceof HomConv hc ? hc.encodeKernel(wPart)
+        : ((HomFc) plan).encodeWeights(wPart);
+    NttPlaintext[] pw = new NttPlaintext[enc.length];
+    Parallel.forEach(enc.length, (wk, i) -> pw[i] = NttPlaintext.encode(params, enc[i]));
+    return pw;
+  }
+
+  /** How many polynomials {@link #encodeChunk} gives for the chunk at {@code m0}. */
+  static int chunkPolynomials(LinearOp op, BfvParameters params, int m0) {
+    int mc = Math.min(chunk(op, params), op.outChannels() - m0);
+    Object plan = plan(op, params, mc);
+    if (plan instanceof HomConv hc) {
+      return mc * (hc.inputPolys() / hc.tiles());
+    }
+    HomFc fc = (HomFc) plan;
+    return fc.outputPolys() * fc.inputPolys();
   }
 
   /**
@@ -248,7 +276,7 @@ final class HeLinear {
   }
 
   /** Output channels per chunk. */
-  private static int chunk(LinearOp op, BfvParameters params) {
+  static int chunk(LinearOp op, BfvParameters params) {
     if (!op.isConv()) {
       HomFc one = new HomFc(op.inFeatures(), op.outFeatures(), params.n());
       int rowsPerPoly = Math.max(1, op.outFeatures() / one.outputPolys());

@@ -44,6 +44,7 @@ public final class PiServer implements AutoCloseable {
   private final ChannelConfig config;
   private final ServerLimits limits;
   private final PreparedSessions prepared;
+  private final EncodedKernels kernels;
   private final Consumer<String> log;
   private final Semaphore slots;
   private final ExecutorService connections;
@@ -57,9 +58,11 @@ public final class PiServer implements AutoCloseable {
   private volatile boolean closed;
 
   private PiServer(ServerSocket socket, QuantNetwork net, ServerInfo info, ChannelConfig config,
-      Consumer<String> log, ServerLimits limits, PreparedSessions prepared) {
+      Consumer<String> log, ServerLimits limits, PreparedSessions prepared,
+      EncodedKernels kernels) {
     this.socket = socket;
     this.prepared = prepared;
+    this.kernels = kernels;
     this.net = net;
     this.info = info;
     this.config = config;
@@ -86,10 +89,20 @@ public final class PiServer implements AutoCloseable {
   public static PiServer start(String bind, int port, QuantNetwork net, ServerInfo info,
       ChannelConfig config, Consumer<String> log, ServerLimits limits,
       PreparedSessions prepared) {
+    return start(bind, port, net, info, config, log, limits, prepared, EncodedKernels.none());
+  }
+
+  /**
+   * {@link #start} keeping prepared sessions' halves in {@code prepared} and taking the model's
+   * encoded kernels from {@code kernels} ({@link EncodedKernels#encode} of {@code net}).
+   */
+  public static PiServer start(String bind, int port, QuantNetwork net, ServerInfo info,
+      ChannelConfig config, Consumer<String> log, ServerLimits limits,
+      PreparedSessions prepared, EncodedKernels kernels) {
     try {
       ServerSocket s = new ServerSocket();
       s.bind(new InetSocketAddress(InetAddress.getByName(bind), port), 64);
-      PiServer server = new PiServer(s, net, info, config, log, limits, prepared);
+      PiServer server = new PiServer(s, net, info, config, log, limits, prepared, kernels);
       server.acceptor.start();
       return server;
     } catch (IOException e) {
@@ -180,7 +193,8 @@ public final class PiServer implements AutoCloseable {
     long deadline = accepted + TimeUnit.MILLISECONDS.toNanos(limits.handshakeMillis());
     try (TcpChannel ch = TcpChannel.over(s, config, "client", deadline,
         SessionBudget.handshakeReason(limits))) {
-      new ServerSession(net, info, null, SessionBudget.of(limits, slots), prepared).run(ch);
+      new ServerSession(net, info, null, SessionBudget.of(limits, slots), prepared,
+          kernels).run(ch);
       served.incrementAndGet();
       log.accept(String.format("session %s: done in %.2f s", peer,
           (System.nanoTime() - accepted) / 1e9));

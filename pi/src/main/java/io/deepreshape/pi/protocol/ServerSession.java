@@ -30,6 +30,7 @@ public final class ServerSession {
   private final Consumer<long[]> view;
   private final SessionBudget budget;
   private final PreparedSessions prepared;
+  private final EncodedKernels kernels;
 
   /**
    * The server's half of one offline phase, kept for its online phase: the HE shares {@code t},
@@ -42,25 +43,26 @@ public final class ServerSession {
    * elements the client sends online (for tests of what the server sees).
    */
   public ServerSession(QuantNetwork net, ServerInfo info, Consumer<long[]> view) {
-    this(net, info, view, SessionBudget.unlimited(), null);
+    this(net, info, view, SessionBudget.unlimited(), null, EncodedKernels.none());
   }
 
   /** A session of a server, which waits for a free slot and bounds its phases by {@code budget}. */
   ServerSession(QuantNetwork net, ServerInfo info, Consumer<long[]> view, SessionBudget budget) {
-    this(net, info, view, budget, null);
+    this(net, info, view, budget, null, EncodedKernels.none());
   }
 
   /**
    * A session that also serves {@code pi prepare} and {@code pi infer --prepared} from {@code
-   * prepared} (null: only whole inferences).
+   * prepared} (null: only whole inferences) and takes its encoded kernels from {@code kernels}.
    */
   ServerSession(QuantNetwork net, ServerInfo info, Consumer<long[]> view,
-      SessionBudget budget, PreparedSessions prepared) {
+      SessionBudget budget, PreparedSessions prepared, EncodedKernels kernels) {
     this.net = net;
     this.info = info;
     this.view = view;
     this.budget = budget;
     this.prepared = prepared;
+    this.kernels = kernels;
   }
 
   /**
@@ -155,7 +157,7 @@ public final class ServerSession {
     AesPrg prg = AesPrg.fromSecureRandom(rnd);
     IknpOtSender ot = new IknpOtSender(ch, rnd);
     Garbler garbler = new Garbler(AesPrg.fromSecureRandom(rnd), ot.delta0(), ot.delta1());
-    HeLinear.Server he = HeLinear.open(ch, net, HeContext.params(q.l()), prg);
+    HeLinear.Server he = HeLinear.open(ch, net, HeContext.params(q.l()), prg, kernels);
     int steps = net.steps().size();
     long[][] t = new long[net.program().linearCount()][];
     GcServerLayer[] layers = new GcServerLayer[steps];
