@@ -88,7 +88,7 @@ public final class PiServeCommand implements Callable<Integer> {
 
   @Option(names = "--kernel-cache", paramLabel = "MiB",
       description = "Memory for the model's kernel polynomials, encoded once at start instead of in every offline"
-          + " phase (ResNet18 on CIFAR-100: 3,853 MiB); layers beyond it are encoded per session; 0 caches none"
+          + " phase (ResNet18 on CIFAR-100: 3,870 MiB); layers beyond it are encoded per session; 0 caches none"
           + " (default: half the maximum heap).")
   Long kernelCacheMib;
 

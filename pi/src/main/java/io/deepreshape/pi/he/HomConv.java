@@ -138,6 +138,12 @@ public final class HomConv {
   /** Output {@code o = m * tiles + tile} of {@link #evaluate} alone (for parallel callers). */
   public Ciphertext evaluateOne(BfvParameters params, Ciphertext[] in, NttPlaintext[] kernel,
       int o) {
+    ProductTerms terms = termsOf(in, kernel, o);
+    return new BfvEvaluator(params).sumOfProducts(terms.cts(), terms.ws());
+  }
+
+  /** The terms whose sum is output {@code o = m * tiles + tile} ({@link ReplySealer#sealSum}). */
+  public ProductTerms termsOf(Ciphertext[] in, NttPlaintext[] kernel, int o) {
     int m = o / tiles();
     int tile = o % tiles();
     Ciphertext[] cts = new Ciphertext[groups];
@@ -146,7 +152,7 @@ public final class HomConv {
       cts[g] = in[g * tiles() + tile];
       ws[g] = kernel[m * groups + g];
     }
-    return new BfvEvaluator(params).sumOfProducts(cts, ws);
+    return new ProductTerms(cts, ws);
   }
 
   /** Reads the output {@code y[m][i][j]} from {@link #outputPolys} polynomials. */

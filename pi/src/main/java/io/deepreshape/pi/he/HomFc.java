@@ -83,8 +83,13 @@ public final class HomFc {
   /** Output block {@code b} of {@link #evaluate} alone (for parallel callers). */
   public Ciphertext evaluateOne(BfvParameters params, Ciphertext[] in, NttPlaintext[] weights,
       int b) {
-    return new BfvEvaluator(params).sumOfProducts(in,
-        Arrays.copyOfRange(weights, b * groups, (b + 1) * groups));
+    ProductTerms terms = termsOf(in, weights, b);
+    return new BfvEvaluator(params).sumOfProducts(terms.cts(), terms.ws());
+  }
+
+  /** The terms whose sum is output block {@code b} ({@link ReplySealer#sealSum}). */
+  public ProductTerms termsOf(Ciphertext[] in, NttPlaintext[] weights, int b) {
+    return new ProductTerms(in, Arrays.copyOfRange(weights, b * groups, (b + 1) * groups));
   }
 
   /** Reads {@code y} (length M) from the output polynomials. */

@@ -1,6 +1,7 @@
 package io.deepreshape.pi.he;
 
 import io.deepreshape.pi.prg.AesPrg;
+import java.util.Arrays;
 
 /**
  * Makes the server's result ciphertext safe to return (circuit privacy, docs/security.md): to the
@@ -22,6 +23,8 @@ public final class ReplySealer {
   private final AesPrg prg;
   private final boolean rerandomise;
   private final BfvEvaluator ev;
+  /** The public key as a ciphertext, the term that {@link #sealSum} multiplies by {@code u}. */
+  private final Ciphertext pkTerm;
 
   /** A sealer for replies under {@code pk}, flooding as {@code budget} says. */
   public ReplySealer(PublicKey pk, FloodingBudget budget, AesPrg prg) {
@@ -42,6 +45,7 @@ public final class ReplySealer {
     this.prg = prg;
     this.rerandomise = rerandomise;
     this.ev = new BfvEvaluator(pk.params);
+    this.pkTerm = new Ciphertext(pk.b, pk.a, true);
   }
 
   /** The parameters of the sealed replies. */
@@ -72,12 +76,43 @@ public final class ReplySealer {
    * flood (docs/security.md).
    */
   public SparseReply seal(Ciphertext acc, long[] mask, int[] positions) {
-    BfvParameters params = pk.params;
-    if (!Positions.valid(positions, params.n()) || mask.length != params.n()) {
+    checkReply(mask, positions);
+    rerandomiseToCoefficients(acc);
+    return sealCoefficients(acc, mask, positions);
+  }
+
+  /**
+   * {@link #seal(Ciphertext, long[], int[])} of the sum of {@code terms}, with the
+   * re-randomisation's {@code u pk} summed as one more term of the products instead of in a pass
+   * of its own: the same reply, bit for bit, from the same randomness.
+   */
+  public SparseReply sealSum(ProductTerms terms, long[] mask, int[] positions) {
+    checkReply(mask, positions);
+    Ciphertext acc;
+    if (rerandomise) {
+      int k = terms.cts().length;
+      Ciphertext[] cts = Arrays.copyOf(terms.cts(), k + 1);
+      NttPlaintext[] ws = Arrays.copyOf(terms.ws(), k + 1);
+      cts[k] = pkTerm;
+      ws[k] = new NttPlaintext(SecretKey.ternaryNtt(pk.params, prg));
+      acc = ev.sumOfProducts(cts, ws);
+    } else {
+      acc = ev.sumOfProducts(terms.cts(), terms.ws());
+    }
+    ev.toCoefficients(acc);
+    return sealCoefficients(acc, mask, positions);
+  }
+
+  private void checkReply(long[] mask, int[] positions) {
+    if (!Positions.valid(positions, pk.params.n()) || mask.length != pk.params.n()) {
       throw new IllegalArgumentException("reply positions must ascend within [0, N) and the mask"
           + " have N coefficients");
     }
-    rerandomiseToCoefficients(acc);
+  }
+
+  /** The steps after the re-randomisation's {@code u} terms, on {@code acc} in coefficient form. */
+  private SparseReply sealCoefficients(Ciphertext acc, long[] mask, int[] positions) {
+    BfvParameters params = pk.params;
     long[] c0 = extract(acc.c0, positions);
     long[] c1 = acc.c1;
     int w = positions.length;

@@ -12,6 +12,7 @@ import io.deepreshape.pi.he.HomConv;
 import io.deepreshape.pi.he.HomFc;
 import io.deepreshape.pi.he.NoiseFlooding;
 import io.deepreshape.pi.he.NttPlaintext;
+import io.deepreshape.pi.he.ProductTerms;
 import io.deepreshape.pi.he.PublicKey;
 import io.deepreshape.pi.he.ReplySealer;
 import io.deepreshape.pi.he.SecretKey;
@@ -189,9 +190,9 @@ final class HeLinear {
           at[o] = o == 0 ? 0 : at[o - 1] + SparseReply.longs(reply, positions[o - 1].length);
         }
         Parallel.forEach(count, (wk, o) -> {
-          Ciphertext out = plan instanceof HomConv hc ? hc.evaluateOne(params, in, pw, o)
-              : ((HomFc) plan).evaluateOne(params, in, pw, o);
-          sealers[wk].seal(out, masks[o], positions[o]).writeTo(msg, at[o]);
+          ProductTerms terms = plan instanceof HomConv hc ? hc.termsOf(in, pw, o)
+              : ((HomFc) plan).termsOf(in, pw, o);
+          sealers[wk].sealSum(terms, masks[o], positions[o]).writeTo(msg, at[o]);
         });
         ch.sendLongs(Msg.HE_OUTPUT, msg, 0, msg.length);
         long[] part = plan instanceof HomConv hc ? hc.decodeOutput(masks)

@@ -141,6 +141,44 @@ class BfvTest {
     assertThat(replyDec.decrypt(reply)).isEqualTo(want);
   }
 
+  /** The engine's fused path equals the product then {@link ReplySealer#seal}: same reply bits. */
+  @Test
+  void aSealedSumIsTheSealOfTheSummedProductsBitForBit() {
+    BfvParameters session = BfvParameters.session(L);
+    SecretKey sk = SecretKey.generate(session, prg);
+    Encryptor encryptor = new Encryptor(sk, prg);
+    PublicKey pk = PublicKey.generate(sk, prg);
+    FloodingBudget budget = FloodingBudget.forSession(session, 1L << 26);
+    Ciphertext[] cts = new Ciphertext[3];
+    NttPlaintext[] ws = new NttPlaintext[3];
+    for (int k = 0; k < cts.length; k++) {
+      long[] m = new long[session.n()];
+      long[] w = new long[session.n()];
+      for (int i = 0; i < m.length; i++) {
+        m[i] = rnd.nextLong() & session.plainMask();
+        w[i] = (rnd.nextInt(1 << 8) - (1 << 7)) & session.plainMask();
+      }
+      cts[k] = encryptor.encrypt(m);
+      ws[k] = NttPlaintext.encode(session, w);
+    }
+    long[] mask = new long[session.n()];
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = rnd.nextLong() & session.plainMask();
+    }
+    int[] positions = {0, 5, 77, 1000, session.n() - 1};
+    byte[] seed = new byte[16];
+    seed[0] = 42;
+    for (boolean rerandomise : new boolean[] {true, false}) {
+      SparseReply fused = new ReplySealer(pk, budget, new AesPrg(seed), rerandomise)
+          .sealSum(new ProductTerms(cts, ws), mask, positions);
+      Ciphertext acc = new BfvEvaluator(session).sumOfProducts(cts, ws);
+      SparseReply apart = new ReplySealer(pk, budget, new AesPrg(seed), rerandomise)
+          .seal(acc, mask, positions);
+      assertThat(fused.c0).as("c0, rerandomise %s", rerandomise).isEqualTo(apart.c0);
+      assertThat(fused.c1).as("c1, rerandomise %s", rerandomise).isEqualTo(apart.c1);
+    }
+  }
+
   @Test
   void aSumOfProductsIsExactModuloEveryPrimeAcrossReductionBlocks() {
     BfvParameters session = BfvParameters.session(L);
