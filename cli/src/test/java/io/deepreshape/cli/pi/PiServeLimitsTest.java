@@ -29,7 +29,8 @@ class PiServeLimitsTest {
       "serve, --handshake-timeout, 0", "serve, --handshake-timeout, -1",
       "serve, --queue-timeout, 0", "serve, --offline-timeout, 0", "serve, --online-timeout, -5",
       "serve, --timeout, 0", "serve, --timeout, 2147484", "serve, --queue, 0", "serve, --threads, 0",
-      "serve, --sessions, -1", "infer, --timeout, 0", "infer, --timeout, -3"})
+      "serve, --sessions, -1", "serve, --kernel-cache, -1", "infer, --timeout, 0",
+      "infer, --timeout, -3"})
   void zeroNegativeOrHugeLimitsAreRefusedInOneLine(String command, String option, String value) {
     CliRun r = command.equals("serve")
         ? CliRun.of("pi", "serve", "--preset", "resnet20", "--dataset", "cifar10", option, value)
@@ -45,7 +46,7 @@ class PiServeLimitsTest {
     CliRun r = CliRun.of("pi", "serve", "--help");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("--handshake-timeout", "--queue-timeout", "--offline-timeout",
-        "--online-timeout", "--timeout", "--queue", "--threads", "busy", "1 KiB");
+        "--online-timeout", "--timeout", "--queue", "--threads", "busy", "1 KiB", "--kernel-cache");
     CliRun infer = CliRun.of("pi", "infer", "--help");
     assertThat(infer.out()).contains("75").contains("busy");
   }
