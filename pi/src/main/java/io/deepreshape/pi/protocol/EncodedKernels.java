@@ -66,7 +66,12 @@ public final class EncodedKernels {
           total += bytes;
           totalPolys += polys;
           if (cached + bytes <= budgetBytes) {
-            chunks.put(key(op, m0), HeLinear.encodeChunk(op, net.weights()[op.id()], params, m0));
+            NttPlaintext[] encoded = HeLinear.encodeChunk(op, net.weights()[op.id()], params, m0);
+            if (encoded.length != polys) {
+              throw new IllegalStateException("layer " + op.name() + " encoded " + encoded.length
+                  + " polynomials, its plan counts " + polys);
+            }
+            chunks.put(key(op, m0), encoded);
             cached += bytes;
             cachedPolys += polys;
           }
