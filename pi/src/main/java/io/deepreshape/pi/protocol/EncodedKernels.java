@@ -17,21 +17,20 @@ import java.util.Map;
  * before. Immutable once built, so sessions on any thread share it.
  */
 public final class EncodedKernels {
-  private static final EncodedKernels NONE = new EncodedKernels(null, Map.of(), 0, 0, 0, 0);
+  private static final EncodedKernels NONE = new EncodedKernels(null, Map.of(), 0, 0, 0);
 
   private final BfvParameters params;
   private final Map<Long, NttPlaintext[]> chunks;
-  private final long cachedBytes;
-  private final long totalBytes;
+  /** Bytes of one encoded polynomial: a long per coefficient and prime. */
+  private final long polyBytes;
   private final int cachedPolys;
   private final int totalPolys;
 
-  private EncodedKernels(BfvParameters params, Map<Long, NttPlaintext[]> chunks, long cachedBytes,
-      long totalBytes, int cachedPolys, int totalPolys) {
+  private EncodedKernels(BfvParameters params, Map<Long, NttPlaintext[]> chunks, long polyBytes,
+      int cachedPolys, int totalPolys) {
     this.params = params;
     this.chunks = chunks;
-    this.cachedBytes = cachedBytes;
-    this.totalBytes = totalBytes;
+    this.polyBytes = polyBytes;
     this.cachedPolys = cachedPolys;
     this.totalPolys = totalPolys;
   }
@@ -51,34 +50,24 @@ public final class EncodedKernels {
           + budgetBytes);
     }
     BfvParameters params = HeContext.params(net.config().l());
-    long perPoly = 8L * params.primeCount() * params.n();
+    long polyBytes = 8L * params.primeCount() * params.n();
     Map<Long, NttPlaintext[]> chunks = new HashMap<>();
-    long cached = 0;
-    long total = 0;
     int cachedPolys = 0;
     int totalPolys = 0;
     for (Step step : net.steps()) {
       for (LinearOp op : step.linears()) {
         int chunk = HeLinear.chunk(op, params);
         for (int m0 = 0; m0 < op.outChannels(); m0 += chunk) {
-          int polys = HeLinear.chunkPolynomials(op, params, m0);
-          long bytes = polys * perPoly;
-          total += bytes;
-          totalPolys += polys;
-          if (cached + bytes <= budgetBytes) {
-            NttPlaintext[] encoded = HeLinear.encodeChunk(op, net.weights()[op.id()], params, m0);
-            if (encoded.length != polys) {
-              throw new IllegalStateException("layer " + op.name() + " encoded " + encoded.length
-                  + " polynomials, its plan counts " + polys);
-            }
-            chunks.put(key(op, m0), encoded);
-            cached += bytes;
-            cachedPolys += polys;
+          long[][] polys = HeLinear.chunkPolynomials(op, net.weights()[op.id()], params, m0);
+          totalPolys += polys.length;
+          if ((long) (cachedPolys + polys.length) * polyBytes <= budgetBytes) {
+            chunks.put(key(op, m0), HeLinear.toNtt(params, polys));
+            cachedPolys += polys.length;
           }
         }
       }
     }
-    return new EncodedKernels(params, Map.copyOf(chunks), cached, total, cachedPolys, totalPolys);
+    return new EncodedKernels(params, Map.copyOf(chunks), polyBytes, cachedPolys, totalPolys);
   }
 
   /**
@@ -98,12 +87,12 @@ public final class EncodedKernels {
 
   /** Bytes of encoded kernels held. */
   public long cachedBytes() {
-    return cachedBytes;
+    return cachedPolys * polyBytes;
   }
 
   /** Bytes all of the model's encoded kernels would take. */
   public long totalBytes() {
-    return totalBytes;
+    return totalPolys * polyBytes;
   }
 
   /** Kernel polynomials held. */

@@ -171,7 +171,8 @@ final class HeLinear {
         int mc = Math.min(chunk, outputs - m0);
         Object plan = plan(op, params, mc);
         NttPlaintext[] cached = kernels.get(op, m0, params);
-        NttPlaintext[] pw = cached != null ? cached : encodeChunk(op, w, params, m0);
+        NttPlaintext[] pw = cached != null ? cached
+            : toNtt(params, chunkPolynomials(op, w, params, m0));
         int[][] positions = positions(plan);
         budgeted -= coefficients(positions);
         if (budgeted < 0) {
@@ -205,30 +206,23 @@ final class HeLinear {
 
   /**
    * The kernel (or weight) polynomials of output channels {@code m0 ..} of one chunk ({@link
-   * #chunk}) of layer {@code op} with weights {@code w}, encoded in NTT form over the workers.
+   * #chunk}) of layer {@code op} with weights {@code w}, in coefficient form.
    */
-  static NttPlaintext[] encodeChunk(LinearOp op, long[] w, BfvParameters params, int m0) {
+  static long[][] chunkPolynomials(LinearOp op, long[] w, BfvParameters params, int m0) {
     int mc = Math.min(chunk(op, params), op.outChannels() - m0);
     int perOut = op.weightCount() / op.outChannels();
     long[] wPart = new long[mc * perOut];
     System.arraycopy(w, m0 * perOut, wPart, 0, wPart.length);
     Object plan = plan(op, params, mc);
-    long[][] enc = plan instanceof HomConv hc ? hc.encodeKernel(wPart)
+    return plan instanceof HomConv hc ? hc.encodeKernel(wPart)
         : ((HomFc) plan).encodeWeights(wPart);
-    NttPlaintext[] pw = new NttPlaintext[enc.length];
-    Parallel.forEach(enc.length, (wk, i) -> pw[i] = NttPlaintext.encode(params, enc[i]));
-    return pw;
   }
 
-  /** How many polynomials {@link #encodeChunk} gives for the chunk at {@code m0}. */
-  static int chunkPolynomials(LinearOp op, BfvParameters params, int m0) {
-    int mc = Math.min(chunk(op, params), op.outChannels() - m0);
-    Object plan = plan(op, params, mc);
-    if (plan instanceof HomConv hc) {
-      return mc * (hc.inputPolys() / hc.tiles());
-    }
-    HomFc fc = (HomFc) plan;
-    return fc.outputPolys() * fc.inputPolys();
+  /** {@code polys} in NTT form, encoded over the workers. */
+  static NttPlaintext[] toNtt(BfvParameters params, long[][] polys) {
+    NttPlaintext[] pw = new NttPlaintext[polys.length];
+    Parallel.forEach(polys.length, (wk, i) -> pw[i] = NttPlaintext.encode(params, polys[i]));
+    return pw;
   }
 
   /**
