@@ -1,9 +1,7 @@
 package io.deepreshape.pi.protocol;
 
 import io.deepreshape.pi.prg.LongBytes;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +91,7 @@ abstract class GcStore implements AutoCloseable {
     private final Path file;
     private final boolean keep;
     private DataOutputStream out;
-    private DataInputStream in;
+    private StoreReadAhead ahead;
 
     FileStore() {
       try {
@@ -110,13 +108,11 @@ abstract class GcStore implements AutoCloseable {
     private FileStore(Path file, boolean reading) {
       this.file = file;
       this.keep = !reading;
+      if (reading) {
+        return;
+      }
       try {
-        if (reading) {
-          in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20));
-        } else {
-          out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
-              1 << 20));
-        }
+        out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open the garbled-circuit store " + file + ": "
             + e.getMessage(), e);
@@ -155,28 +151,13 @@ abstract class GcStore implements AutoCloseable {
 
     @Override
     Batch next() {
-      try {
-        if (in == null) {
-          out.close();
-          out = null;
-          in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20));
+      if (ahead == null) {
+        if (out != null) {
+          finish();
         }
-        long[] t = longs();
-        long[] m = longs();
-        long[] o = longs();
-        byte[] d = new byte[in.readInt()];
-        in.readFully(d);
-        return new Batch(t, m, o, d);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the garbled-circuit store " + file + ": "
-            + e.getMessage(), e);
+        ahead = new StoreReadAhead(file);
       }
-    }
-
-    private long[] longs() throws IOException {
-      byte[] b = new byte[Math.multiplyExact(in.readInt(), 8)];
-      in.readFully(b);
-      return LongBytes.fromBytes(b);
+      return ahead.next();
     }
 
     @Override
@@ -185,8 +166,8 @@ abstract class GcStore implements AutoCloseable {
         if (out != null) {
           out.close();
         }
-        if (in != null) {
-          in.close();
+        if (ahead != null) {
+          ahead.close();
         }
         if (!keep) {
           Files.deleteIfExists(file);
