@@ -9,7 +9,9 @@ import io.deepreshape.pi.gc.WireBits;
 import io.deepreshape.pi.ot.IknpOtReceiver;
 import io.deepreshape.pi.prg.LongBytes;
 import io.deepreshape.pi.quant.QuantConfig;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * The evaluator's side of one garbled layer (ReLU, truncation, reuse or max-pool) (PI-ENGINE.md section 2). Offline it receives, batch
@@ -109,27 +111,32 @@ final class GcClientLayer {
   }
 
   /**
-   * Online: evaluates every batch and answers {@code v - rNext}; returns nothing to keep. Batches
-   * are evaluated as many at once as there are {@code evaluators} (one per worker thread; the
-   * server sends the labels of later batches without waiting for answers), answered in order.
+   * Online: evaluates every batch and answers {@code v - rNext}; returns nothing to keep. Up to one
+   * batch per evaluator (one per worker thread) is evaluated while this thread receives the labels
+   * of the next (the server sends them without waiting for answers); answers go back in order.
+   * Batch {@code i} uses evaluator {@code i mod n}: its previous user, batch {@code i - n}, has been
+   * answered before batch {@code i} starts.
    */
   void online(Channel ch, long[] rNext, GcEvaluator[] evaluators) {
     List<int[]> batches = GcPlan.batches(groups);
-    for (int w0 = 0; w0 < batches.size(); w0 += evaluators.length) {
-      List<int[]> window = batches.subList(w0, Math.min(batches.size(), w0 + evaluators.length));
-      long[][] inputs = new long[window.size()][];
-      GcStore.Batch[] stored = new GcStore.Batch[window.size()];
-      for (int i = 0; i < inputs.length; i++) {
-        stored[i] = store.next();
-        inputs[i] = inputLabels(ch, window.get(i), stored[i]);
+    ArrayDeque<Future<long[]>> inFlight = new ArrayDeque<>();
+    for (int i = 0; i < batches.size(); i++) {
+      if (inFlight.size() == evaluators.length) {
+        sendAnswer(ch, Parallel.await(inFlight.poll()));
       }
-      long[][] answers = new long[inputs.length][];
-      Parallel.forEach(inputs.length, (wk, i) -> answers[i] = answer(window.get(i), stored[i], inputs[i],
-          evaluators[wk], rNext));
-      for (long[] v : answers) {
-        ch.sendLongs(Msg.MASKED_OUTPUT, v, 0, v.length);
-      }
+      int[] bt = batches.get(i);
+      GcStore.Batch stored = store.next();
+      long[] inputs = inputLabels(ch, bt, stored);
+      GcEvaluator evaluator = evaluators[i % evaluators.length];
+      inFlight.add(Parallel.submit(() -> answer(bt, stored, inputs, evaluator, rNext)));
     }
+    while (!inFlight.isEmpty()) {
+      sendAnswer(ch, Parallel.await(inFlight.poll()));
+    }
+  }
+
+  private static void sendAnswer(Channel ch, long[] v) {
+    ch.sendLongs(Msg.MASKED_OUTPUT, v, 0, v.length);
   }
 
   /** The active labels of every input wire of a batch: {@code a} (received), {@code u} (seed), {@code c}. */

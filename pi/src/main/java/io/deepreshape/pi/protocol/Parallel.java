@@ -2,6 +2,7 @@ package io.deepreshape.pi.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,12 +67,36 @@ final class Parallel {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted in a parallel loop", e);
       } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw new IllegalStateException(e.getCause());
+        throw rethrown(e);
       }
     }
+  }
+
+  /** Starts {@code task} on a worker. */
+  static <T> Future<T> submit(Callable<T> task) {
+    return POOL.submit(task);
+  }
+
+  /** The result of a {@link #submit}ted task, waiting for it; rethrows its failure. */
+  static <T> T await(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a worker", e);
+    } catch (ExecutionException e) {
+      throw rethrown(e);
+    }
+  }
+
+  private static RuntimeException rethrown(ExecutionException e) {
+    if (e.getCause() instanceof RuntimeException r) {
+      return r;
+    }
+    if (e.getCause() instanceof Error err) {
+      throw err;
+    }
+    return new IllegalStateException(e.getCause());
   }
 
   /** The number of workers {@link #forEach} uses at most. */
