@@ -11,6 +11,7 @@ import io.deepreshape.pi.protocol.ClientSession;
 import io.deepreshape.pi.protocol.InferenceResult;
 import io.deepreshape.pi.protocol.PeerBusyException;
 import io.deepreshape.pi.protocol.ServerInfo;
+import io.deepreshape.pi.protocol.WarmUp;
 import io.deepreshape.train.data.Datasets;
 import io.deepreshape.train.data.ImageDataset;
 import io.deepreshape.train.data.Split;
@@ -72,10 +73,20 @@ public final class PiInferCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Machine-readable output.")
   boolean json;
 
+  @Option(names = "--warm-up",
+      description = "Before connecting, run one untimed inference of a small network (" + WarmUp.NETWORK + ") in this"
+          + " process, so that the online phase meets compiled code, as in a long-running client.")
+  boolean warmUp;
+
   @Override
   public Integer call() {
     HostPort server = client.server();
     ClientSession session = client.session();
+    if (warmUp) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(Locale.ROOT, "warmed up in %.1f s (one inference of %s)%n", WarmUp.run(), WarmUp.NETWORK);
+      err.flush();
+    }
     InferenceResult r;
     try (TcpChannel ch = TcpChannel.connect(server.host(), server.port(), client.channel())) {
       r = prepared ? session.runPrepared(ch, client.folder(), this::image) : session.run(ch, this::image);
