@@ -46,6 +46,29 @@ class QuantizationTest {
   }
 
   @Test
+  void channelRangesOnDifferentThreadsAddUpToTheDefinition() {
+    // 9 kernels: two blocks of four and one left over; ranges cut inside a block; pruned taps
+    ConvShape s = new ConvShape(6, 5, 5, 9, 3, 1, 1);
+    long[] x = ring(s.channels() * s.height() * s.width());
+    long[] k = ring(s.kernels() * s.channels() * 9);
+    int taps = s.channels() * 9;
+    for (int t = 0; t < taps; t += 2) {
+      for (int m = 4; m < 8; m++) {
+        k[m * taps + t] = 0; // pruned: taps with no weight in a whole block
+      }
+      k[8 * taps + t] = 0;
+    }
+    long[] before = ring(s.kernels() * s.outHeight() * s.outWidth());
+    long[] y = before.clone();
+    RingLinear.convChannels(s, k, x, y, 0, 3);
+    RingLinear.convChannels(s, k, x, y, 3, 9);
+    long[] want = s.convolve(x, k, Q.l());
+    for (int i = 0; i < y.length; i++) {
+      assertThat((y[i] - before[i]) & Q.mask()).as("output %d", i).isEqualTo(want[i]);
+    }
+  }
+
+  @Test
   void foldingBatchNormIntoTheConvolutionEqualsConvThenNorm() {
     // one conv + BN layer through the builder's source interface
     WeightSource src = new RandomWeights(9);
