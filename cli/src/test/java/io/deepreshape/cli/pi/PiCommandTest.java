@@ -16,6 +16,7 @@ import io.deepreshape.spec.StemType;
 import java.awt.image.BufferedImage;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -174,10 +175,13 @@ class PiCommandTest {
     assertThat(prep.out()).contains("prepared 1/2: session").contains("prepared 2/2: session");
     String logits = whole.out().lines().filter(l -> l.startsWith("logits")).findFirst().orElseThrow();
     for (int k = 0; k < 2; k++) {
-      CliRun r = CliRun.of("pi", "infer", "--connect", addr, "--image", png.toString(),
-          "--prepared", "--dir", store);
+      String[] args = {"pi", "infer", "--connect", addr, "--image", png.toString(), "--prepared", "--dir", store};
+      CliRun r = k == 0 ? CliRun.of(args) : CliRun.of(withWarmUp(args));
       assertThat(r.exitCode()).as(r.err()).isZero();
       assertThat(r.out()).contains(logits).contains("online from prepared material:");
+      if (k == 1) {
+        assertThat(r.err()).contains("warmed up in").contains("basech:4");
+      }
     }
     CliRun none = CliRun.of("pi", "infer", "--connect", addr, "--image", png.toString(),
         "--prepared", "--dir", store);
@@ -215,5 +219,11 @@ class PiCommandTest {
       r = call.get();
     }
     return r;
+  }
+
+  private static String[] withWarmUp(String[] args) {
+    String[] out = Arrays.copyOf(args, args.length + 1);
+    out[args.length] = "--warm-up";
+    return out;
   }
 }
