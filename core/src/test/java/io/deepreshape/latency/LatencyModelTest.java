@@ -36,11 +36,15 @@ class LatencyModelTest {
   }
 
   @Test
-  void everyCalibrationPointIsWithinFifteenPercent() {
+  void everyFittedPointIsWithinFifteenPercentAndEveryHeldOutOneWithinTwentyFive() {
+    // a held-out point checks how the model extrapolates to a shape it was not fitted on, so it
+    // is held to a looser bound; the profile records each point's error either way
     for (String name : Profiles.BUILT_IN) {
       for (Calibration.Row r : Calibration.check(Profiles.load(name))) {
-        assertThat(Math.abs(r.offlineError())).as(name + " offline " + r.point().preset()).isLessThan(0.15);
-        assertThat(Math.abs(r.onlineError())).as(name + " online " + r.point().preset()).isLessThan(0.15);
+        double bound = r.point().heldOut() ? 0.25 : 0.15;
+        String what = (r.point().heldOut() ? " (held out) " : " ") + r.point().preset() + "@" + r.point().dataset();
+        assertThat(Math.abs(r.offlineError())).as(name + " offline" + what).isLessThan(bound);
+        assertThat(Math.abs(r.onlineError())).as(name + " online" + what).isLessThan(bound);
       }
     }
   }
