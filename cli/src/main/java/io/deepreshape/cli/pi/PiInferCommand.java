@@ -83,9 +83,7 @@ public final class PiInferCommand implements Callable<Integer> {
     HostPort server = client.server();
     ClientSession session = client.session();
     if (warmUp) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.printf(Locale.ROOT, "warmed up in %.1f s (one inference of %s)%n", WarmUp.run(), WarmUp.NETWORK);
-      err.flush();
+      PiReport.warmUp(spec.commandLine().getErr());
     }
     InferenceResult r;
     try (TcpChannel ch = TcpChannel.connect(server.host(), server.port(), client.channel())) {

@@ -7,10 +7,19 @@ import io.deepreshape.cli.common.Json;
 import io.deepreshape.cli.common.Table;
 import io.deepreshape.pi.protocol.InferenceResult;
 import io.deepreshape.pi.protocol.LayerStats;
+import io.deepreshape.pi.protocol.WarmUp;
+import java.io.PrintWriter;
+import java.util.Locale;
 
 /** Renders an inference's per-step and total costs as a table or JSON (issue 9 field names). */
 final class PiReport {
   private PiReport() {}
+
+  /** Runs {@link WarmUp} in this process and says on {@code err} how long it took. */
+  static void warmUp(PrintWriter err) {
+    err.printf(Locale.ROOT, "warmed up in %.1f s (one inference of %s)%n", WarmUp.run(), WarmUp.NETWORK);
+    err.flush();
+  }
 
   /** The per-phase table: one row per step, then the total. */
   static String table(InferenceResult r) {

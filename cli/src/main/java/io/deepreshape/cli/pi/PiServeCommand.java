@@ -105,8 +105,7 @@ public final class PiServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (warmUp) {
-      err.printf(Locale.ROOT, "warmed up in %.1f s (one inference of %s)%n", WarmUp.run(), WarmUp.NETWORK);
-      err.flush();
+      PiReport.warmUp(err);
     }
     EncodedKernels kernels = kernels(m, err);
     PiServer started;
