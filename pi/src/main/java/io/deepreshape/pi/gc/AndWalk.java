@@ -17,6 +17,8 @@ abstract class AndWalk {
   protected long[] labels;
   /** The batch's garbled tables. */
   protected long[] tables;
+  /** The identifier of the batch's gate slot 0. */
+  protected long tweakBase;
   /** The wire labels of the last batch, reused: every label is written before it is read. */
   private long[] labelSpace = new long[0];
   /** Per staged pair of the chunk: four label halves a scheme keeps from staging to finishing. */
@@ -33,6 +35,7 @@ abstract class AndWalk {
     batch = instances;
     labels = wireLabels;
     tables = garbledTables;
+    this.tweakBase = tweakBase;
     int pos = from;
     int k = 0;
     while (pos < to) {
@@ -41,9 +44,11 @@ abstract class AndWalk {
       int startK = k;
       while (n < Garbler.CHUNK_PAIRS && pos < to) {
         int g = c.scheduled(pos);
-        stage(n, g, k, tweakBase + gate(g, k));
-        n++;
-        if (++k == batch) {
+        int run = Math.min(batch - k, Garbler.CHUNK_PAIRS - n);
+        stage(n, run, in0(g, k), in1(g, k), tweakBase + gate(g, k));
+        n += run;
+        k += run;
+        if (k == batch) {
           k = 0;
           pos++;
         }
@@ -51,9 +56,13 @@ abstract class AndWalk {
       hash(n);
       pos = startPos;
       k = startK;
-      for (int i = 0; i < n; i++) {
-        finish(i, c.scheduled(pos), k);
-        if (++k == batch) {
+      for (int i = 0; i < n; ) {
+        int g = c.scheduled(pos);
+        int run = Math.min(batch - k, n - i);
+        finish(i, run, out(g, k), gate(g, k));
+        i += run;
+        k += run;
+        if (k == batch) {
           k = 0;
           pos++;
         }
@@ -61,14 +70,23 @@ abstract class AndWalk {
     }
   }
 
-  /** Stages pair {@code n} of the chunk: gate {@code g}, instance {@code k}, identifier {@code id}. */
-  abstract void stage(int n, int g, int k, long id);
+  /**
+   * Stages pairs {@code n .. n+run-1} of the chunk: {@code run} consecutive instances of one gate,
+   * the first instance's input labels at {@code a} and {@code b} (each next instance's two longs
+   * on), identifiers {@code id, id+1, ...}. One gate's instances per call, so the scheme's loop over
+   * them indexes every array linearly.
+   */
+  abstract void stage(int n, int run, int a, int b, long id);
 
   /** Hashes the {@code n} staged pairs. */
   abstract void hash(int n);
 
-  /** Finishes pair {@code i} of the chunk: gate {@code g}, instance {@code k}. */
-  abstract void finish(int i, int g, int k);
+  /**
+   * Finishes pairs {@code i .. i+run-1} of the chunk, staged by one {@link #stage} call or part of
+   * one: the first instance's output label at {@code o}, its table slot {@code gate}, each next
+   * instance's two longs and one slot on.
+   */
+  abstract void finish(int i, int run, int o, int gate);
 
   /** Room for a batch's {@code longs} longs of wire labels, reused from the batch before. */
   final long[] labelSpace(int longs) {
@@ -93,22 +111,22 @@ abstract class AndWalk {
   }
 
   /** Where the label of gate {@code g}'s first input, instance {@code k}, starts. */
-  final int in0(int g, int k) {
+  private int in0(int g, int k) {
     return (c.in0(g) * batch + k) * 2;
   }
 
   /** Where the label of gate {@code g}'s second input, instance {@code k}, starts. */
-  final int in1(int g, int k) {
+  private int in1(int g, int k) {
     return (c.in1(g) * batch + k) * 2;
   }
 
   /** Where the label of gate {@code g}'s output, instance {@code k}, starts. */
-  final int out(int g, int k) {
+  private int out(int g, int k) {
     return ((c.inputs() + g) * batch + k) * 2;
   }
 
   /** The pair's gate number in the batch: its table slot. */
-  final int gate(int g, int k) {
+  private int gate(int g, int k) {
     return c.andOrdinal(g) * batch + k;
   }
 }

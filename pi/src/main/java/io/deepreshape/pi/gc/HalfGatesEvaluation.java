@@ -11,12 +11,17 @@ final class HalfGatesEvaluation extends AndWalk {
   }
 
   @Override
-  void stage(int n, int g, int k, long id) {
-    int a = in0(g, k);
-    int b = in1(g, k);
-    keep(n, labels[a], labels[a + 1], labels[b], labels[b + 1]);
-    hash.stage(2 * n, labels[a], labels[a + 1], 2 * id);
-    hash.stage(2 * n + 1, labels[b], labels[b + 1], 2 * id + 1);
+  void stage(int n, int run, int a, int b, long id) {
+    for (int j = 0; j < run; j++) {
+      long al = labels[a + 2 * j];
+      long ar = labels[a + 2 * j + 1];
+      long bl = labels[b + 2 * j];
+      long br = labels[b + 2 * j + 1];
+      keep(n + j, al, ar, bl, br);
+      long t = 2 * (id + j);
+      hash.stage(2 * (n + j), al, ar, t);
+      hash.stage(2 * (n + j) + 1, bl, br, t + 1);
+    }
   }
 
   @Override
@@ -25,15 +30,20 @@ final class HalfGatesEvaluation extends AndWalk {
   }
 
   @Override
-  void finish(int i, int g, int k) {
+  void finish(int i, int run, int o, int gate) {
+    for (int j = 0; j < run; j++) {
+      finishPair(i + j, 4 * (gate + j), o + 2 * j);
+    }
+  }
+
+  /** Pair {@code i} of the chunk: tables at {@code tables[t..t+3]}, output label to {@code o}. */
+  private void finishPair(int i, int t, int o) {
     long al = kept(i, 0);
     long ar = kept(i, 1);
     long bl = kept(i, 2);
     long br = kept(i, 3);
     long sa = -(al & 1);
     long sb = -(bl & 1);
-    int t = gate(g, k) * 4;
-    int o = out(g, k);
     labels[o] = hash.low(2 * i, ar) ^ (sa & tables[t]) ^ hash.low(2 * i + 1, br)
         ^ (sb & (tables[t + 2] ^ al));
     labels[o + 1] = hash.high(2 * i, al, ar) ^ (sa & tables[t + 1]) ^ hash.high(2 * i + 1, bl, br)

@@ -19,19 +19,20 @@ final class HalfGatesGarbling extends AndWalk {
   }
 
   @Override
-  void stage(int n, int g, int k, long id) {
-    int a = in0(g, k);
-    int b = in1(g, k);
-    long al = labels[a];
-    long ar = labels[a + 1];
-    long bl = labels[b];
-    long br = labels[b + 1];
-    keep(n, al, ar, bl, br);
-    int q = n * 4;
-    hash.stage(q, al, ar, 2 * id);
-    hash.stage(q + 1, al ^ d0, ar ^ d1, 2 * id);
-    hash.stage(q + 2, bl, br, 2 * id + 1);
-    hash.stage(q + 3, bl ^ d0, br ^ d1, 2 * id + 1);
+  void stage(int n, int run, int a, int b, long id) {
+    for (int j = 0; j < run; j++) {
+      long al = labels[a + 2 * j];
+      long ar = labels[a + 2 * j + 1];
+      long bl = labels[b + 2 * j];
+      long br = labels[b + 2 * j + 1];
+      keep(n + j, al, ar, bl, br);
+      long t = 2 * (id + j);
+      int q = (n + j) * 4;
+      hash.stage(q, al, ar, t);
+      hash.stage(q + 1, al ^ d0, ar ^ d1, t);
+      hash.stage(q + 2, bl, br, t + 1);
+      hash.stage(q + 3, bl ^ d0, br ^ d1, t + 1);
+    }
   }
 
   @Override
@@ -40,7 +41,14 @@ final class HalfGatesGarbling extends AndWalk {
   }
 
   @Override
-  void finish(int i, int g, int k) {
+  void finish(int i, int run, int o, int gate) {
+    for (int j = 0; j < run; j++) {
+      finishPair(i + j, 4 * (gate + j), o + 2 * j);
+    }
+  }
+
+  /** Pair {@code i} of the chunk: its tables to {@code tables[t..t+3]}, output to {@code o}. */
+  private void finishPair(int i, int t, int o) {
     long al = kept(i, 0);
     long ar = kept(i, 1);
     long bl = kept(i, 2);
@@ -56,12 +64,10 @@ final class HalfGatesGarbling extends AndWalk {
     long tg1 = ha1 ^ hash.high(q + 1, al ^ d0, ar ^ d1) ^ (pb & d1);
     long te0 = hb0 ^ hash.low(q + 3, br ^ d1) ^ al;
     long te1 = hb1 ^ hash.high(q + 3, bl ^ d0, br ^ d1) ^ ar;
-    int t = gate(g, k) * 4;
     tables[t] = tg0;
     tables[t + 1] = tg1;
     tables[t + 2] = te0;
     tables[t + 3] = te1;
-    int o = out(g, k);
     labels[o] = ha0 ^ (pa & tg0) ^ hb0 ^ (pb & (te0 ^ al));
     labels[o + 1] = ha1 ^ (pa & tg1) ^ hb1 ^ (pb & (te1 ^ ar));
   }

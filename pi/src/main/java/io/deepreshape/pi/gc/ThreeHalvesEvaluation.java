@@ -14,19 +14,19 @@ final class ThreeHalvesEvaluation extends AndWalk {
   }
 
   @Override
-  void stage(int n, int g, int k, long id) {
-    int a = in0(g, k);
-    int b = in1(g, k);
-    long al = labels[a];
-    long ar = labels[a + 1];
-    long bl = labels[b];
-    long br = labels[b + 1];
-    keep(n, al, ar, bl, br);
-    long t = 3 * id;
-    int q = n * 3;
-    hash.stage(q, al, ar, t);
-    hash.stage(q + 1, bl, br, t + 1);
-    hash.stage(q + 2, al ^ bl, ar ^ br, t + 2);
+  void stage(int n, int run, int a, int b, long id) {
+    for (int j = 0; j < run; j++) {
+      long al = labels[a + 2 * j];
+      long ar = labels[a + 2 * j + 1];
+      long bl = labels[b + 2 * j];
+      long br = labels[b + 2 * j + 1];
+      keep(n + j, al, ar, bl, br);
+      long t = 3 * (id + j);
+      int q = (n + j) * 3;
+      hash.stage(q, al, ar, t);
+      hash.stage(q + 1, bl, br, t + 1);
+      hash.stage(q + 2, al ^ bl, ar ^ br, t + 2);
+    }
   }
 
   @Override
@@ -35,9 +35,12 @@ final class ThreeHalvesEvaluation extends AndWalk {
   }
 
   @Override
-  void finish(int i, int g, int k) {
-    int gate = gate(g, k);
-    decrypt(i, gate * 3, ThreeHalves.control(tables, 3 * c.andGates() * batch, gate), out(g, k));
+  void finish(int i, int run, int o, int gate) {
+    int controlBase = 3 * c.andGates() * batch;
+    for (int j = 0; j < run; j++) {
+      int z = ThreeHalves.control(tables, controlBase, gate + j);
+      decrypt(i + j, 3 * (gate + j), z, o + 2 * j);
+    }
   }
 
   /**

@@ -28,26 +28,31 @@ final class ThreeHalvesGarbling extends AndWalk {
     hash.reserve(6 * Garbler.CHUNK_PAIRS);
   }
 
-  /** Stages the six blocks to hash: colour-0 and colour-1 labels of A, of B, and of A + B. */
+  /**
+   * Stages the six blocks to hash per pair: colour-0 and colour-1 labels of A, of B, and of A + B.
+   * Keeps the input zero-labels as they are; their lowest bits are the permute bits.
+   */
   @Override
-  void stage(int n, int g, int k, long id) {
-    int a = in0(g, k);
-    int b = in1(g, k);
-    long ma = -(labels[a] & 1);
-    long mb = -(labels[b] & 1);
-    long al = labels[a] ^ (ma & d0);
-    long ar = labels[a + 1] ^ (ma & d1);
-    long bl = labels[b] ^ (mb & d0);
-    long br = labels[b + 1] ^ (mb & d1);
-    keep(n, al, ar, bl, br);
-    long t = 3 * id;
-    int q = n * 6;
-    hash.stage(q, al, ar, t);
-    hash.stage(q + 1, al ^ d0, ar ^ d1, t);
-    hash.stage(q + 2, bl, br, t + 1);
-    hash.stage(q + 3, bl ^ d0, br ^ d1, t + 1);
-    hash.stage(q + 4, al ^ bl, ar ^ br, t + 2);
-    hash.stage(q + 5, al ^ bl ^ d0, ar ^ br ^ d1, t + 2);
+  void stage(int n, int run, int a, int b, long id) {
+    for (int j = 0; j < run; j++) {
+      long za = labels[a + 2 * j];
+      long zb = labels[b + 2 * j];
+      long ma = -(za & 1);
+      long mb = -(zb & 1);
+      long al = za ^ (ma & d0);
+      long ar = labels[a + 2 * j + 1] ^ (ma & d1);
+      long bl = zb ^ (mb & d0);
+      long br = labels[b + 2 * j + 1] ^ (mb & d1);
+      keep(n + j, al | (za & 1), ar, bl | (zb & 1), br);
+      long t = 3 * (id + j);
+      int q = (n + j) * 6;
+      hash.stage(q, al, ar, t);
+      hash.stage(q + 1, al ^ d0, ar ^ d1, t);
+      hash.stage(q + 2, bl, br, t + 1);
+      hash.stage(q + 3, bl ^ d0, br ^ d1, t + 1);
+      hash.stage(q + 4, al ^ bl, ar ^ br, t + 2);
+      hash.stage(q + 5, al ^ bl ^ d0, ar ^ br ^ d1, t + 2);
+    }
   }
 
   @Override
@@ -59,38 +64,47 @@ final class ThreeHalvesGarbling extends AndWalk {
   }
 
   @Override
-  void finish(int i, int g, int k) {
-    int gate = gate(g, k);
-    int alpha = (int) labels[in0(g, k)] & 1;
-    int beta = (int) labels[in1(g, k)] & 1;
-    int v = solve(i, alpha, beta, gate * 3, out(g, k));
-    ThreeHalves.putControl(tables, 3 * c.andGates() * batch, gate, v);
+  void finish(int i, int run, int o, int gate) {
+    int controlBase = 3 * c.andGates() * batch;
+    for (int j = 0; j < run; j++) {
+      int v = solve(i + j, gate + j, o + 2 * j);
+      ThreeHalves.putControl(tables, controlBase, gate + j, v);
+    }
   }
 
   /**
-   * Solves gate {@code i} of the chunk for its ciphertexts (to {@code tables[t..t+2]}) and its
-   * output's zero-label (to {@code labels[o..o+1]}); returns its five control bits. {@code alpha}
-   * and {@code beta} are the permute bits (colours of the zero-labels) of its inputs.
+   * Solves pair {@code i} of the chunk, table slot {@code slot}, for its ciphertexts and its
+   * output's zero-label (to {@code labels[o..o+1]}); returns its five control bits. The kept
+   * colour-0 labels carry in their lowest bit (zero in a colour-0 label) the permute bits {@code
+   * alpha} and {@code beta} of the inputs' zero-labels.
    */
-  private int solve(int i, int alpha, int beta, int t, int o) {
-    long al = kept(i, 0);
+  private int solve(int i, int slot, int o) {
+    long keptA = kept(i, 0);
+    long keptB = kept(i, 2);
+    int alpha = (int) keptA & 1;
+    int beta = (int) keptB & 1;
+    long al = keptA ^ alpha;
     long ar = kept(i, 1);
-    long bl = kept(i, 2);
+    long bl = keptB ^ beta;
     long br = kept(i, 3);
     int q = i * 6;
+    // Blocks q+1 .. q+5 follow blocks of this pair, staged in the order A0 A1 B0 B1 X0 X1, so the
+    // predecessor and sigma terms of TccrHash's raw outputs cancel to these sums of known values.
+    long t = 3 * (tweakBase + slot);
     long hA0 = hash.low(q, ar);
-    long hA1 = hash.low(q + 1, ar ^ d1);
-    long hB0 = hash.low(q + 2, br);
-    long hB1 = hash.low(q + 3, br ^ d1);
-    long hX0 = hash.low(q + 4, ar ^ br);
-    long hX1 = hash.low(q + 5, ar ^ br ^ d1);
+    long hA1 = hash.rawLow(q + 1) ^ t ^ d1;
+    long hB0 = hash.rawLow(q + 2) ^ ar ^ d1 ^ t ^ br;
+    long hB1 = hash.rawLow(q + 3) ^ (t + 1) ^ d1;
+    long hX0 = hash.rawLow(q + 4) ^ ar ^ d1 ^ (t + 1);
+    long hX1 = hash.rawLow(q + 5) ^ (t + 2) ^ d1;
     // the lowest bits of the hashes' high halves
+    long dd = d0 ^ d1;
     int bA0 = (int) hash.high(q, al, ar) & 1;
-    int bB0 = (int) hash.high(q + 2, bl, br) & 1;
-    int bX0 = (int) hash.high(q + 4, al ^ bl, ar ^ br) & 1;
-    int bA = bA0 ^ (int) hash.high(q + 1, al ^ d0, ar ^ d1) & 1;
-    int bB = bB0 ^ (int) hash.high(q + 3, bl ^ d0, br ^ d1) & 1;
-    int bX = bX0 ^ (int) hash.high(q + 5, al ^ bl ^ d0, ar ^ br ^ d1) & 1;
+    int bB0 = (int) (hash.rawHigh(q + 2) ^ al ^ ar ^ dd ^ bl ^ br) & 1;
+    int bX0 = (int) (hash.rawHigh(q + 4) ^ dd ^ al ^ ar) & 1;
+    int bA = bA0 ^ (int) (hash.rawHigh(q + 1) ^ dd) & 1;
+    int bB = bB0 ^ (int) (hash.rawHigh(q + 3) ^ dd) & 1;
+    int bX = bX0 ^ (int) (hash.rawHigh(q + 5) ^ dd) & 1;
     int notA = alpha ^ 1;
     int notB = beta ^ 1;
     int rho0 = (int) (rho[(2 * i) >>> 6] >>> ((2 * i) & 63)) & 1;
@@ -114,9 +128,10 @@ final class ThreeHalvesGarbling extends AndWalk {
     long zr01 = hB1 ^ hX1 ^ ThreeHalves.right(0, r01a, r01b, al, ar, bl ^ d0, br ^ d1)
         ^ (t01 & d1);
     long g2 = zr10 ^ zr00;
-    tables[t] = zl10 ^ zl00 ^ g2;
-    tables[t + 1] = zr01 ^ zr00 ^ g2;
-    tables[t + 2] = g2;
+    int c = 3 * slot;
+    tables[c] = zl10 ^ zl00 ^ g2;
+    tables[c + 1] = zr01 ^ zr00 ^ g2;
+    tables[c + 2] = g2;
     labels[o] = zl00;
     labels[o + 1] = zr00;
     return (rho0 ^ bA0 ^ bX0) | (rho1 ^ bB0 ^ bX0) << 1 | (notA ^ bA) << 2 | (notB ^ bB) << 3

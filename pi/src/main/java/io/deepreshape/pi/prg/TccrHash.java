@@ -56,6 +56,23 @@ public final class TccrHash {
   }
 
   /**
+   * Block {@code k}'s raw low output: its hash's low half XOR the low halves of {@code sigma(x_k)}
+   * and of block {@code k-1}'s staged input (its {@code x1} XOR its tweak), which a caller that
+   * knows both can cancel in registers.
+   */
+  public long rawLow(int k) {
+    return LongBytes.get(out, 16 * k + 16);
+  }
+
+  /**
+   * Block {@code k}'s raw high output: its hash's high half XOR the high halves of {@code
+   * sigma(x_k)} and of block {@code k-1}'s staged input ({@code x0 XOR x1}).
+   */
+  public long rawHigh(int k) {
+    return LongBytes.get(out, 16 * k + 24);
+  }
+
+  /**
    * Hashes {@code n} blocks: {@code dst[2k..2k+1] = H(x[xOff+2k..], tweak[tOff+k])}. The arrays
    * {@code x} and {@code dst} may be the same.
    */
