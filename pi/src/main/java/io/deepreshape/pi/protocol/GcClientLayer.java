@@ -96,8 +96,12 @@ final class GcClientLayer {
   private void receive(Channel ch, int[] bt, long[] own) {
     Circuit circuit = groups.get(bt[0]).circuit();
     int b = bt[2];
-    long[] tab = ch.receiveLongs(Msg.GC_TABLES,
-        GarblingScheme.ENGINE.tableLongs((long) circuit.andGates() * b));
+    byte[] tab = ch.receive(Msg.GC_TABLES);
+    long tableBytes = 8L * GarblingScheme.ENGINE.tableLongs((long) circuit.andGates() * b);
+    if (tab.length != tableBytes) {
+      throw new ChannelException("protocol error: " + tab.length + " bytes of garbled tables,"
+          + " expected " + tableBytes);
+    }
     long[] seed = ch.receiveLongs(Msg.GC_MASK_SEED, MaskSeed.LONGS);
     byte[] decode = ch.receive(Msg.GC_DECODE);
     int want = 8 + WireBits.packedBytes(circuit.outputCount() * b);
@@ -106,7 +110,7 @@ final class GcClientLayer {
           + " bytes of decoding bits, expected " + want);
     }
     long before = store.bytes();
-    store.put(new GcStore.Batch(tab, seed, own, decode));
+    store.putReceived(tab, seed, own, decode);
     storageBytes += store.bytes() - before;
   }
 

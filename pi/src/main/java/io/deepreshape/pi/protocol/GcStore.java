@@ -44,8 +44,21 @@ abstract class GcStore implements AutoCloseable {
 
   /** Appends a batch. */
   void put(Batch b) {
-    bytes += 8L * (b.tables.length + b.maskSeed.length + b.ownLabels.length) + b.decode.length;
+    addBytes(8L * (b.tables.length + b.maskSeed.length + b.ownLabels.length) + b.decode.length);
     write(b);
+  }
+
+  /** Counts {@code n} more bytes stored. */
+  final void addBytes(long n) {
+    bytes += n;
+  }
+
+  /**
+   * Appends a batch whose tables arrive as the little-endian bytes of their longs, as received: a
+   * file store writes them as they are, without a round trip through a {@code long[]}.
+   */
+  void putReceived(byte[] tableBytes, long[] maskSeed, long[] ownLabels, byte[] decode) {
+    put(new Batch(LongBytes.fromBytes(tableBytes), maskSeed, ownLabels, decode));
   }
 
   abstract void write(Batch b);
@@ -142,6 +155,26 @@ abstract class GcStore implements AutoCloseable {
         throw new UncheckedIOException("cannot write the garbled-circuit store " + file + ": "
             + e.getMessage(), e);
       }
+    }
+
+    @Override
+    void putReceived(byte[] tableBytes, long[] maskSeed, long[] ownLabels, byte[] decode) {
+      if ((tableBytes.length & 7) != 0) {
+        throw new IllegalArgumentException("table bytes must be whole longs, got "
+            + tableBytes.length);
+      }
+      try {
+        out.writeInt(tableBytes.length >>> 3);
+        out.write(tableBytes);
+        longs(maskSeed);
+        longs(ownLabels);
+        out.writeInt(decode.length);
+        out.write(decode);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the garbled-circuit store " + file + ": "
+            + e.getMessage(), e);
+      }
+      addBytes(tableBytes.length + 8L * (maskSeed.length + ownLabels.length) + decode.length);
     }
 
     private void longs(long[] v) throws IOException {

@@ -42,6 +42,12 @@ final class PeerErrorChannel extends ForwardingChannel {
     }
   }
 
+  /** Lets the inner channel send longs its own way (a TCP end converts them a slice at a time). */
+  @Override
+  public void sendLongs(byte type, long[] values, int off, int len) {
+    inner.sendLongs(type, values, off, len);
+  }
+
   @Override
   public Message receive() {
     Message m = inner.receive();

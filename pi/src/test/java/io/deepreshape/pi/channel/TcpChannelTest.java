@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +58,29 @@ class TcpChannelTest {
       assertThat(srv.stats().bytesReceived(Phase.OFFLINE)).isEqualTo(300_005);
       assertThat(srv.stats().bytesSent(Phase.ONLINE)).isEqualTo(29);
       assertThat(client.stats().bytesReceived(Phase.ONLINE)).isEqualTo(29);
+    }
+  }
+
+  @Test
+  void longsSentASliceAtATimeArriveAsTheBytesOfOneArray() {
+    CompletableFuture<TcpChannel> accepted = acceptAsync();
+    try (TcpChannel client = TcpChannel.connect("127.0.0.1", server.getLocalPort(), SHORT);
+        TcpChannel srv = accepted.join()) {
+      long[] values = new Random(2).longs(3 * 8192 + 5).toArray();
+      long sent = 0;
+      // lengths around the 8,192 longs of one slice, from an offset
+      for (int len : new int[] {0, 1, 8191, 8192, 8193, 3 * 8192 + 2}) {
+        srv.sendLongs((byte) 6, values, 3, len);
+        byte[] got = client.receive((byte) 6);
+        byte[] want = new byte[8 * len];
+        ByteBuffer.wrap(want).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(values, 3, len);
+        assertThat(got).as("%d longs", len).isEqualTo(want);
+        sent += 8L * len + Channel.HEADER_BYTES;
+      }
+      assertThat(srv.stats().bytesSent(Phase.OFFLINE)).isEqualTo(sent);
+      assertThat(client.stats().bytesReceived(Phase.OFFLINE)).isEqualTo(sent);
+      assertThatThrownBy(() -> srv.sendLongs((byte) 6, values, values.length - 2, 3))
+          .isInstanceOf(IndexOutOfBoundsException.class);
     }
   }
 

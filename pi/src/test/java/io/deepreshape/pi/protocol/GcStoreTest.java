@@ -2,6 +2,8 @@ package io.deepreshape.pi.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,30 @@ class GcStoreTest {
           assertThat(got.maskSeed()).isEqualTo(want.maskSeed());
           assertThat(got.ownLabels()).isEqualTo(want.ownLabels());
           assertThat(got.decode()).isEqualTo(want.decode());
+        }
+      }
+    }
+  }
+
+  @Test
+  void tablesStoredAsReceivedBytesComeBackAsTheirLongs() {
+    for (GcStore store : new GcStore[] {new GcStore.FileStore(), new GcStore.MemoryStore()}) {
+      try (store) {
+        SplittableRandom rnd = new SplittableRandom(3);
+        long[][] tables = new long[4][];
+        for (int i = 0; i < tables.length; i++) {
+          tables[i] = rnd.longs(50 * i + 3).toArray();
+          byte[] bytes = new byte[8 * tables[i].length];
+          ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(tables[i]);
+          store.putReceived(bytes, new long[] {i, 2}, new long[] {7, 8, 9}, new byte[] {(byte) i});
+        }
+        assertThat(store.bytes()).isEqualTo(8L * (312 + 4 * 5) + 4);
+        for (int i = 0; i < tables.length; i++) {
+          GcStore.Batch got = store.next();
+          assertThat(got.tables()).isEqualTo(tables[i]);
+          assertThat(got.maskSeed()).containsExactly(i, 2);
+          assertThat(got.ownLabels()).containsExactly(7, 8, 9);
+          assertThat(got.decode()).containsExactly((byte) i);
         }
       }
     }
