@@ -96,6 +96,17 @@ abstract class AndWalk {
     return labelSpace;
   }
 
+  /**
+   * Keeps the input labels of pairs {@code n .. n+run-1} as they are, the first pair's at {@code a}
+   * and {@code b} in {@link #labels}, each next pair's two longs on.
+   */
+  final void keepRun(int n, int run, int a, int b) {
+    for (int j = 0; j < run; j++) {
+      keep(n + j, labels[a + 2 * j], labels[a + 2 * j + 1], labels[b + 2 * j],
+          labels[b + 2 * j + 1]);
+    }
+  }
+
   /** Keeps pair {@code n}'s input labels {@code A = (al, ar)} and {@code B = (bl, br)}. */
   final void keep(int n, long al, long ar, long bl, long br) {
     int i = 4 * n;

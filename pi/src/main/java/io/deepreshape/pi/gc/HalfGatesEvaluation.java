@@ -12,15 +12,11 @@ final class HalfGatesEvaluation extends AndWalk {
 
   @Override
   void stage(int n, int run, int a, int b, long id) {
-    for (int j = 0; j < run; j++) {
-      long al = labels[a + 2 * j];
-      long ar = labels[a + 2 * j + 1];
-      long bl = labels[b + 2 * j];
-      long br = labels[b + 2 * j + 1];
-      keep(n + j, al, ar, bl, br);
-      long t = 2 * (id + j);
-      hash.stage(2 * (n + j), al, ar, t);
-      hash.stage(2 * (n + j) + 1, bl, br, t + 1);
+    keepRun(n, run, a, b);
+    for (int p = n; p < n + run; p++) {
+      long t = 2 * (id + p - n);
+      hash.stage(2 * p, kept(p, 0), kept(p, 1), t);
+      hash.stage(2 * p + 1, kept(p, 2), kept(p, 3), t + 1);
     }
   }
 

@@ -20,14 +20,14 @@ final class HalfGatesGarbling extends AndWalk {
 
   @Override
   void stage(int n, int run, int a, int b, long id) {
-    for (int j = 0; j < run; j++) {
-      long al = labels[a + 2 * j];
-      long ar = labels[a + 2 * j + 1];
-      long bl = labels[b + 2 * j];
-      long br = labels[b + 2 * j + 1];
-      keep(n + j, al, ar, bl, br);
-      long t = 2 * (id + j);
-      int q = (n + j) * 4;
+    keepRun(n, run, a, b);
+    for (int p = n; p < n + run; p++) {
+      long al = kept(p, 0);
+      long ar = kept(p, 1);
+      long bl = kept(p, 2);
+      long br = kept(p, 3);
+      long t = 2 * (id + p - n);
+      int q = p * 4;
       hash.stage(q, al, ar, t);
       hash.stage(q + 1, al ^ d0, ar ^ d1, t);
       hash.stage(q + 2, bl, br, t + 1);

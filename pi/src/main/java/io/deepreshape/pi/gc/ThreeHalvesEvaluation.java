@@ -15,17 +15,13 @@ final class ThreeHalvesEvaluation extends AndWalk {
 
   @Override
   void stage(int n, int run, int a, int b, long id) {
-    for (int j = 0; j < run; j++) {
-      long al = labels[a + 2 * j];
-      long ar = labels[a + 2 * j + 1];
-      long bl = labels[b + 2 * j];
-      long br = labels[b + 2 * j + 1];
-      keep(n + j, al, ar, bl, br);
-      long t = 3 * (id + j);
-      int q = (n + j) * 3;
-      hash.stage(q, al, ar, t);
-      hash.stage(q + 1, bl, br, t + 1);
-      hash.stage(q + 2, al ^ bl, ar ^ br, t + 2);
+    keepRun(n, run, a, b);
+    for (int p = n; p < n + run; p++) {
+      long t = 3 * (id + p - n);
+      int q = p * 3;
+      hash.stage(q, kept(p, 0), kept(p, 1), t);
+      hash.stage(q + 1, kept(p, 2), kept(p, 3), t + 1);
+      hash.stage(q + 2, kept(p, 0) ^ kept(p, 2), kept(p, 1) ^ kept(p, 3), t + 2);
     }
   }
 
