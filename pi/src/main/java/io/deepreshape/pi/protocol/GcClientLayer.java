@@ -148,13 +148,19 @@ final class GcClientLayer {
     GcGroup g = groups.get(bt[0]);
     int l = q.l();
     int b = bt[2];
-    long[] aLabels = ch.receiveLongs(Msg.GC_INPUT_LABELS, g.inWords() * l * b * 2);
-    long[] uLabels = MaskSeed.labels(stored.maskSeed(), g.outWords() * l * b);
+    int aLongs = g.inWords() * l * b * 2;
+    byte[] a = ch.receive(Msg.GC_INPUT_LABELS);
+    if (a.length != 8L * aLongs) {
+      throw new ChannelException("protocol error: " + a.length + " bytes of input labels, expected "
+          + 8L * aLongs);
+    }
+    int uWires = g.outWords() * l * b;
     long[] own = stored.ownLabels();
-    long[] inputs = new long[aLabels.length + uLabels.length + own.length];
-    System.arraycopy(aLabels, 0, inputs, 0, aLabels.length);
-    System.arraycopy(uLabels, 0, inputs, aLabels.length, uLabels.length);
-    System.arraycopy(own, 0, inputs, aLabels.length + uLabels.length, own.length);
+    // assembled in place: the received labels, the mask's expanded from its seed, the client's own
+    long[] inputs = new long[aLongs + 2 * uWires + own.length];
+    LongBytes.fromBytes(a, 0, inputs, 0, aLongs);
+    MaskSeed.labelsInto(stored.maskSeed(), uWires, inputs, aLongs);
+    System.arraycopy(own, 0, inputs, aLongs + 2 * uWires, own.length);
     return inputs;
   }
 

@@ -19,11 +19,16 @@ final class MaskSeed {
 
   /** The {@code wires} active labels (two longs each) that {@code seed} expands to. */
   static long[] labels(long[] seed, int wires) {
+    long[] out = new long[Math.multiplyExact(2, wires)];
+    labelsInto(seed, wires, out, 0);
+    return out;
+  }
+
+  /** Writes the {@code wires} active labels that {@code seed} expands to into {@code dst[off..]}. */
+  static void labelsInto(long[] seed, int wires, long[] dst, int off) {
     if (seed.length != LONGS) {
       throw new IllegalArgumentException("a mask seed has " + LONGS + " longs, got " + seed.length);
     }
-    long[] out = new long[Math.multiplyExact(2, wires)];
-    new AesPrg(LongBytes.toBytes(seed, 0, LONGS)).nextLongs(out, 0, out.length);
-    return out;
+    new AesPrg(LongBytes.toBytes(seed, 0, LONGS)).nextLongs(dst, off, Math.multiplyExact(2, wires));
   }
 }
