@@ -37,22 +37,62 @@ public final class GcEvaluator {
       throw new IllegalArgumentException("expected " + c.inputs() * batch * 2
           + " longs of input labels, got " + inputLabels.length);
     }
-    int tableLongs = scheme.tableLongs((long) c.andGates() * batch);
-    if (tables.length != tableLongs) {
-      throw new IllegalArgumentException("expected " + tableLongs + " longs of " + scheme
-          + " tables, got " + tables.length);
-    }
-    long[] labels = ands.labelSpace(Math.multiplyExact(c.wires() * 2, batch));
+    checkTables(c, batch, tables);
+    long[] labels = inputSpace(c, batch);
     System.arraycopy(inputLabels, 0, labels, 0, inputLabels.length);
-    for (int d = 0; d < c.levels(); d++) {
-      ands.walk(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));
-      freeGates(c, batch, labels, c.levelAndEnd(d), c.levelEnd(d));
-    }
+    run(c, batch, labels, tables, tweakBase);
     long[] out = new long[c.outputCount() * batch * 2];
     for (int o = 0; o < c.outputCount(); o++) {
       System.arraycopy(labels, c.output(o) * batch * 2, out, o * batch * 2, batch * 2);
     }
     return out;
+  }
+
+  /**
+   * Room for the active labels of all input wires of {@code batch} instances of {@code c}, at
+   * {@code (w*batch + k)*2} as {@link #evaluate} takes them: this evaluator's own label space, which
+   * {@link #outputColours} then evaluates without copying them. Valid until the next call on this
+   * evaluator; only the input wires' part is to be written.
+   */
+  public long[] inputSpace(Circuit c, int batch) {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+    }
+    return ands.labelSpace(Math.multiplyExact(c.wires() * 2, batch));
+  }
+
+  /**
+   * Evaluates {@code batch} instances whose input labels were written into {@link #inputSpace};
+   * returns the colours (lowest bits) of the output labels, {@code colours[o*batch + k]}: the output
+   * bits once XORed with the garbler's decoding bits.
+   */
+  public byte[] outputColours(Circuit c, int batch, long[] tables, long tweakBase) {
+    checkTables(c, batch, tables);
+    long[] labels = inputSpace(c, batch);
+    run(c, batch, labels, tables, tweakBase);
+    byte[] colours = new byte[c.outputCount() * batch];
+    for (int o = 0; o < c.outputCount(); o++) {
+      int base = c.output(o) * batch * 2;
+      for (int k = 0; k < batch; k++) {
+        colours[o * batch + k] = (byte) (labels[base + 2 * k] & 1);
+      }
+    }
+    return colours;
+  }
+
+  private void checkTables(Circuit c, int batch, long[] tables) {
+    int tableLongs = scheme.tableLongs((long) c.andGates() * batch);
+    if (tables.length != tableLongs) {
+      throw new IllegalArgumentException("expected " + tableLongs + " longs of " + scheme
+          + " tables, got " + tables.length);
+    }
+  }
+
+  private void run(Circuit c, int batch, long[] labels, long[] tables, long tweakBase) {
+    for (int d = 0; d < c.levels(); d++) {
+      ands.walk(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));
+      freeGates(c, batch, labels, c.levelAndEnd(d), c.levelEnd(d));
+    }
   }
 
   /** Output bits from output labels and the garbler's decoding bits. */

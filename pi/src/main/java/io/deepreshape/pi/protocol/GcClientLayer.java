@@ -130,9 +130,9 @@ final class GcClientLayer {
       }
       int[] bt = batches.get(i);
       GcStore.Batch stored = store.next();
-      long[] inputs = inputLabels(ch, bt, stored);
       GcEvaluator evaluator = evaluators[i % evaluators.length];
-      inFlight.add(Parallel.submit(() -> answer(bt, stored, inputs, evaluator, rNext)));
+      writeInputLabels(ch, bt, stored, evaluator);
+      inFlight.add(Parallel.submit(() -> answer(bt, stored, evaluator, rNext)));
     }
     while (!inFlight.isEmpty()) {
       sendAnswer(ch, Parallel.await(inFlight.poll()));
@@ -143,8 +143,12 @@ final class GcClientLayer {
     ch.sendLongs(Msg.MASKED_OUTPUT, v, 0, v.length);
   }
 
-  /** The active labels of every input wire of a batch: {@code a} (received), {@code u} (seed), {@code c}. */
-  private long[] inputLabels(Channel ch, int[] bt, GcStore.Batch stored) {
+  /**
+   * Writes the active labels of every input wire of a batch, {@code a} (received), {@code u}
+   * (expanded from its seed) and {@code c} (stored), straight into {@code evaluator}'s label space.
+   */
+  private void writeInputLabels(Channel ch, int[] bt, GcStore.Batch stored,
+      GcEvaluator evaluator) {
     GcGroup g = groups.get(bt[0]);
     int l = q.l();
     int b = bt[2];
@@ -156,24 +160,25 @@ final class GcClientLayer {
     }
     int uWires = g.outWords() * l * b;
     long[] own = stored.ownLabels();
-    // assembled in place: the received labels, the mask's expanded from its seed, the client's own
-    long[] inputs = new long[aLongs + 2 * uWires + own.length];
+    if (aLongs + 2L * uWires + own.length != 2L * g.circuit().inputs() * b) {
+      throw new IllegalStateException("the stored batch holds " + own.length + " longs of the"
+          + " client's labels, which do not complete the circuit's inputs");
+    }
+    long[] inputs = evaluator.inputSpace(g.circuit(), b);
     LongBytes.fromBytes(a, 0, inputs, 0, aLongs);
     MaskSeed.labelsInto(stored.maskSeed(), uWires, inputs, aLongs);
     System.arraycopy(own, 0, inputs, aLongs + 2 * uWires, own.length);
-    return inputs;
   }
 
   /** Evaluates a batch and decodes its answer {@code v - rNext}. */
-  private long[] answer(int[] bt, GcStore.Batch stored, long[] inputs, GcEvaluator evaluator, long[] rNext) {
+  private long[] answer(int[] bt, GcStore.Batch stored, GcEvaluator evaluator, long[] rNext) {
     GcGroup g = groups.get(bt[0]);
     Circuit circuit = g.circuit();
     int b = bt[2];
     byte[] decode = stored.decode();
-    long[] out = evaluator.evaluate(circuit, b, stored.tables(), inputs, LongBytes.get(decode, 0));
-    byte[] bits = new byte[circuit.outputCount() * b];
+    byte[] bits = evaluator.outputColours(circuit, b, stored.tables(), LongBytes.get(decode, 0));
     for (int i = 0; i < bits.length; i++) {
-      bits[i] = (byte) ((out[2 * i] & 1) ^ WireBits.bitAt(decode, 8, i));
+      bits[i] ^= (byte) WireBits.bitAt(decode, 8, i);
     }
     long[] v = WireBits.decode(bits, 0, g.outWords(), q.l(), b);
     int[] outIdx = g.outputs();

@@ -104,6 +104,32 @@ class GarblingSchemesTest {
     assertThat(GarblingScheme.THREE_HALVES.tableBytes(96 * 64)).isEqualTo(64 * 96 * 197 / 8);
   }
 
+  @ParameterizedTest
+  @EnumSource(GarblingScheme.class)
+  void inputsWrittenInPlaceGiveTheColoursOfTheOutputLabels(GarblingScheme scheme) {
+    SplittableRandom rnd = new SplittableRandom(29);
+    GcEvaluator ev = new GcEvaluator(scheme);
+    for (int trial = 0; trial < 10; trial++) {
+      Circuit c = randomCircuit(rnd, 2 + rnd.nextInt(5), 2 + rnd.nextInt(5), 40 + rnd.nextInt(150));
+      int n = 1 + rnd.nextInt(200);
+      byte[] bits = new byte[c.inputs() * n];
+      for (int i = 0; i < bits.length; i++) {
+        bits[i] = (byte) rnd.nextInt(2);
+      }
+      Garbler g = new Garbler(AesPrg.fromSecureRandom(), scheme);
+      GarbledBatch gb = g.garble(c, n, null);
+      long[] labels = g.encode(gb, 0, c.inputs(), bits);
+      // the same evaluator for every trial: its label space holds the last trial's wires
+      System.arraycopy(labels, 0, ev.inputSpace(c, n), 0, labels.length);
+      byte[] colours = ev.outputColours(c, n, gb.tables(), gb.tweakBase());
+      byte[] want = PlainEvaluator.evaluate(c, bits, n);
+      for (int i = 0; i < want.length; i++) {
+        assertThat(colours[i] ^ gb.decodeBits()[i]).as("trial %d, output %d", trial, i)
+            .isEqualTo(want[i]);
+      }
+    }
+  }
+
   @Test
   void gateIdentifiersContinueAcrossBatchesSoNoTweakRepeats() {
     Circuit relu = ReluCircuits.relu(16, 4);
