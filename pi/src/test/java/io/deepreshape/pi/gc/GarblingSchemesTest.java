@@ -22,10 +22,7 @@ class GarblingSchemesTest {
       // many instances with fresh labels: every input pair meets every pair of permute bits
       int n = 4_000;
       SplittableRandom rnd = new SplittableRandom(type);
-      byte[] bits = new byte[2 * n];
-      for (int i = 0; i < bits.length; i++) {
-        bits[i] = (byte) rnd.nextInt(2);
-      }
+      byte[] bits = randomBits(rnd, 2 * n);
       Garbler g = new Garbler(AesPrg.fromSecureRandom(), scheme);
       byte[] got = garbleAndEvaluate(g, c, n, bits);
       int[] seen = new int[16];
@@ -54,10 +51,7 @@ class GarblingSchemesTest {
       Circuit c = randomCircuit(rnd, 3 + rnd.nextInt(6), 3 + rnd.nextInt(6), 50 + rnd.nextInt(200));
       // odd batch sizes put gates' control bits across word boundaries
       int n = 1 + rnd.nextInt(300);
-      byte[] bits = new byte[c.inputs() * n];
-      for (int i = 0; i < bits.length; i++) {
-        bits[i] = (byte) rnd.nextInt(2);
-      }
+      byte[] bits = randomBits(rnd, c.inputs() * n);
       Garbler g = new Garbler(AesPrg.fromSecureRandom(), scheme);
       assertThat(garbleAndEvaluate(g, c, n, bits)).as("trial %d, batch %d", trial, n)
           .isEqualTo(PlainEvaluator.evaluate(c, bits, n));
@@ -112,10 +106,7 @@ class GarblingSchemesTest {
     for (int trial = 0; trial < 10; trial++) {
       Circuit c = randomCircuit(rnd, 2 + rnd.nextInt(5), 2 + rnd.nextInt(5), 40 + rnd.nextInt(150));
       int n = 1 + rnd.nextInt(200);
-      byte[] bits = new byte[c.inputs() * n];
-      for (int i = 0; i < bits.length; i++) {
-        bits[i] = (byte) rnd.nextInt(2);
-      }
+      byte[] bits = randomBits(rnd, c.inputs() * n);
       Garbler g = new Garbler(AesPrg.fromSecureRandom(), scheme);
       GarbledBatch gb = g.garble(c, n, null);
       long[] labels = g.encode(gb, 0, c.inputs(), bits);
@@ -144,6 +135,14 @@ class GarblingSchemesTest {
     long[] labels = g.encode(gb, 0, c.inputs(), bits);
     long[] out = new GcEvaluator(g.scheme()).evaluate(c, n, gb.tables(), labels, gb.tweakBase());
     return GcEvaluator.decode(out, gb.decodeBits());
+  }
+
+  static byte[] randomBits(SplittableRandom rnd, int n) {
+    byte[] bits = new byte[n];
+    for (int i = 0; i < n; i++) {
+      bits[i] = (byte) rnd.nextInt(2);
+    }
+    return bits;
   }
 
   /** A random circuit of XOR, AND and NOT gates over earlier wires, some of them outputs. */
