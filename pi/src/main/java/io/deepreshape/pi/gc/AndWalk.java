@@ -3,7 +3,8 @@ package io.deepreshape.pi.gc;
 /**
  * How a scheme garbles or evaluates the AND gates of one level: the walk over every (gate, instance)
  * pair at scheduled positions {@code from .. to-1}, in chunks of {@link Garbler#CHUNK_PAIRS}
- * pairs, each chunk staged pair by pair, hashed in one call, then finished pair by pair. Wire
+ * pairs, each chunk staged a run of one gate's instances at a time, hashed in one call, then
+ * finished a run at a time. Wire
  * labels are at {@code (w*batch + k)*2}; a pair's gate number in a batch (its table slot) is
  * {@code ordinal*batch + k}; its identifier, from which hash tweaks derive, is that plus the
  * batch's tweak base. Not thread-safe.
