@@ -66,6 +66,17 @@ public interface Channel extends AutoCloseable {
     return m.payload();
   }
 
+  /** Receives a message of the expected type and size, failing clearly on one of another size. */
+  default byte[] receive(byte expectedType, long expectedBytes) {
+    byte[] payload = receive(expectedType);
+    if (payload.length != expectedBytes) {
+      throw new ChannelException(String.format(
+          "protocol error: message type 0x%02x has %d bytes, expected %d",
+          expectedType & 0xff, payload.length, expectedBytes));
+    }
+    return payload;
+  }
+
   /** Sends {@code values[off..off+len)} as little-endian longs in one message. */
   default void sendLongs(byte type, long[] values, int off, int len) {
     send(type, LongBytes.toBytes(values, off, len));

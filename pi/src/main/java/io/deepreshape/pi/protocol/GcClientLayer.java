@@ -1,7 +1,6 @@
 package io.deepreshape.pi.protocol;
 
 import io.deepreshape.pi.channel.Channel;
-import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.gc.Circuit;
 import io.deepreshape.pi.gc.GarblingScheme;
 import io.deepreshape.pi.gc.GcEvaluator;
@@ -96,19 +95,11 @@ final class GcClientLayer {
   private void receive(Channel ch, int[] bt, long[] own) {
     Circuit circuit = groups.get(bt[0]).circuit();
     int b = bt[2];
-    byte[] tab = ch.receive(Msg.GC_TABLES);
-    long tableBytes = 8L * GarblingScheme.ENGINE.tableLongs((long) circuit.andGates() * b);
-    if (tab.length != tableBytes) {
-      throw new ChannelException("protocol error: " + tab.length + " bytes of garbled tables,"
-          + " expected " + tableBytes);
-    }
+    byte[] tab = ch.receive(Msg.GC_TABLES,
+        8L * GarblingScheme.ENGINE.tableLongs((long) circuit.andGates() * b));
     long[] seed = ch.receiveLongs(Msg.GC_MASK_SEED, MaskSeed.LONGS);
-    byte[] decode = ch.receive(Msg.GC_DECODE);
-    int want = 8 + WireBits.packedBytes(circuit.outputCount() * b);
-    if (decode.length != want) {
-      throw new ChannelException("protocol error: " + decode.length
-          + " bytes of decoding bits, expected " + want);
-    }
+    byte[] decode = ch.receive(Msg.GC_DECODE,
+        8 + WireBits.packedBytes(circuit.outputCount() * b));
     long before = store.bytes();
     store.putReceived(tab, seed, own, decode);
     storageBytes += store.bytes() - before;
@@ -153,11 +144,7 @@ final class GcClientLayer {
     int l = q.l();
     int b = bt[2];
     int aLongs = g.inWords() * l * b * 2;
-    byte[] a = ch.receive(Msg.GC_INPUT_LABELS);
-    if (a.length != 8L * aLongs) {
-      throw new ChannelException("protocol error: " + a.length + " bytes of input labels, expected "
-          + 8L * aLongs);
-    }
+    byte[] a = ch.receive(Msg.GC_INPUT_LABELS, 8L * aLongs);
     int uWires = g.outWords() * l * b;
     long[] own = stored.ownLabels();
     if (aLongs + 2L * uWires + own.length != 2L * g.circuit().inputs() * b) {

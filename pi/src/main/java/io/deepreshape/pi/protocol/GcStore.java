@@ -145,16 +145,8 @@ abstract class GcStore implements AutoCloseable {
 
     @Override
     void write(Batch b) {
-      try {
-        longs(b.tables);
-        longs(b.maskSeed);
-        longs(b.ownLabels);
-        out.writeInt(b.decode.length);
-        out.write(b.decode);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the garbled-circuit store " + file + ": "
-            + e.getMessage(), e);
-      }
+      writeEntry(LongBytes.toBytes(b.tables, 0, b.tables.length), b.maskSeed, b.ownLabels,
+          b.decode);
     }
 
     @Override
@@ -163,6 +155,12 @@ abstract class GcStore implements AutoCloseable {
         throw new IllegalArgumentException("table bytes must be whole longs, got "
             + tableBytes.length);
       }
+      writeEntry(tableBytes, maskSeed, ownLabels, decode);
+      addBytes(tableBytes.length + 8L * (maskSeed.length + ownLabels.length) + decode.length);
+    }
+
+    /** One batch: each array as its count of values, then their little-endian bytes. */
+    private void writeEntry(byte[] tableBytes, long[] maskSeed, long[] ownLabels, byte[] decode) {
       try {
         out.writeInt(tableBytes.length >>> 3);
         out.write(tableBytes);
@@ -174,7 +172,6 @@ abstract class GcStore implements AutoCloseable {
         throw new UncheckedIOException("cannot write the garbled-circuit store " + file + ": "
             + e.getMessage(), e);
       }
-      addBytes(tableBytes.length + 8L * (maskSeed.length + ownLabels.length) + decode.length);
     }
 
     private void longs(long[] v) throws IOException {
