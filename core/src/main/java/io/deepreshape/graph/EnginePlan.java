@@ -5,7 +5,7 @@ import io.deepreshape.packing.ConvTiling;
 import io.deepreshape.packing.FcPacking;
 
 /**
- * What the engine does at each node of a graph (PI-ENGINE.md sections 1-2): the Cheetah packing of
+ * What the engine does at each node of a graph (PI-ENGINE.md sections 1-2): the packing ({@link ConvTiling}) of
  * its homomorphic linear layers at ring degree {@code polyDegree} (a convolution with its folded batch
  * norm, a batch norm that does not fold as a 1x1 convolution of C to C channels, the classifier with
  * the average pool folded in) and its garbled circuits (ReLUs, the truncations {@link Truncations}
@@ -33,15 +33,15 @@ public final class EnginePlan {
     poolInputs = new long[n];
     boolean[] folded = BatchNormFolding.folded(graph);
     boolean[] trunc = Truncations.points(graph, folded);
-        for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++) {
       Node node = graph.node(i);
       if (node instanceof ConvNode c) {
         ConvLayer l = c.layer();
-        tile(i, ConvTiling.plan(l.inChannels(), l.inHeight(), l.inWidth(), l.kernel(), l.padding(), polyDegree),
-            l.outChannels());
+        tile(i, ConvTiling.plan(l.inChannels(), l.inHeight(), l.inWidth(), l.outChannels(), l.kernel(), l.padding(),
+            polyDegree), l.outChannels());
       } else if (node instanceof BatchNormNode bn && !folded[i]) {
         int ch = bn.layer().channels();
-        tile(i, ConvTiling.plan(ch, bn.layer().height(), bn.layer().width(), 1, 0, polyDegree), ch);
+        tile(i, ConvTiling.plan(ch, bn.layer().height(), bn.layer().width(), ch, 1, 0, polyDegree), ch);
       } else if (node instanceof FcNode fc) {
         FcPacking f = FcPacking.plan(PoolFolding.of(graph, fc).inputs(), fc.classes(), polyDegree);
         inPolys[i] = f.inputPolys();

@@ -4,7 +4,6 @@ import io.deepreshape.pi.channel.Channel;
 import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.he.BfvParameters;
 import io.deepreshape.pi.he.Ciphertext;
-import io.deepreshape.pi.he.ConvShape;
 import io.deepreshape.pi.he.Decryptor;
 import io.deepreshape.pi.he.Encryptor;
 import io.deepreshape.pi.he.FloodingBudget;
@@ -38,6 +37,8 @@ import io.deepreshape.pi.quant.Step;
 final class HeLinear {
   /** Output ciphertexts per returned message. */
   private static final int CIPHERTEXTS_PER_CHUNK = 32;
+  /** Kernel polynomials of one chunk of a convolution at most (unless one block needs more). */
+  private static final int KERNEL_POLYS_PER_CHUNK = 256;
 
   private HeLinear() {}
 
@@ -270,23 +271,30 @@ final class HeLinear {
     }
   }
 
-  /** Output channels per chunk. */
+  /**
+   * Output channels per chunk: of a convolution, whole blocks of kernels ({@link
+   * HomConv#kernelsPerPoly}).
+   */
   static int chunk(LinearOp op, BfvParameters params) {
     if (!op.isConv()) {
       HomFc one = new HomFc(op.inFeatures(), op.outFeatures(), params.n());
       int rowsPerPoly = Math.max(1, op.outFeatures() / one.outputPolys());
       return Math.max(1, Math.min(op.outFeatures(), CIPHERTEXTS_PER_CHUNK * rowsPerPoly));
     }
-    int tiles = new HomConv(op.conv(), params.n()).tiles();
-    return Math.max(1, Math.min(op.outChannels(), CIPHERTEXTS_PER_CHUNK / tiles));
+    HomConv whole = new HomConv(op.conv(), params.n());
+    int groups = whole.inputPolys() / whole.tiles();
+    int blocks = Math.max(1, Math.min(CIPHERTEXTS_PER_CHUNK / whole.tiles(),
+        KERNEL_POLYS_PER_CHUNK / groups));
+    return Math.min(op.outChannels(), blocks * whole.kernelsPerPoly());
   }
 
-  /** The plan for {@code mc} output channels (the input encoding does not depend on them). */
+  /**
+   * The plan for {@code mc} output channels under the whole layer's tiling (the input encoding
+   * does not depend on them).
+   */
   private static Object plan(LinearOp op, BfvParameters params, int mc) {
     if (op.isConv()) {
-      ConvShape s = op.conv();
-      return new HomConv(new ConvShape(s.channels(), s.height(), s.width(), mc, s.kernel(),
-          s.stride(), s.padding()), params.n());
+      return new HomConv(op.conv(), params.n()).firstKernels(mc);
     }
     return new HomFc(op.inFeatures(), mc, params.n());
   }

@@ -33,9 +33,10 @@ public record ServerInfo(NetworkGraph graph, QuantConfig config, String dataset,
    * instead of failing on a message. 2: three-halves garbling, the labels of the client's share by
    * OT on the garbler's offset, the server's mask labels as a seed, decoding bits packed. 3: the
    * garbling and OT hash permutes with AES decryption, and the PRG's counter block is big-endian
-   * (standard CTR), so seeds expand differently.
+   * (standard CTR), so seeds expand differently. 4: several kernels in one product and one
+   * returned ciphertext ({@link io.deepreshape.packing.ConvTiling#kernelsPerPoly}).
    */
-  public static final int PROTOCOL = 3;
+  public static final int PROTOCOL = 4;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

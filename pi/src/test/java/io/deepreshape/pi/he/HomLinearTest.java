@@ -3,6 +3,7 @@ package io.deepreshape.pi.he;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deepreshape.packing.ConvTiling;
 import io.deepreshape.pi.prg.AesPrg;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -107,8 +108,29 @@ class HomLinearTest {
     assertThat(BfvParameters.of(4096, L, 3).is128BitSecure()).isFalse();
   }
 
+  @Test
+  void kernelsPackedUpToTheRingDegreeStayApart() {
+    // N = 256: Mg Cg Ht Wt = 2 x 2 x 64 and 4 x 1 x 64 fill the ring exactly; 7 x 1 x 36 in tiles
+    // of 6 x 6; every layer ends with a block of fewer kernels
+    HomConv[] plans = {
+        new HomConv(new ConvShape(2, 6, 6, 7, 3, 1, 1), new ConvTiling(8, 8, 2, 1, 2, 1, 1), 256),
+        new HomConv(new ConvShape(3, 6, 6, 6, 3, 2, 1), new ConvTiling(8, 8, 1, 3, 4, 1, 1), 256),
+        new HomConv(new ConvShape(2, 10, 10, 9, 3, 1, 1), new ConvTiling(6, 6, 1, 2, 7, 3, 3), 256)};
+    for (HomConv plan : plans) {
+      assertThat(plan.outputPolys()).isLessThan(plan.shape().kernels() * plan.tiles());
+      checkConv(SMALL, plan);
+      checkConv(SMALL, plan.firstKernels(plan.kernelsPerPoly() + 1));
+    }
+    assertThatThrownBy(() -> new HomConv(new ConvShape(2, 6, 6, 7, 3, 1, 1),
+        new ConvTiling(8, 8, 2, 1, 3, 1, 1), 256)).hasMessageContaining("does not fit");
+  }
+
   private void checkConv(BfvParameters params, ConvShape shape) {
-    HomConv plan = new HomConv(shape, params.n());
+    checkConv(params, new HomConv(shape, params.n()));
+  }
+
+  private void checkConv(BfvParameters params, HomConv plan) {
+    ConvShape shape = plan.shape();
     long[] x = ring(shape.channels() * shape.height() * shape.width());
     int h = shape.kernel();
     long[] k = weights(shape.kernels() * shape.channels() * h * h, 14);

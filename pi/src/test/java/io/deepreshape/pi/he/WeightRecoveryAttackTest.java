@@ -38,7 +38,7 @@ class WeightRecoveryAttackTest {
     assertThat(plan.inputPolys()).isEqualTo(groups);
     int h = shape.kernel();
     attack(plan.encodeKernel(weights(shape.kernels() * shape.channels() * h * h)),
-        shape.kernels(), groups, shape.channels() * shape.height() * shape.width(),
+        plan.outputPolys(), groups, shape.channels() * shape.height() * shape.width(),
         x -> plan.encodeInput(x), (in, w) -> plan.evaluate(PARAMS, in, w));
   }
 

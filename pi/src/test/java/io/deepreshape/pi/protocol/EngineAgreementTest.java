@@ -8,8 +8,10 @@ import io.deepreshape.graph.NetworkGraph;
 import io.deepreshape.latency.Profile;
 import io.deepreshape.latency.Profiles;
 import io.deepreshape.pi.he.BfvParameters;
+import io.deepreshape.pi.he.Ciphertext;
 import io.deepreshape.pi.he.HomConv;
 import io.deepreshape.pi.he.HomFc;
+import io.deepreshape.pi.he.NttPlaintext;
 import io.deepreshape.pi.quant.FloatNetwork;
 import io.deepreshape.pi.quant.LinearOp;
 import io.deepreshape.pi.quant.ProgramBuilder;
@@ -113,10 +115,17 @@ class EngineAgreementTest {
       }
       for (LinearOp op : step.linears()) {
         if (op.isConv()) {
-          HomConv c = new HomConv(op.conv(), N);
-          in += c.inputPolys();
-          out += c.outputPolys();
-          products += (long) c.inputPolys() * op.outChannels();
+          HomConv whole = new HomConv(op.conv(), N);
+          in += whole.inputPolys();
+          int chunk = HeLinear.chunk(op, BfvParameters.session(q.l()));
+          for (int m0 = 0; m0 < op.outChannels(); m0 += chunk) {
+            HomConv c = whole.firstKernels(Math.min(chunk, op.outChannels() - m0));
+            out += c.outputPolys();
+            for (int o = 0; o < c.outputPolys(); o++) {
+              products += c.termsOf(new Ciphertext[c.inputPolys()],
+                  new NttPlaintext[c.kernelPolys()], o).cts().length;
+            }
+          }
         } else {
           HomFc f = new HomFc(op.inFeatures(), op.outFeatures(), N);
           in += f.inputPolys();
