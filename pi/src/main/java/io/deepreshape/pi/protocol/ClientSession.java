@@ -240,8 +240,8 @@ public final class ClientSession {
     return bytes;
   }
 
-  /** The HE context. */
-  private record Crypto(BfvParameters params, Encryptor enc, Decryptor dec) {}
+  /** The HE context: an encryptor per worker, each with its own PRG. */
+  private record Crypto(BfvParameters params, Encryptor[] encs, Decryptor dec) {}
 
   private Offline offline(PeerErrorChannel ch, Start s, GcStore store) {
     QuantConfig q = s.q();
@@ -251,8 +251,11 @@ public final class ClientSession {
     BfvParameters params = HeContext.params(q.l());
     SecretKey key = SecretKey.generate(params, prg);
     HeLinear.sendPublicKey(ch, key, prg);
-    Crypto he = new Crypto(params, new Encryptor(key, prg),
-        new Decryptor(key, FloodingBudget.replyParams(params)));
+    Encryptor[] encs = new Encryptor[Parallel.workers()];
+    for (int w = 0; w < encs.length; w++) {
+      encs[w] = new Encryptor(key, w == 0 ? prg : AesPrg.fromSecureRandom(rnd));
+    }
+    Crypto he = new Crypto(params, encs, new Decryptor(key, FloodingBudget.replyParams(params)));
     s.rows().add(s.meter().row("setup", 0, 0, 0, 0, 0, 0, true));
     FloatNetwork program = s.program();
     int steps = program.steps().size();
@@ -289,7 +292,7 @@ public final class ClientSession {
       QuantConfig q) {
     long[] c = new long[step.elements()];
     for (LinearOp op : step.linears()) {
-      long[] part = HeLinear.client(ch, op, masks[op.input()], he.params(), he.enc(), he.dec());
+      long[] part = HeLinear.client(ch, op, masks[op.input()], he.params(), he.encs(), he.dec());
       for (int i = 0; i < c.length; i++) {
         c[i] += part[i];
       }

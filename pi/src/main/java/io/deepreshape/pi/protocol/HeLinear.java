@@ -50,18 +50,18 @@ final class HeLinear {
 
   /**
    * Client: sends {@code Enc(r)} under {@code params} and returns its share {@code c = W r - t}
-   * (ring elements); {@code dec} decrypts replies ({@link FloodingBudget#replyParams}).
+   * (ring elements); {@code encs} holds an encryptor per worker ({@link Parallel#workers}), each
+   * with its own PRG, and {@code dec} decrypts replies ({@link FloodingBudget#replyParams}).
    */
-  static long[] client(Channel ch, LinearOp op, long[] r, BfvParameters params, Encryptor enc,
+  static long[] client(Channel ch, LinearOp op, long[] r, BfvParameters params, Encryptor[] encs,
       Decryptor dec) {
     long[][] polys = op.isConv()
         ? new HomConv(op.conv(), params.n()).encodeInput(r)
         : new HomFc(op.inFeatures(), op.outFeatures(), params.n()).encodeInput(r);
     int ctLongs = SeededCiphertext.longs(params);
     long[] msg = new long[polys.length * ctLongs];
-    for (int i = 0; i < polys.length; i++) {
-      enc.encryptSeeded(polys[i]).writeTo(msg, i * ctLongs);
-    }
+    Parallel.forEach(polys.length,
+        (wk, i) -> encs[wk].encryptSeeded(polys[i]).writeTo(msg, i * ctLongs));
     ch.sendLongs(Msg.HE_INPUT, msg, 0, msg.length);
     BfvParameters reply = FloodingBudget.replyParams(params);
     long[] c = new long[op.outElements()];
@@ -72,12 +72,13 @@ final class HeLinear {
       Object plan = plan(op, params, mc);
       int[][] positions = positions(plan);
       long[] data = ch.receiveLongs(Msg.HE_OUTPUT, replyLongs(reply, positions));
-      long[][] dp = new long[positions.length][];
-      int at = 0;
-      for (int i = 0; i < positions.length; i++) {
-        dp[i] = dec.decrypt(parseReply(reply, positions[i], data, at));
-        at += SparseReply.longs(reply, positions[i].length);
+      int[] at = new int[positions.length];
+      for (int i = 1; i < positions.length; i++) {
+        at[i] = at[i - 1] + SparseReply.longs(reply, positions[i - 1].length);
       }
+      long[][] dp = new long[positions.length][];
+      Parallel.forEach(positions.length,
+          (wk, i) -> dp[i] = dec.decrypt(parseReply(reply, positions[i], data, at[i])));
       long[] part = plan instanceof HomConv hc ? hc.decodeOutput(dp) : ((HomFc) plan).decodeOutput(dp);
       System.arraycopy(part, 0, c, m0 * op.outPlane(), part.length);
     }
