@@ -45,7 +45,7 @@ public final class LatencyModel {
   /**
    * What the model's cost terms multiply: MACs of linear layers, ReLU-equivalents, HE input and output
    * elements of linear layers, the number of garbled layers (one round trip each online), the
-   * ciphertexts of Cheetah's packing ({@link io.deepreshape.packing}) at the profile's ring degree:
+   * ciphertexts of the engine's packing ({@link io.deepreshape.packing}) at the profile's ring degree:
    * input and output polynomials and ciphertext-by-plaintext products, and the engine's truncated
    * elements and max-pool comparisons and windows (already charged in {@code reluEq}).
    */

@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Fits a profile's constants to end-to-end measurements of the engine on loopback (PI-ENGINE.md section
  * 4): each measured quantity is linear in the model's counts (MACs, ReLUs, and the ciphertexts and
- * polynomial products of Cheetah's packing), so every group of constants is a non-negative least-squares
+ * polynomial products of the engine's packing), so every group of constants is a non-negative least-squares
  * fit of relative errors. The engine reports how much of the offline time went to HE: that part is fitted to
  * the HE counts (four terms: measure at least four networks of different shapes), the rest to ReLUs and a
  * constant set-up. Held-out measurements are kept
@@ -120,7 +120,8 @@ public final class ProfileFit {
 
     Map<String, Constant> k = new LinkedHashMap<>();
     k.put("he_poly_degree", new Constant(Profile.DEFAULT_POLY_DEGREE,
-        "the engine's BFV ring degree (PI-ENGINE.md section 3); ciphertexts are counted with Cheetah's packing"));
+        "the engine's BFV ring degree (PI-ENGINE.md section 3); ciphertexts are counted with the engine's packing"
+            + " (io.deepreshape.packing)"));
     k.put("he_offline_us_per_mac", new Constant(round(he[0] * 1e6), how
         + ": offline time of the HE layers = a x MACs + p x polynomial products + i x input ciphertexts"
         + " + o x output ciphertexts, a"));

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * What {@code analyze --json} prints for one network, as records Jackson serialises in declaration order
  * with snake_case keys. The engine's counts use the names {@code pi measure --json} uses (relus above,
- * truncations, and_gates, ots), with the garbled elements by kind and the HE ciphertexts of Cheetah's packing.
+ * truncations, and_gates, ots), with the garbled elements by kind and the HE ciphertexts of the engine's packing.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
