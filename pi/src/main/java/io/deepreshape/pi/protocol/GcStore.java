@@ -1,8 +1,6 @@
 package io.deepreshape.pi.protocol;
 
 import io.deepreshape.pi.prg.LongBytes;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -103,7 +101,7 @@ abstract class GcStore implements AutoCloseable {
   static final class FileStore extends GcStore {
     private final Path file;
     private final boolean keep;
-    private DataOutputStream out;
+    private StoreWriteBehind out;
     private StoreReadAhead ahead;
 
     FileStore() {
@@ -111,7 +109,7 @@ abstract class GcStore implements AutoCloseable {
         file = Files.createTempFile("deepreshape-pi-", ".gc");
         file.toFile().deleteOnExit();
         keep = false;
-        out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
+        out = new StoreWriteBehind(file);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create the client's garbled-circuit store: "
             + e.getMessage(), e);
@@ -125,27 +123,26 @@ abstract class GcStore implements AutoCloseable {
         return;
       }
       try {
-        out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
+        out = new StoreWriteBehind(file);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open the garbled-circuit store " + file + ": "
             + e.getMessage(), e);
       }
     }
 
-    /** Flushes and closes what was written (to disk: the caller marks the session complete). */
+    /**
+     * Writes, flushes and closes what was stored (to disk: the caller marks the session complete
+     * after this returns).
+     */
     void finish() {
-      try {
-        out.close();
-        out = null;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the garbled-circuit store " + file + ": "
-            + e.getMessage(), e);
-      }
+      StoreWriteBehind w = out;
+      out = null;
+      w.finish();
     }
 
     @Override
     void write(Batch b) {
-      writeEntry(LongBytes.toBytes(b.tables, 0, b.tables.length), b.maskSeed, b.ownLabels,
+      out.write(LongBytes.toBytes(b.tables, 0, b.tables.length), b.maskSeed, b.ownLabels,
           b.decode);
     }
 
@@ -155,28 +152,8 @@ abstract class GcStore implements AutoCloseable {
         throw new IllegalArgumentException("table bytes must be whole longs, got "
             + tableBytes.length);
       }
-      writeEntry(tableBytes, maskSeed, ownLabels, decode);
+      out.write(tableBytes, maskSeed, ownLabels, decode);
       addBytes(tableBytes.length + 8L * (maskSeed.length + ownLabels.length) + decode.length);
-    }
-
-    /** One batch: each array as its count of values, then their little-endian bytes. */
-    private void writeEntry(byte[] tableBytes, long[] maskSeed, long[] ownLabels, byte[] decode) {
-      try {
-        out.writeInt(tableBytes.length >>> 3);
-        out.write(tableBytes);
-        longs(maskSeed);
-        longs(ownLabels);
-        out.writeInt(decode.length);
-        out.write(decode);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the garbled-circuit store " + file + ": "
-            + e.getMessage(), e);
-      }
-    }
-
-    private void longs(long[] v) throws IOException {
-      out.writeInt(v.length);
-      out.write(LongBytes.toBytes(v, 0, v.length));
     }
 
     @Override
@@ -195,6 +172,7 @@ abstract class GcStore implements AutoCloseable {
       try {
         if (out != null) {
           out.close();
+          out = null;
         }
         if (ahead != null) {
           ahead.close();

@@ -1,11 +1,18 @@
 package io.deepreshape.pi.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The client's garbled-material store returns batches in order, from memory or from a file. */
 class GcStoreTest {
@@ -56,5 +63,44 @@ class GcStoreTest {
         }
       }
     }
+  }
+
+  @Test
+  void batchesWrittenBehindComeBackInOrderFromAPreparedFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("session.gc");
+    SplittableRandom rnd = new SplittableRandom(5);
+    long[][] tables = new long[4 * StoreWriteBehind.PENDING + 1][];
+    GcStore.FileStore writing = GcStore.writingTo(file);
+    for (int i = 0; i < tables.length; i++) {
+      tables[i] = rnd.longs(1000 + i).toArray();
+      writing.put(new GcStore.Batch(tables[i], new long[] {i}, new long[] {i, i}, new byte[] {1}));
+    }
+    writing.finish();
+    writing.close();
+    // each batch adds four int counts to its bytes
+    assertThat(Files.size(file)).isEqualTo(writing.bytes() + 4L * 4 * tables.length);
+    try (GcStore.FileStore reading = GcStore.readingFrom(file)) {
+      for (int i = 0; i < tables.length; i++) {
+        GcStore.Batch got = reading.next();
+        assertThat(got.tables()).isEqualTo(tables[i]);
+        assertThat(got.ownLabels()).containsExactly(i, i);
+      }
+    }
+  }
+
+  @Test
+  void aWriteThatFailsBehindTheCallerIsReportedToIt() throws IOException {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.isWritable(full), "needs Linux's /dev/full, whose writes fail with ENOSPC");
+    StoreWriteBehind w = new StoreWriteBehind(full);
+    byte[] twoMiB = new byte[2 << 20];
+    assertThatThrownBy(() -> {
+      for (int i = 0; i < 4 * StoreWriteBehind.PENDING; i++) {
+        w.write(twoMiB, new long[1], new long[1], new byte[1]);
+      }
+      w.finish();
+    }).isInstanceOf(UncheckedIOException.class)
+        .hasMessageStartingWith("cannot write the garbled-circuit store /dev/full: ");
+    w.close();
   }
 }

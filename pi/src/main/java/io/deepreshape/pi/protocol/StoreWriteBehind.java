@@ -1,0 +1,117 @@
+package io.deepreshape.pi.protocol;
+
+import io.deepreshape.pi.prg.LongBytes;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes a {@link GcStore.FileStore}'s batches on a thread of its own, at most {@link #PENDING}
+ * batches behind the caller, so that the client's thread that receives the garbled tables does not
+ * also wait for the page cache (the kernel's copies into it were 8% of a ResNet18 offline phase's
+ * samples, all on that thread). The format is the file store's: per array a big-endian {@code int}
+ * count, then the values as little-endian longs (bytes for the decoding bits). A failed write is
+ * reported at the caller's next call; nothing after it is written.
+ */
+final class StoreWriteBehind implements AutoCloseable {
+  /** Batches queued at most. */
+  static final int PENDING = 8;
+
+  private final Path file;
+  private final DataOutputStream out;
+  private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "pi-store-writer");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Semaphore free = new Semaphore(PENDING);
+  private volatile IOException failure;
+
+  /** Creates or truncates {@code file}. */
+  StoreWriteBehind(Path file) throws IOException {
+    this.file = file;
+    this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
+  }
+
+  /** Queues one batch; the caller must not change its arrays afterwards. */
+  void write(byte[] tableBytes, long[] maskSeed, long[] ownLabels, byte[] decode) {
+    check();
+    free.acquireUninterruptibly();
+    writer.execute(() -> {
+      try {
+        if (failure == null) {
+          writeEntry(tableBytes, maskSeed, ownLabels, decode);
+        }
+      } catch (IOException e) {
+        failure = e;
+      } finally {
+        free.release();
+      }
+    });
+  }
+
+  /** Writes what is queued, then flushes and closes the file; reports any failed write. */
+  void finish() {
+    writer.shutdown();
+    await();
+    try {
+      out.close();
+    } catch (IOException e) {
+      if (failure == null) {
+        failure = e;
+      }
+    }
+    check();
+  }
+
+  /** Drops what is still queued and closes the file (the store is being discarded). */
+  @Override
+  public void close() {
+    writer.shutdownNow();
+    await();
+    try {
+      out.close();
+    } catch (IOException ignored) {
+      // the file is abandoned: the caller deletes it or never marks it complete
+    }
+  }
+
+  private void writeEntry(byte[] tableBytes, long[] maskSeed, long[] ownLabels, byte[] decode)
+      throws IOException {
+    out.writeInt(tableBytes.length >>> 3);
+    out.write(tableBytes);
+    longs(maskSeed);
+    longs(ownLabels);
+    out.writeInt(decode.length);
+    out.write(decode);
+  }
+
+  private void longs(long[] v) throws IOException {
+    out.writeInt(v.length);
+    out.write(LongBytes.toBytes(v, 0, v.length));
+  }
+
+  private void await() {
+    try {
+      writer.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the garbled-circuit store " + file,
+          e);
+    }
+  }
+
+  private void check() {
+    if (failure != null) {
+      throw new UncheckedIOException("cannot write the garbled-circuit store " + file + ": "
+          + failure.getMessage(), failure);
+    }
+  }
+}
