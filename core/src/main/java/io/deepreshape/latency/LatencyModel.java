@@ -15,8 +15,9 @@ import java.util.List;
  *       he_offline_us_per_product x polynomial products + he_offline_us_per_input_poly x input
  *       ciphertexts + he_offline_us_per_output_poly x output ciphertexts), plus HE ciphertext
  *       transfer;</li>
- *   <li>offline non-linear = gc_offline_us_per_relu x ReLU-equivalents, plus circuit and OT transfer, plus
- *       the session's set-up offline_setup_s (keys, base OTs);</li>
+ *   <li>offline non-linear = gc_offline_us_per_relu x ReLU-equivalents (plus gc_offline_us_per_relu_from_file
+ *       each when the client stores its garbled material in a file), plus circuit and OT transfer, plus the
+ *       session's set-up offline_setup_s (keys, base OTs);</li>
  *   <li>online linear = online_us_per_mac x MACs;</li>
  *   <li>online non-linear = online_us_per_relu x ReLU-equivalents (plus online_us_per_relu_from_file
  *       each when the client's garbled material exceeds client_memory_limit_bytes and is read back from
@@ -174,10 +175,11 @@ public final class LatencyModel {
         + c.heInPolys() * p.value("he_offline_us_per_input_poly")
         + c.heOutPolys() * p.value("he_offline_us_per_output_poly")) * 1e-6
         + NetworkSetting.seconds(heUp, net.upMbps()) + NetworkSetting.seconds(heDown, net.downMbps());
-    double offNonlinear = reluEq * p.value("gc_offline_us_per_relu") * 1e-6
+    double storage = reluEq * p.value("client_storage_bytes_per_relu");
+    double offFile = fromFile(storage, p) ? reluEq * p.value("gc_offline_us_per_relu_from_file") * 1e-6 : 0;
+    double offNonlinear = reluEq * p.value("gc_offline_us_per_relu") * 1e-6 + offFile
         + NetworkSetting.seconds(gcUp, net.upMbps()) + NetworkSetting.seconds(gcDown, net.downMbps());
     double onLinear = macs * p.value("online_us_per_mac") * 1e-6;
-    double storage = reluEq * p.value("client_storage_bytes_per_relu");
     double onFile = fromFile(storage, p) ? reluEq * p.value("online_us_per_relu_from_file") * 1e-6 : 0;
     double onNonlinear = reluEq * p.value("online_us_per_relu") * 1e-6 + onFile + NetworkSetting.seconds(onUp, net.upMbps())
         + NetworkSetting.seconds(onDown, net.downMbps())

@@ -27,7 +27,7 @@ public record Profile(String name, String description, String garbler, Map<Strin
    * (costs per polynomial product and per ciphertext), which the Delphi-calibrated profiles do not use,
    * and the client's storage tier (a client_memory_limit_bytes of 0 keeps everything in memory; above
    * a positive limit the garbled material goes to a file and every ReLU costs
-   * online_us_per_relu_from_file more online), a fixed online cost per ReLU layer, a fixed offline set-up per inference, and the cost of an element
+   * gc_offline_us_per_relu_from_file more offline and online_us_per_relu_from_file more online), a fixed online cost per ReLU layer, a fixed offline set-up per inference, and the cost of an element
    * whose ReLU was culled, as a fraction of a ReLU's.
    */
   public static final Map<String, Double> OPTIONAL = Map.ofEntries(
@@ -42,6 +42,7 @@ public record Profile(String name, String description, String garbler, Map<Strin
       Map.entry("offline_setup_s", 0.0),
       Map.entry("culled_element_relu_fraction", 0.0),
       Map.entry("online_us_per_relu_from_file", 0.0),
+      Map.entry("gc_offline_us_per_relu_from_file", 0.0),
       Map.entry("truncation_element_relu_fraction", 0.75),
       Map.entry("maxpool_comparison_relu_fraction", 110.0 / 96.0));
 

@@ -103,17 +103,22 @@ public final class ProfileFit {
     double[] bytes = solve(rows, rhs);
     double[] he = terms(fit, c, Measurement::offlineHeS, LatencyModel.Counts::macs, LatencyModel.Counts::heProducts,
         LatencyModel.Counts::heInPolys, LatencyModel.Counts::heOutPolys);
-    double[] gc = terms(fit, c, m -> m.offlineS() - m.offlineHeS(), LatencyModel.Counts::reluEq, x -> 1.0);
     double storage = oneTerm(fit, c, Measurement::clientStorageBytes);
+    List<double[]> gcRows = new ArrayList<>();
+    List<Double> gcRhs = new ArrayList<>();
     List<double[]> onRows = new ArrayList<>();
     List<Double> onRhs = new ArrayList<>();
     for (int i = 0; i < fit.size(); i++) {
-      // read back from a file when the model will say so (its predicted storage), not when the engine did, so
-      // that the surcharge is fitted on the networks the model charges it to
+      // in a file when the model will say so (its predicted storage), not when the engine did, so that the
+      // surcharges are fitted on the networks the model charges them to
       boolean file = clientMemoryLimitBytes > 0 && storage * c.get(i).reluEq() > clientMemoryLimitBytes;
-      addRow(onRows, onRhs, new double[] {c.get(i).reluEq(), c.get(i).macs(), file ? c.get(i).reluEq() : 0,
-          c.get(i).reluLayers()}, fit.get(i).onlineS());
+      double fileRelus = file ? c.get(i).reluEq() : 0;
+      addRow(gcRows, gcRhs, new double[] {c.get(i).reluEq(), fileRelus, 1},
+          fit.get(i).offlineS() - fit.get(i).offlineHeS());
+      addRow(onRows, onRhs, new double[] {c.get(i).reluEq(), c.get(i).macs(), fileRelus, c.get(i).reluLayers()},
+          fit.get(i).onlineS());
     }
+    double[] gc = solve(gcRows, gcRhs);
     double[] online = solve(onRows, onRhs);
     double onUp = oneTerm(fit, c, Measurement::onlineBytesUp);
     double onDown = oneTerm(fit, c, Measurement::onlineBytesDown);
@@ -129,8 +134,9 @@ public final class ProfileFit {
     k.put("he_offline_us_per_input_poly", new Constant(round(he[2] * 1e6), "same fit, i"));
     k.put("he_offline_us_per_output_poly", new Constant(round(he[3] * 1e6), "same fit, o"));
     k.put("gc_offline_us_per_relu", new Constant(round(gc[0] * 1e6), how
-        + ": the rest of the offline time (garbling, OT, set-up) = b x ReLUs + s, b"));
-    k.put("offline_setup_s", new Constant(round(gc[1]), "same fit, s"));
+        + ": the rest of the offline time (garbling, OT, set-up) = b x ReLUs + g x ReLUs of networks whose garbled"
+        + " material is stored in a file + s, b"));
+    k.put("offline_setup_s", new Constant(round(gc[2]), "same fit, s"));
     k.put("online_us_per_relu", new Constant(round(online[0] * 1e6), how
         + ": online = c x ReLUs + d x MACs + f x ReLUs of networks whose garbled material is read back from a file"
         + " + e x ReLU layers, c"));
@@ -138,6 +144,7 @@ public final class ProfileFit {
     k.put("online_ms_per_relu_layer", new Constant(round(online[3] * 1e3), "same fit, e"));
     if (clientMemoryLimitBytes > 0) {
       k.put("online_us_per_relu_from_file", new Constant(round(online[2] * 1e6), "same fit, f"));
+      k.put("gc_offline_us_per_relu_from_file", new Constant(round(gc[1] * 1e6), "the offline fit, g"));
       k.put("client_memory_limit_bytes", new Constant(clientMemoryLimitBytes,
           "the engine's client keeps at most this much garbled material in memory, the rest in a file"));
     }
