@@ -176,11 +176,12 @@ public final class LatencyModel {
         + c.heOutPolys() * p.value("he_offline_us_per_output_poly")) * 1e-6
         + NetworkSetting.seconds(heUp, net.upMbps()) + NetworkSetting.seconds(heDown, net.downMbps());
     double storage = reluEq * p.value("client_storage_bytes_per_relu");
-    double offFile = fromFile(storage, p) ? reluEq * p.value("gc_offline_us_per_relu_from_file") * 1e-6 : 0;
+    boolean file = fromFile(storage, p);
+    double offFile = file ? reluEq * p.value("gc_offline_us_per_relu_from_file") * 1e-6 : 0;
     double offNonlinear = reluEq * p.value("gc_offline_us_per_relu") * 1e-6 + offFile
         + NetworkSetting.seconds(gcUp, net.upMbps()) + NetworkSetting.seconds(gcDown, net.downMbps());
     double onLinear = macs * p.value("online_us_per_mac") * 1e-6;
-    double onFile = fromFile(storage, p) ? reluEq * p.value("online_us_per_relu_from_file") * 1e-6 : 0;
+    double onFile = file ? reluEq * p.value("online_us_per_relu_from_file") * 1e-6 : 0;
     double onNonlinear = reluEq * p.value("online_us_per_relu") * 1e-6 + onFile + NetworkSetting.seconds(onUp, net.upMbps())
         + NetworkSetting.seconds(onDown, net.downMbps())
         + reluLayers * (net.rttMs() + p.value("online_ms_per_relu_layer")) * 1e-3;

@@ -92,6 +92,11 @@ public final class HomConv {
     return mg;
   }
 
+  /** Channel groups: input polynomials per tile. */
+  public int groups() {
+    return groups;
+  }
+
   /** Number of input polynomials (ciphertexts the client sends). */
   public int inputPolys() {
     return groups * tiles();

@@ -42,13 +42,13 @@ abstract class GcStore implements AutoCloseable {
 
   /** Appends a batch. */
   void put(Batch b) {
-    addBytes(8L * (b.tables.length + b.maskSeed.length + b.ownLabels.length) + b.decode.length);
+    addBytes(8L * b.tables.length, b.maskSeed, b.ownLabels, b.decode);
     write(b);
   }
 
-  /** Counts {@code n} more bytes stored. */
-  final void addBytes(long n) {
-    bytes += n;
+  /** Counts a batch of {@code tableBytes} bytes of tables and these arrays as stored. */
+  final void addBytes(long tableBytes, long[] maskSeed, long[] ownLabels, byte[] decode) {
+    bytes += tableBytes + 8L * (maskSeed.length + ownLabels.length) + decode.length;
   }
 
   /**
@@ -153,7 +153,7 @@ abstract class GcStore implements AutoCloseable {
             + tableBytes.length);
       }
       out.write(tableBytes, maskSeed, ownLabels, decode);
-      addBytes(tableBytes.length + 8L * (maskSeed.length + ownLabels.length) + decode.length);
+      addBytes(tableBytes.length, maskSeed, ownLabels, decode);
     }
 
     @Override

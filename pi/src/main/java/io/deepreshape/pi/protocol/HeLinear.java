@@ -283,9 +283,8 @@ final class HeLinear {
       return Math.max(1, Math.min(op.outFeatures(), CIPHERTEXTS_PER_CHUNK * rowsPerPoly));
     }
     HomConv whole = new HomConv(op.conv(), params.n());
-    int groups = whole.inputPolys() / whole.tiles();
     int blocks = Math.max(1, Math.min(CIPHERTEXTS_PER_CHUNK / whole.tiles(),
-        KERNEL_POLYS_PER_CHUNK / groups));
+        KERNEL_POLYS_PER_CHUNK / whole.groups()));
     return Math.min(op.outChannels(), blocks * whole.kernelsPerPoly());
   }
 
