@@ -5,8 +5,10 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -19,13 +21,26 @@ import java.util.concurrent.TimeUnit;
  * samples, all on that thread). The format is the file store's: per array a big-endian {@code int}
  * count, then the values as little-endian longs (bytes for the decoding bits). A failed write is
  * reported at the caller's next call; nothing after it is written.
+ *
+ * <p>The writer also hands the file to the disk every {@link #SYNC_BYTES} and at {@link #finish}.
+ * Left to the kernel, a ResNet18 phase's 1.6 GB of dirty pages reached its background threshold
+ * just as the online phase began, and writing them back stalled both parties for most of a second
+ * (the first online layer took 1.0 s instead of 0.4 s). Synced as it goes, the store is written
+ * back while the offline phase still runs, on this thread; and a prepared session marked complete
+ * after {@link #finish} is on disk, not only in the page cache.
  */
 final class StoreWriteBehind implements AutoCloseable {
   /** Batches queued at most. */
   static final int PENDING = 8;
+  /** Bytes written between two syncs. */
+  static final long SYNC_BYTES = 64L << 20;
 
   private final Path file;
+  private final FileChannel channel;
   private final DataOutputStream out;
+  private final long syncBytes;
+  private long unsynced;
+  private int syncs;
   private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "pi-store-writer");
     t.setDaemon(true);
@@ -36,8 +51,20 @@ final class StoreWriteBehind implements AutoCloseable {
 
   /** Creates or truncates {@code file}. */
   StoreWriteBehind(Path file) throws IOException {
+    this(file, SYNC_BYTES);
+  }
+
+  /** Creates or truncates {@code file}, synced every {@code syncBytes}. */
+  StoreWriteBehind(Path file, long syncBytes) throws IOException {
+    if (syncBytes < 1) {
+      throw new IllegalArgumentException("syncBytes must be >= 1, got " + syncBytes);
+    }
     this.file = file;
-    this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 20));
+    this.syncBytes = syncBytes;
+    this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
+    this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel),
+        1 << 20));
   }
 
   /** Queues one batch; the caller must not change its arrays afterwards. */
@@ -62,6 +89,9 @@ final class StoreWriteBehind implements AutoCloseable {
     writer.shutdown();
     await();
     try {
+      if (failure == null) {
+        sync();
+      }
       out.close();
     } catch (IOException e) {
       if (failure == null) {
@@ -91,6 +121,22 @@ final class StoreWriteBehind implements AutoCloseable {
     longs(ownLabels);
     out.writeInt(decode.length);
     out.write(decode);
+    unsynced += tableBytes.length + decode.length + 8L * (maskSeed.length + ownLabels.length);
+    if (unsynced >= syncBytes) {
+      sync();
+    }
+  }
+
+  private void sync() throws IOException {
+    out.flush();
+    channel.force(false);
+    unsynced = 0;
+    syncs++;
+  }
+
+  /** How many times the file was synced so far (read after {@link #finish}). */
+  int syncs() {
+    return syncs;
   }
 
   private void longs(long[] v) throws IOException {

@@ -89,6 +89,45 @@ class GcStoreTest {
   }
 
   @Test
+  void theWriterSyncsEveryFewBytesAndAtTheEndWithoutLosingOrReorderingData(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("synced.gc");
+    SplittableRandom rnd = new SplittableRandom(7);
+    long syncBytes = 10_000;
+    StoreWriteBehind w = new StoreWriteBehind(file, syncBytes);
+    long[][] tables = new long[20][];
+    long payload = 0;
+    long expectedSyncs = 0;
+    long sinceSync = 0;
+    for (int i = 0; i < tables.length; i++) {
+      tables[i] = rnd.longs(300 + 97 * i).toArray();
+      byte[] bytes = new byte[8 * tables[i].length];
+      ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(tables[i]);
+      w.write(bytes, new long[] {i}, new long[] {i, i}, new byte[] {(byte) i});
+      long entry = bytes.length + 8 * 3 + 1;
+      payload += entry;
+      sinceSync += entry;
+      if (sinceSync >= syncBytes) {
+        expectedSyncs++;
+        sinceSync = 0;
+      }
+    }
+    w.finish();
+    // one sync per syncBytes of payload written since the last, and one more at the end
+    assertThat(w.syncs()).isEqualTo(expectedSyncs + 1);
+    assertThat(payload).isGreaterThan(10 * syncBytes);
+    assertThat(Files.size(file)).isEqualTo(payload + 4L * 4 * tables.length);
+    try (GcStore.FileStore reading = GcStore.readingFrom(file)) {
+      for (int i = 0; i < tables.length; i++) {
+        GcStore.Batch got = reading.next();
+        assertThat(got.tables()).isEqualTo(tables[i]);
+        assertThat(got.maskSeed()).containsExactly(i);
+        assertThat(got.decode()).containsExactly((byte) i);
+      }
+    }
+  }
+
+  @Test
   void aWriteThatFailsBehindTheCallerIsReportedToIt() throws IOException {
     Path full = Path.of("/dev/full");
     assumeTrue(Files.isWritable(full), "needs Linux's /dev/full, whose writes fail with ENOSPC");
