@@ -46,7 +46,7 @@ abstract class AndWalk {
       while (n < Garbler.CHUNK_PAIRS && pos < to) {
         int g = c.scheduled(pos);
         int run = Math.min(batch - k, Garbler.CHUNK_PAIRS - n);
-        stage(n, run, in0(g, k), in1(g, k), tweakBase + gate(g, k));
+        stage(n, run, in0(g, k), in1(g, k), c.negations(g), tweakBase + gate(g, k));
         n += run;
         k += run;
         if (k == batch) {
@@ -74,10 +74,12 @@ abstract class AndWalk {
   /**
    * Stages pairs {@code n .. n+run-1} of the chunk: {@code run} consecutive instances of one gate,
    * the first instance's input labels at {@code a} and {@code b} (each next instance's two longs
-   * on), identifiers {@code id, id+1, ...}. One gate's instances per call, so the scheme's loop over
+   * on), the gate's {@link Circuit#negations} {@code negations} (a garbler reads a negated input's
+   * zero-label plus {@code Delta}; an evaluator's active label is the same either way),
+   * identifiers {@code id, id+1, ...}. One gate's instances per call, so the scheme's loop over
    * them indexes every array linearly.
    */
-  abstract void stage(int n, int run, int a, int b, long id);
+  abstract void stage(int n, int run, int a, int b, int negations, long id);
 
   /** Hashes the {@code n} staged pairs. */
   abstract void hash(int n);

@@ -8,13 +8,16 @@ import java.util.Map;
  * Builds a {@link Circuit} gate by gate with constant propagation ({@link #ZERO}, {@link #ONE}
  * never become wires: a gate with a constant input is simplified away) and structural hashing (a
  * gate identical to an earlier one reuses its wire). Declare all garbler inputs, then all evaluator
- * inputs, then gates.
+ * inputs, then gates. {@link #not} gives a wire handle like any other; {@link #build} folds every
+ * NOT into the negations of the AND gates and outputs that read it, so the circuit has none.
  */
 public final class CircuitBuilder {
   /** The constant 0 pseudo-wire. */
   public static final int ZERO = -1;
   /** The constant 1 pseudo-wire. */
   public static final int ONE = -2;
+  /** A NOT gate while building; {@link #build} folds them all away. */
+  private static final byte NOT = 2;
 
   private int garblerInputs;
   private int evaluatorInputs;
@@ -94,7 +97,7 @@ public final class CircuitBuilder {
     if (a == ONE) {
       return ZERO;
     }
-    return emit(Circuit.NOT, a, 0);
+    return emit(NOT, a, 0);
   }
 
   /** Number of AND gates emitted so far. */
@@ -125,7 +128,10 @@ public final class CircuitBuilder {
     return wire;
   }
 
-  /** The circuit with the given output wires; constant outputs become {@code w XOR w} gates. */
+  /**
+   * The circuit with the given output wires, its NOT gates folded away; constant outputs become
+   * {@code w XOR w} gates (negated for {@link #ONE}).
+   */
   public Circuit build(int[] outputs) {
     if (garblerInputs + evaluatorInputs == 0) {
       throw new IllegalStateException("a circuit needs at least one input");
@@ -134,11 +140,11 @@ public final class CircuitBuilder {
     for (int i = 0; i < out.length; i++) {
       if (out[i] == ZERO || out[i] == ONE) {
         int zero = rawGate(Circuit.XOR, 0, 0);
-        out[i] = out[i] == ZERO ? zero : rawGate(Circuit.NOT, zero, 0);
+        out[i] = out[i] == ZERO ? zero : rawGate(NOT, zero, 0);
       }
     }
-    return new Circuit(garblerInputs, evaluatorInputs, Arrays.copyOf(type, gates),
-        Arrays.copyOf(in0, gates), Arrays.copyOf(in1, gates), out);
+    return new NotFolding(garblerInputs + evaluatorInputs, gates).fold(type, in0, in1)
+        .circuit(garblerInputs, evaluatorInputs, out);
   }
 
   private int rawGate(byte t, int a, int b) {

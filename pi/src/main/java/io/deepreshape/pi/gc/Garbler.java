@@ -169,7 +169,7 @@ public final class Garbler {
     for (int o = 0; o < c.outputCount(); o++) {
       int base = c.output(o) * batch;
       for (int k = 0; k < batch; k++) {
-        decode[o * batch + k] = (byte) (labels[(base + k) * 2] & 1);
+        decode[o * batch + k] = (byte) ((labels[(base + k) * 2] & 1) ^ c.outputNegated(o));
       }
     }
     return new GarbledBatch(c, scheme, batch, tweakBase, tables, inputs0, decode);
@@ -180,16 +180,9 @@ public final class Garbler {
       int g = c.scheduled(pos);
       int o = (c.inputs() + g) * batch * 2;
       int a = c.in0(g) * batch * 2;
-      if (c.type(g) == Circuit.XOR) {
-        int b = c.in1(g) * batch * 2;
-        for (int i = 0; i < 2 * batch; i++) {
-          labels[o + i] = labels[a + i] ^ labels[b + i];
-        }
-      } else {
-        for (int i = 0; i < 2 * batch; i += 2) {
-          labels[o + i] = labels[a + i] ^ d0;
-          labels[o + i + 1] = labels[a + i + 1] ^ d1;
-        }
+      int b = c.in1(g) * batch * 2;
+      for (int i = 0; i < 2 * batch; i++) {
+        labels[o + i] = labels[a + i] ^ labels[b + i];
       }
     }
   }

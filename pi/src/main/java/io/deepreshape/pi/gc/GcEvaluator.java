@@ -2,7 +2,7 @@ package io.deepreshape.pi.gc;
 
 /**
  * The evaluator of a {@link GarblingScheme}: three hashes per AND gate under three-halves, two
- * under half-gates, XOR and NOT free, batched level by level over all instances like {@link
+ * under half-gates, XOR free (and negations: the active label of a negated wire is the wire's), batched level by level over all instances like {@link
  * Garbler}. Not thread-safe.
  */
 public final class GcEvaluator {
@@ -109,13 +109,9 @@ public final class GcEvaluator {
       int g = c.scheduled(pos);
       int o = (c.inputs() + g) * batch * 2;
       int a = c.in0(g) * batch * 2;
-      if (c.type(g) == Circuit.XOR) {
-        int b = c.in1(g) * batch * 2;
-        for (int i = 0; i < 2 * batch; i++) {
-          labels[o + i] = labels[a + i] ^ labels[b + i];
-        }
-      } else {
-        System.arraycopy(labels, a, labels, o, 2 * batch);
+      int b = c.in1(g) * batch * 2;
+      for (int i = 0; i < 2 * batch; i++) {
+        labels[o + i] = labels[a + i] ^ labels[b + i];
       }
     }
   }

@@ -11,7 +11,7 @@ final class HalfGatesEvaluation extends AndWalk {
   }
 
   @Override
-  void stage(int n, int run, int a, int b, long id) {
+  void stage(int n, int run, int a, int b, int negations, long id) {
     keepRun(n, run, a, b);
     for (int p = n; p < n + run; p++) {
       long t = 2 * (id + p - n);

@@ -19,13 +19,16 @@ final class HalfGatesGarbling extends AndWalk {
   }
 
   @Override
-  void stage(int n, int run, int a, int b, long id) {
-    keepRun(n, run, a, b);
+  void stage(int n, int run, int a, int b, int negations, long id) {
+    long fa = -(negations & 1);
+    long fb = -(negations >>> 1 & 1);
     for (int p = n; p < n + run; p++) {
-      long al = kept(p, 0);
-      long ar = kept(p, 1);
-      long bl = kept(p, 2);
-      long br = kept(p, 3);
+      int j = 2 * (p - n);
+      long al = labels[a + j] ^ (fa & d0);
+      long ar = labels[a + j + 1] ^ (fa & d1);
+      long bl = labels[b + j] ^ (fb & d0);
+      long br = labels[b + j + 1] ^ (fb & d1);
+      keep(p, al, ar, bl, br);
       long t = 2 * (id + p - n);
       int q = p * 4;
       hash.stage(q, al, ar, t);

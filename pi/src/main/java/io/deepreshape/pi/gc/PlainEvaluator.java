@@ -34,14 +34,11 @@ public final class PlainEvaluator {
             w[o + i] = w[a + i] ^ w[b + i];
           }
         }
-        case Circuit.AND -> {
-          for (int i = 0; i < words; i++) {
-            w[o + i] = w[a + i] & w[b + i];
-          }
-        }
         default -> {
+          long na = -(c.negations(g) & 1);
+          long nb = -(c.negations(g) >>> 1 & 1);
           for (int i = 0; i < words; i++) {
-            w[o + i] = ~w[a + i];
+            w[o + i] = (w[a + i] ^ na) & (w[b + i] ^ nb);
           }
         }
       }
@@ -50,7 +47,7 @@ public final class PlainEvaluator {
     for (int o = 0; o < c.outputCount(); o++) {
       int base = c.output(o) * words;
       for (int k = 0; k < batch; k++) {
-        out[o * batch + k] = (byte) ((w[base + (k >>> 6)] >>> (k & 63)) & 1);
+        out[o * batch + k] = (byte) ((w[base + (k >>> 6)] >>> (k & 63) & 1) ^ c.outputNegated(o));
       }
     }
     return out;

@@ -14,7 +14,7 @@ final class ThreeHalvesEvaluation extends AndWalk {
   }
 
   @Override
-  void stage(int n, int run, int a, int b, long id) {
+  void stage(int n, int run, int a, int b, int negations, long id) {
     keepRun(n, run, a, b);
     for (int p = n; p < n + run; p++) {
       long t = 3 * (id + p - n);

@@ -33,16 +33,22 @@ final class ThreeHalvesGarbling extends AndWalk {
    * Keeps the input zero-labels as they are; their lowest bits are the permute bits.
    */
   @Override
-  void stage(int n, int run, int a, int b, long id) {
+  void stage(int n, int run, int a, int b, int negations, long id) {
+    long fa = -(negations & 1);
+    long fb = -(negations >>> 1 & 1);
+    long fa0 = fa & d0;
+    long fa1 = fa & d1;
+    long fb0 = fb & d0;
+    long fb1 = fb & d1;
     for (int j = 0; j < run; j++) {
-      long za = labels[a + 2 * j];
-      long zb = labels[b + 2 * j];
+      long za = labels[a + 2 * j] ^ fa0;
+      long zb = labels[b + 2 * j] ^ fb0;
       long ma = -(za & 1);
       long mb = -(zb & 1);
       long al = za ^ (ma & d0);
-      long ar = labels[a + 2 * j + 1] ^ (ma & d1);
+      long ar = labels[a + 2 * j + 1] ^ fa1 ^ (ma & d1);
       long bl = zb ^ (mb & d0);
-      long br = labels[b + 2 * j + 1] ^ (mb & d1);
+      long br = labels[b + 2 * j + 1] ^ fb1 ^ (mb & d1);
       keep(n + j, al | (za & 1), ar, bl | (zb & 1), br);
       long t = 3 * (id + j);
       int q = (n + j) * 6;

@@ -13,11 +13,19 @@ class GarblingSchemesTest {
   @ParameterizedTest
   @EnumSource(GarblingScheme.class)
   void everyGateTypeMatchesItsTruthTableForEveryPermuteBit(GarblingScheme scheme) {
-    for (byte type : new byte[] {Circuit.AND, Circuit.XOR, Circuit.NOT}) {
+    // AND, XOR, NOT, and AND with each input negated (a NOT the builder folds into the AND)
+    for (int type = 0; type < 6; type++) {
       CircuitBuilder b = new CircuitBuilder();
       int x = b.garblerInput(1)[0];
       int y = b.evaluatorInput(1)[0];
-      int out = type == Circuit.AND ? b.and(x, y) : type == Circuit.XOR ? b.xor(x, y) : b.not(y);
+      int out = switch (type) {
+        case 0 -> b.and(x, y);
+        case 1 -> b.xor(x, y);
+        case 2 -> b.not(y);
+        case 3 -> b.and(b.not(x), y);
+        case 4 -> b.and(x, b.not(y));
+        default -> b.and(b.not(x), b.not(y));
+      };
       Circuit c = b.build(new int[] {out});
       // many instances with fresh labels: every input pair meets every pair of permute bits
       int n = 4_000;
@@ -29,7 +37,14 @@ class GarblingSchemesTest {
       for (int k = 0; k < n; k++) {
         int a = bits[k];
         int e = bits[n + k];
-        int want = type == Circuit.AND ? a & e : type == Circuit.XOR ? a ^ e : 1 - e;
+        int want = switch (type) {
+          case 0 -> a & e;
+          case 1 -> a ^ e;
+          case 2 -> 1 - e;
+          case 3 -> (1 - a) & e;
+          case 4 -> a & (1 - e);
+          default -> (1 - a) & (1 - e);
+        };
         assertThat(got[k]).as("%s %s on (%d, %d), instance %d", scheme, type, a, e, k)
             .isEqualTo((byte) want);
       }
