@@ -24,12 +24,22 @@ import java.util.function.ToDoubleFunction;
 public final class ProfileFit {
   /**
    * One {@code pi measure} measurement of a preset network; {@code offlineHeS} is the part of the offline time
-   * spent on homomorphic linear layers, the rest being garbled circuits, OT and the session's set-up.
+   * spent on homomorphic linear layers, the rest being garbled circuits, OT and the session's set-up;
+   * {@code onlineLinearS} the part of the online time the client waited for the server's linear layers in the
+   * clear (0 when not measured, as in files written before it was).
    */
   public record Measurement(String preset, String dataset, double offlineS, double onlineS, double offlineHeS,
       double offlineBytesUp,
       double offlineBytesDown, double onlineBytesUp, double onlineBytesDown, double clientStorageBytes,
-      boolean heldOut) {
+      boolean heldOut, double onlineLinearS) {
+
+    /** A measurement without the online linear part. */
+    public Measurement(String preset, String dataset, double offlineS, double onlineS, double offlineHeS,
+        double offlineBytesUp, double offlineBytesDown, double onlineBytesUp, double onlineBytesDown,
+        double clientStorageBytes, boolean heldOut) {
+      this(preset, dataset, offlineS, onlineS, offlineHeS, offlineBytesUp, offlineBytesDown, onlineBytesUp,
+          onlineBytesDown, clientStorageBytes, heldOut, 0);
+    }
 
     LatencyModel.Counts counts() {
       NetworkCost cost = Accounting.of(Presets.build(preset, Dataset.parse(dataset)));
@@ -108,6 +118,9 @@ public final class ProfileFit {
     List<Double> gcRhs = new ArrayList<>();
     List<double[]> onRows = new ArrayList<>();
     List<Double> onRhs = new ArrayList<>();
+    // where the engine reported the wait for the server's online linear layers, MACs are fitted to that part
+    // alone: on the whole online time the costs per ReLU and per MAC trade against each other
+    boolean linearMeasured = fit.stream().allMatch(m -> m.onlineLinearS() > 0);
     for (int i = 0; i < fit.size(); i++) {
       // in a file when the model will say so (its predicted storage), not when the engine did, so that the
       // surcharges are fitted on the networks the model charges them to
@@ -115,11 +128,24 @@ public final class ProfileFit {
       double fileRelus = file ? c.get(i).reluEq() : 0;
       addRow(gcRows, gcRhs, new double[] {c.get(i).reluEq(), fileRelus, 1},
           fit.get(i).offlineS() - fit.get(i).offlineHeS());
-      addRow(onRows, onRhs, new double[] {c.get(i).reluEq(), c.get(i).macs(), fileRelus, c.get(i).reluLayers()},
-          fit.get(i).onlineS());
+      if (linearMeasured) {
+        addRow(onRows, onRhs, new double[] {c.get(i).reluEq(), 0, fileRelus, c.get(i).reluLayers()},
+            fit.get(i).onlineS() - fit.get(i).onlineLinearS());
+      } else {
+        addRow(onRows, onRhs, new double[] {c.get(i).reluEq(), c.get(i).macs(), fileRelus, c.get(i).reluLayers()},
+            fit.get(i).onlineS());
+      }
     }
     double[] gc = solve(gcRows, gcRhs);
     double[] online = solve(onRows, onRhs);
+    if (linearMeasured) {
+      // the wait has a cost per step too (the last answers, the first labels): the model's cost per ReLU layer
+      // is the sum of both fits' costs per layer
+      double[] linear = terms(fit, c, Measurement::onlineLinearS, LatencyModel.Counts::macs,
+          LatencyModel.Counts::reluLayers);
+      online[1] = linear[0];
+      online[3] += linear[1];
+    }
     double onUp = oneTerm(fit, c, Measurement::onlineBytesUp);
     double onDown = oneTerm(fit, c, Measurement::onlineBytesDown);
 
@@ -138,10 +164,15 @@ public final class ProfileFit {
         + " material is stored in a file + s, b"));
     k.put("offline_setup_s", new Constant(round(gc[2]), "same fit, s"));
     k.put("online_us_per_relu", new Constant(round(online[0] * 1e6), how
-        + ": online = c x ReLUs + d x MACs + f x ReLUs of networks whose garbled material is read back from a file"
-        + " + e x ReLU layers, c"));
-    k.put("online_us_per_mac", new Constant(round(online[1] * 1e6), "same fit, d"));
-    k.put("online_ms_per_relu_layer", new Constant(round(online[3] * 1e3), "same fit, e"));
+        + (linearMeasured ? ": online time less the wait for the server's linear layers = c x ReLUs + f x ReLUs"
+            + " of networks whose garbled material is read back from a file + e x ReLU layers, c"
+            : ": online = c x ReLUs + d x MACs + f x ReLUs of networks whose garbled material is read back from a file"
+            + " + e x ReLU layers, c")));
+    k.put("online_us_per_mac", new Constant(round(online[1] * 1e6), linearMeasured
+        ? "the wait for the server's online linear layers = d x MACs + e' x ReLU layers, fitted alone, d"
+        : "same fit, d"));
+    k.put("online_ms_per_relu_layer", new Constant(round(online[3] * 1e3), linearMeasured
+        ? "the two fits' costs per ReLU layer, e + e'" : "same fit, e"));
     if (clientMemoryLimitBytes > 0) {
       k.put("online_us_per_relu_from_file", new Constant(round(online[2] * 1e6), "same fit, f"));
       k.put("gc_offline_us_per_relu_from_file", new Constant(round(gc[1] * 1e6), "the offline fit, g"));

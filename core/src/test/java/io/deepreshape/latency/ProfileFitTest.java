@@ -77,6 +77,36 @@ class ProfileFitTest {
   }
 
   @Test
+  void aMeasuredWaitForTheOnlineLinearLayersFixesTheCostPerMacAlone() {
+    // the wait reported for the server's linear layers is three times the truth's MAC cost while the online
+    // totals are the truth's: the cost per MAC must come from the wait, the rest of the online time from ReLUs
+    // and layers; with the wait missing for one network, the fit falls back to the whole online time
+    Profile truth = truth();
+    double perMac = truth.value("online_us_per_mac") * 1e-6;
+    List<ProfileFit.Measurement> ms = new ArrayList<>();
+    for (ProfileFit.Measurement m : fitSetAndHeldOut(truth, 1)) {
+      double macs = Accounting.of(Presets.build(m.preset(), Dataset.parse(m.dataset()))).macs();
+      ms.add(withLinearWait(m, 3 * perMac * macs));
+    }
+    Profile fit = ProfileFit.fit("measured", "test", ms, "a test", LIMIT);
+    assertThat(fit.value("online_us_per_mac")).isCloseTo(3 * truth.value("online_us_per_mac"),
+        withinPercentage(0.1));
+    assertThat(fit.constants().get("online_us_per_mac").source()).contains("fitted alone");
+    ms.set(0, withLinearWait(ms.get(0), 0));
+    Profile whole = ProfileFit.fit("measured", "test", ms, "a test", LIMIT);
+    assertThat(whole.value("online_us_per_mac")).isCloseTo(truth.value("online_us_per_mac"),
+        withinPercentage(0.1));
+    assertThat(whole.value("online_us_per_relu")).isCloseTo(truth.value("online_us_per_relu"),
+        withinPercentage(0.1));
+  }
+
+  private static ProfileFit.Measurement withLinearWait(ProfileFit.Measurement m, double seconds) {
+    return new ProfileFit.Measurement(m.preset(), m.dataset(), m.offlineS(), m.onlineS(), m.offlineHeS(),
+        m.offlineBytesUp(), m.offlineBytesDown(), m.onlineBytesUp(), m.onlineBytesDown(), m.clientStorageBytes(),
+        m.heldOut(), seconds);
+  }
+
+  @Test
   void aWrittenProfileReadsBackTheSame() throws Exception {
     Profile truth = truth();
     List<ProfileFit.Measurement> ms = fitSetAndHeldOut(truth, 1);

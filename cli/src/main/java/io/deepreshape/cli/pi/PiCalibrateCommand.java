@@ -171,7 +171,7 @@ public final class PiCalibrateCommand implements Callable<Integer> {
         median(runs, ProfileFit.Measurement::offlineBytesUp),
         median(runs, ProfileFit.Measurement::offlineBytesDown), median(runs, ProfileFit.Measurement::onlineBytesUp),
         median(runs, ProfileFit.Measurement::onlineBytesDown), median(runs, ProfileFit.Measurement::clientStorageBytes),
-        held);
+        held, median(runs, ProfileFit.Measurement::onlineLinearS));
     err.printf(Locale.ROOT, "  offline %s, online %s%s%n", Format.seconds(m.offlineS()), Format.seconds(m.onlineS()),
         repeat > 1 ? String.format(Locale.ROOT, " (medians; runs %s offline, %s online)",
             range(runs, ProfileFit.Measurement::offlineS), range(runs, ProfileFit.Measurement::onlineS)) : "");
@@ -205,7 +205,8 @@ public final class PiCalibrateCommand implements Callable<Integer> {
     return new ProfileFit.Measurement(preset, dataset, t.get("offline_s").asDouble(),
         t.get("online_s").asDouble(), t.get("offline_he_s").asDouble(), t.get("bytes_offline_client_to_server").asDouble(),
         t.get("bytes_offline_server_to_client").asDouble(), t.get("bytes_online_client_to_server").asDouble(),
-        t.get("bytes_online_server_to_client").asDouble(), t.get("client_storage_bytes").asDouble(), held);
+        t.get("bytes_online_server_to_client").asDouble(), t.get("client_storage_bytes").asDouble(), held,
+        t.get("online_linear_s").asDouble());
   }
 
   /** AND gates of the engine's truncation circuit (a culled ReLU) over those of its ReLU circuit. */

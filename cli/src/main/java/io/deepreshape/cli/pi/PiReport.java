@@ -59,6 +59,7 @@ final class PiReport {
     o.put("offline_s", s.offlineSeconds());
     o.put("offline_he_s", s.offlineHeSeconds());
     o.put("online_s", s.onlineSeconds());
+    o.put("online_linear_s", s.onlineLinearSeconds());
     o.put("bytes_offline", s.bytesOffline());
     o.put("bytes_online", s.bytesOnline());
     o.put("bytes_offline_client_to_server", s.offlineUp());

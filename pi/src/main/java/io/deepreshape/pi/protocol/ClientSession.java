@@ -339,18 +339,21 @@ public final class ClientSession {
     Arrays.setAll(evaluator, i -> new GcEvaluator());
     long[] logits = null;
     for (Step step : program.steps()) {
+      long linearNanos;
       if (step.garbled()) {
-        layers[step.index()].online(ch, masks[step.index() + 1], evaluator);
+        linearNanos = layers[step.index()].online(ch, masks[step.index() + 1], evaluator);
         layers[step.index()] = null;
       } else {
+        long t0 = System.nanoTime();
         long[] a = ch.receiveLongs(Msg.LOGIT_SHARE, step.elements());
+        linearNanos = System.nanoTime() - t0;
         logits = new long[a.length];
         for (int i = 0; i < a.length; i++) {
           logits[i] = q.signed(a[i] + lastShare[i]);
         }
       }
       long[] on = meter.take(0);
-      rows.add(row(step, q, offline[step.index()], heNanos[step.index()], on));
+      rows.add(row(step, q, offline[step.index()], heNanos[step.index()], on, linearNanos));
       progress.accept(String.format(Locale.ROOT, "online %d/%d %s: %.2f s, %d bytes",
           step.index() + 1, steps, step.name(), on[0] / 1e9, on[3] + on[4]));
     }
@@ -366,7 +369,8 @@ public final class ClientSession {
     return new InferenceResult(logits, real, best, rows, LayerStats.sum("total", rows));
   }
 
-  private static LayerStats row(Step step, QuantConfig q, long[] off, long heNanos, long[] on) {
+  private static LayerStats row(Step step, QuantConfig q, long[] off, long heNanos, long[] on,
+      long linearNanos) {
     long relus = 0;
     long trunc = 0;
     long ands = 0;
@@ -388,7 +392,7 @@ public final class ClientSession {
       trunc = 0;
     }
     return new LayerStats(name, relus, trunc, ands, ots, macs, off[0] / 1e9, heNanos / 1e9,
-        on[0] / 1e9, off[1], off[2], on[3], on[4], off[5]);
+        on[0] / 1e9, linearNanos / 1e9, off[1], off[2], on[3], on[4], off[5]);
   }
 
   private static long[] random(AesPrg prg, int n, QuantConfig q) {
@@ -434,8 +438,8 @@ public final class ClientSession {
     LayerStats row(String name, long relus, long trunc, long ands, long ots, long macs,
         long storage, boolean offline) {
       long[] d = take(storage);
-      return new LayerStats(name, relus, trunc, ands, ots, macs, d[0] / 1e9, 0, 0, d[1], d[2], d[3],
-          d[4], d[5]);
+      return new LayerStats(name, relus, trunc, ands, ots, macs, d[0] / 1e9, 0, 0, 0, d[1], d[2],
+          d[3], d[4], d[5]);
     }
   }
 }

@@ -106,13 +106,17 @@ final class GcClientLayer {
   }
 
   /**
-   * Online: evaluates every batch and answers {@code v - rNext}; returns nothing to keep. Up to one
+   * Online: evaluates every batch and answers {@code v - rNext}; returns how long it waited for the
+   * first batch's labels, which the server sends once it has computed the linear layers before this
+   * step in the clear. Up to one
    * batch per evaluator (one per worker thread) is evaluated while this thread receives the labels
    * of the next (the server sends them without waiting for answers); answers go back in order.
    * Batch {@code i} uses evaluator {@code i mod n}: its previous user, batch {@code i - n}, has been
    * answered before batch {@code i} starts.
    */
-  void online(Channel ch, long[] rNext, GcEvaluator[] evaluators) {
+  long online(Channel ch, long[] rNext, GcEvaluator[] evaluators) {
+    long t0 = System.nanoTime();
+    long waited = 0;
     List<int[]> batches = GcPlan.batches(groups);
     ArrayDeque<Future<long[]>> inFlight = new ArrayDeque<>();
     for (int i = 0; i < batches.size(); i++) {
@@ -122,29 +126,42 @@ final class GcClientLayer {
       int[] bt = batches.get(i);
       GcStore.Batch stored = store.next();
       GcEvaluator evaluator = evaluators[i % evaluators.length];
-      writeInputLabels(ch, bt, stored, evaluator);
+      byte[] labels = receiveInputLabels(ch, bt);
+      if (i == 0) {
+        waited = System.nanoTime() - t0;
+      }
+      writeInputLabels(labels, bt, stored, evaluator);
       inFlight.add(Parallel.submit(() -> answer(bt, stored, evaluator, rNext)));
     }
     while (!inFlight.isEmpty()) {
       sendAnswer(ch, Parallel.await(inFlight.poll()));
     }
+    return waited;
   }
 
   private static void sendAnswer(Channel ch, long[] v) {
     ch.sendLongs(Msg.MASKED_OUTPUT, v, 0, v.length);
   }
 
+  /** The active labels of a batch's input wires of {@code a}, as received. */
+  private byte[] receiveInputLabels(Channel ch, int[] bt) {
+    return ch.receive(Msg.GC_INPUT_LABELS, 8L * inputLabelLongs(bt));
+  }
+
+  private long inputLabelLongs(int[] bt) {
+    return (long) groups.get(bt[0]).inWords() * q.l() * bt[2] * 2;
+  }
+
   /**
    * Writes the active labels of every input wire of a batch, {@code a} (received), {@code u}
    * (expanded from its seed) and {@code c} (stored), straight into {@code evaluator}'s label space.
    */
-  private void writeInputLabels(Channel ch, int[] bt, GcStore.Batch stored,
+  private void writeInputLabels(byte[] a, int[] bt, GcStore.Batch stored,
       GcEvaluator evaluator) {
     GcGroup g = groups.get(bt[0]);
     int l = q.l();
     int b = bt[2];
-    int aLongs = g.inWords() * l * b * 2;
-    byte[] a = ch.receive(Msg.GC_INPUT_LABELS, 8L * aLongs);
+    int aLongs = (int) inputLabelLongs(bt);
     int uWires = g.outWords() * l * b;
     long[] own = stored.ownLabels();
     if (aLongs + 2L * uWires + own.length != 2L * g.circuit().inputs() * b) {

@@ -15,6 +15,9 @@ package io.deepreshape.pi.protocol;
  * @param offlineHeSeconds the part of the offline time spent on the step's homomorphic linear layers
  *     (encrypting, the server's evaluation, transfers, decrypting); the rest is garbled circuits and OT
  * @param onlineSeconds online wall time
+ * @param onlineLinearSeconds the part of the online time the client waited for the server's linear
+ *     layers in the clear: from its last message of the step before to the first of this step's
+ *     (labels or logit share); the rest is garbled evaluation and transfers
  * @param offlineUp offline bytes client to server
  * @param offlineDown offline bytes server to client
  * @param onlineUp online bytes client to server
@@ -22,7 +25,7 @@ package io.deepreshape.pi.protocol;
  * @param clientStorageBytes garbled tables and labels the client keeps between the phases
  */
 public record LayerStats(String name, long relus, long truncations, long andGates, long ots,
-    long macs, double offlineSeconds, double offlineHeSeconds, double onlineSeconds, long offlineUp, long offlineDown,
+    long macs, double offlineSeconds, double offlineHeSeconds, double onlineSeconds, double onlineLinearSeconds, long offlineUp, long offlineDown,
     long onlineUp, long onlineDown, long clientStorageBytes) {
   /** Offline bytes both ways. */
   public long bytesOffline() {
@@ -44,6 +47,7 @@ public record LayerStats(String name, long relus, long truncations, long andGate
     double off = 0;
     double offHe = 0;
     double on = 0;
+    double onLin = 0;
     long ou = 0;
     long od = 0;
     long nu = 0;
@@ -58,12 +62,14 @@ public record LayerStats(String name, long relus, long truncations, long andGate
       off += r.offlineSeconds;
       offHe += r.offlineHeSeconds;
       on += r.onlineSeconds;
+      onLin += r.onlineLinearSeconds;
       ou += r.offlineUp;
       od += r.offlineDown;
       nu += r.onlineUp;
       nd += r.onlineDown;
       st += r.clientStorageBytes;
     }
-    return new LayerStats(name, relus, trunc, ands, ots, macs, off, offHe, on, ou, od, nu, nd, st);
+    return new LayerStats(name, relus, trunc, ands, ots, macs, off, offHe, on, onLin, ou, od, nu, nd,
+        st);
   }
 }
