@@ -108,8 +108,7 @@ final class GcClientLayer {
   /**
    * Online: evaluates every batch and answers {@code v - rNext}; returns how long it waited for the
    * first batch's labels, which the server sends once it has computed the linear layers before this
-   * step in the clear. Up to one
-   * batch per evaluator (one per worker thread) is evaluated while this thread receives the labels
+   * step in the clear. Up to one batch per evaluator (one per worker thread) is evaluated while this thread receives the labels
    * of the next (the server sends them without waiting for answers); answers go back in order.
    * Batch {@code i} uses evaluator {@code i mod n}: its previous user, batch {@code i - n}, has been
    * answered before batch {@code i} starts.
@@ -124,12 +123,12 @@ final class GcClientLayer {
         sendAnswer(ch, Parallel.await(inFlight.poll()));
       }
       int[] bt = batches.get(i);
-      GcStore.Batch stored = store.next();
-      GcEvaluator evaluator = evaluators[i % evaluators.length];
       byte[] labels = receiveInputLabels(ch, bt);
       if (i == 0) {
         waited = System.nanoTime() - t0;
       }
+      GcStore.Batch stored = store.next();
+      GcEvaluator evaluator = evaluators[i % evaluators.length];
       writeInputLabels(labels, bt, stored, evaluator);
       inFlight.add(Parallel.submit(() -> answer(bt, stored, evaluator, rNext)));
     }
