@@ -22,12 +22,16 @@ final class HalfGatesGarbling extends AndWalk {
   void stage(int n, int run, int a, int b, int negations, long id) {
     long fa = -(negations & 1);
     long fb = -(negations >>> 1 & 1);
+    long fa0 = fa & d0;
+    long fa1 = fa & d1;
+    long fb0 = fb & d0;
+    long fb1 = fb & d1;
     for (int p = n; p < n + run; p++) {
       int j = 2 * (p - n);
-      long al = labels[a + j] ^ (fa & d0);
-      long ar = labels[a + j + 1] ^ (fa & d1);
-      long bl = labels[b + j] ^ (fb & d0);
-      long br = labels[b + j + 1] ^ (fb & d1);
+      long al = labels[a + j] ^ fa0;
+      long ar = labels[a + j + 1] ^ fa1;
+      long bl = labels[b + j] ^ fb0;
+      long br = labels[b + j + 1] ^ fb1;
       keep(p, al, ar, bl, br);
       long t = 2 * (id + p - n);
       int q = p * 4;
