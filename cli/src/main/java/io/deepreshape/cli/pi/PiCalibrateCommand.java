@@ -111,7 +111,7 @@ public final class PiCalibrateCommand implements Callable<Integer> {
       fit.forEach(PiCalibrateCommand::parse);
       check.forEach(PiCalibrateCommand::parse);
       ms = new ArrayList<>();
-      err.println("warming up (one untimed inference of " + WarmUp.NETWORK + ", then one in each server process) ...");
+      err.println("warming up (two untimed inferences of " + WarmUp.NETWORK + ", whole and prepared, then in each server process) ...");
       for (String n : fit) {
         ms.add(measure(n, false, err));
       }

@@ -74,7 +74,7 @@ public final class PiInferCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--warm-up",
-      description = "Before connecting, run one untimed inference of a small network (" + WarmUp.NETWORK + ") in this"
+      description = "Before connecting, run two untimed inferences of a small network (" + WarmUp.NETWORK + ", a whole one and a prepared one) in this"
           + " process, so that the online phase meets compiled code, as in a long-running client.")
   boolean warmUp;
 

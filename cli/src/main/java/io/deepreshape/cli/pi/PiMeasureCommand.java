@@ -108,7 +108,7 @@ public final class PiMeasureCommand implements Callable<Integer> {
   boolean prepared;
 
   @Option(names = "--warm-up",
-      description = "Run one untimed inference of a small network (" + WarmUp.NETWORK + ") in each process first, so"
+      description = "Run two untimed inferences of a small network (" + WarmUp.NETWORK + ", a whole one and a prepared one) in each process first, so"
           + " that both parties run compiled code, as long-running ones do; without it a fresh process's first layers"
           + " also time the JIT compiler.")
   boolean warmUp;

@@ -17,7 +17,7 @@ final class PiReport {
 
   /** Runs {@link WarmUp} in this process and says on {@code err} how long it took. */
   static void warmUp(PrintWriter err) {
-    err.printf(Locale.ROOT, "warmed up in %.1f s (one inference of %s)%n", WarmUp.run(), WarmUp.NETWORK);
+    err.printf(Locale.ROOT, "warmed up in %.1f s (two inferences of %s, whole and prepared)%n", WarmUp.run(), WarmUp.NETWORK);
     err.flush();
   }
 

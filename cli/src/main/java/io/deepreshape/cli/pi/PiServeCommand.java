@@ -82,7 +82,7 @@ public final class PiServeCommand implements Callable<Integer> {
   int preparedTtl;
 
   @Option(names = "--warm-up",
-      description = "Before listening, run one untimed inference of a small network (" + WarmUp.NETWORK + ") in this"
+      description = "Before listening, run two untimed inferences of a small network (" + WarmUp.NETWORK + ", a whole one and a prepared one) in this"
           + " process, so that the first client meets compiled code like later ones.")
   boolean warmUp;
 
