@@ -265,6 +265,7 @@ public final class ClientSession {
     long[] lastShare = null;
     long[][] offline = new long[steps][];
     long[] heNanos = new long[steps];
+    int lastGarbled = lastGarbled(program);
     for (Step step : program.steps()) {
       long h0 = System.nanoTime();
       long[] c = step.pool() != null ? masks[step.shortcut()] : share(step, masks, he, ch, q);
@@ -274,6 +275,9 @@ public final class ClientSession {
         masks[step.index() + 1] = random(prg, step.outElements(), q);
         GcClientLayer layer = new GcClientLayer(GcPlan.of(step, q), q, store);
         layer.offline(ch, ot, c);
+        if (step.index() == lastGarbled) {
+          store.finishWriting();
+        }
         layers[step.index()] = layer;
         storage = layer.storageBytes();
       } else {
@@ -285,6 +289,17 @@ public final class ClientSession {
           offline[step.index()][1] + offline[step.index()][2]));
     }
     return new Offline(masks, layers, lastShare, offline, heNanos);
+  }
+
+  /** The index of the program's last garbled step, -1 if none. */
+  private static int lastGarbled(FloatNetwork program) {
+    int last = -1;
+    for (Step step : program.steps()) {
+      if (step.garbled()) {
+        last = step.index();
+      }
+    }
+    return last;
   }
 
   /** The client's share {@code c = sum (W r - t) + r_sc 2^s} of a step's sum (offline HE). */

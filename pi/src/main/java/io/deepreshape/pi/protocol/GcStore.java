@@ -61,6 +61,13 @@ abstract class GcStore implements AutoCloseable {
 
   abstract void write(Batch b);
 
+  /**
+   * Ends the writing: a file store writes what is queued and syncs it to disk. Called at the end of
+   * the offline phase, so that this work counts there rather than in the online phase's first
+   * layer; {@link #next} ends the writing itself if it was not.
+   */
+  void finishWriting() {}
+
   /** The next batch in the order of {@link #put}. */
   abstract Batch next();
 
@@ -132,12 +139,20 @@ abstract class GcStore implements AutoCloseable {
 
     /**
      * Writes, flushes and closes what was stored (to disk: the caller marks the session complete
-     * after this returns).
+     * after this returns); does nothing the second time.
      */
     void finish() {
       StoreWriteBehind w = out;
+      if (w == null) {
+        return;
+      }
       out = null;
       w.finish();
+    }
+
+    @Override
+    void finishWriting() {
+      finish();
     }
 
     @Override

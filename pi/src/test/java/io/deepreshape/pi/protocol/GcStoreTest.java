@@ -89,6 +89,30 @@ class GcStoreTest {
   }
 
   @Test
+  void writingEndsOnceWhereTheOfflinePhaseEndsAndTheStoreIsThenReadInOrder(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("whole.gc");
+    long[][] tables = new long[2 * StoreWriteBehind.PENDING + 3][];
+    try (GcStore.FileStore store = GcStore.writingTo(file)) {
+      for (int i = 0; i < tables.length; i++) {
+        tables[i] = new SplittableRandom(i).longs(500 + i).toArray();
+        store.put(new GcStore.Batch(tables[i], new long[] {i}, new long[] {i}, new byte[] {2}));
+      }
+      store.finishWriting();
+      // everything is in the file when the offline phase ends, before the first read
+      assertThat(Files.size(file)).isEqualTo(store.bytes() + 4L * 4 * tables.length);
+      store.finishWriting();
+      for (int i = 0; i < tables.length; i++) {
+        assertThat(store.next().tables()).as("batch %d", i).isEqualTo(tables[i]);
+      }
+    }
+    GcStore memory = GcStore.forSize(1);
+    memory.put(new GcStore.Batch(new long[] {3}, new long[] {1}, new long[] {2}, new byte[0]));
+    memory.finishWriting();
+    assertThat(memory.next().tables()).containsExactly(3);
+  }
+
+  @Test
   void theWriterSyncsEveryFewBytesAndAtTheEndWithoutLosingOrReorderingData(@TempDir Path dir)
       throws IOException {
     Path file = dir.resolve("synced.gc");
