@@ -276,7 +276,7 @@ public final class ClientSession {
         GcClientLayer layer = new GcClientLayer(GcPlan.of(step, q), q, store);
         layer.offline(ch, ot, c);
         if (step.index() == lastGarbled) {
-          store.finishWriting();
+          store.finish();
         }
         layers[step.index()] = layer;
         storage = layer.storageBytes();

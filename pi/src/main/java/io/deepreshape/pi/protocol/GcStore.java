@@ -62,11 +62,12 @@ abstract class GcStore implements AutoCloseable {
   abstract void write(Batch b);
 
   /**
-   * Ends the writing: a file store writes what is queued and syncs it to disk. Called at the end of
-   * the offline phase, so that this work counts there rather than in the online phase's first
-   * layer; {@link #next} ends the writing itself if it was not.
+   * Ends the writing: a file store writes what is queued, syncs it to disk and closes it; does
+   * nothing the second time. Called at the end of the offline phase, so that this work counts there
+   * rather than in the online phase's first layer; {@link #next} ends the writing itself if it was
+   * not.
    */
-  void finishWriting() {}
+  void finish() {}
 
   /** The next batch in the order of {@link #put}. */
   abstract Batch next();
@@ -137,10 +138,8 @@ abstract class GcStore implements AutoCloseable {
       }
     }
 
-    /**
-     * Writes, flushes and closes what was stored (to disk: the caller marks the session complete
-     * after this returns); does nothing the second time.
-     */
+    /** On disk when this returns: a prepared session's caller marks it complete after it. */
+    @Override
     void finish() {
       StoreWriteBehind w = out;
       if (w == null) {
@@ -148,11 +147,6 @@ abstract class GcStore implements AutoCloseable {
       }
       out = null;
       w.finish();
-    }
-
-    @Override
-    void finishWriting() {
-      finish();
     }
 
     @Override
@@ -174,9 +168,7 @@ abstract class GcStore implements AutoCloseable {
     @Override
     Batch next() {
       if (ahead == null) {
-        if (out != null) {
-          finish();
-        }
+        finish();
         ahead = new StoreReadAhead(file);
       }
       return ahead.next();

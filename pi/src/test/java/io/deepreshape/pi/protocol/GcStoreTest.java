@@ -98,17 +98,17 @@ class GcStoreTest {
         tables[i] = new SplittableRandom(i).longs(500 + i).toArray();
         store.put(new GcStore.Batch(tables[i], new long[] {i}, new long[] {i}, new byte[] {2}));
       }
-      store.finishWriting();
+      store.finish();
       // everything is in the file when the offline phase ends, before the first read
       assertThat(Files.size(file)).isEqualTo(store.bytes() + 4L * 4 * tables.length);
-      store.finishWriting();
+      store.finish();
       for (int i = 0; i < tables.length; i++) {
         assertThat(store.next().tables()).as("batch %d", i).isEqualTo(tables[i]);
       }
     }
     GcStore memory = GcStore.forSize(1);
     memory.put(new GcStore.Batch(new long[] {3}, new long[] {1}, new long[] {2}, new byte[0]));
-    memory.finishWriting();
+    memory.finish();
     assertThat(memory.next().tables()).containsExactly(3);
   }
 
