@@ -49,17 +49,6 @@ final class ThreeHalves {
     return (int) ((hBHigh ^ hXHigh) & 1) ^ (z >> 1 & 1) ^ (j & z >> 3) ^ ((i ^ j) & z >> 4) & 1;
   }
 
-  /** Writes gate {@code g}'s five control bits {@code v} into the packed region at {@code base}. */
-  static void putControl(long[] tables, int base, long g, int v) {
-    long p = 5 * g;
-    int w = base + (int) (p >>> 6);
-    int s = (int) (p & 63);
-    tables[w] |= (long) v << s;
-    if (s > 59) {
-      tables[w + 1] |= (long) v >>> (64 - s);
-    }
-  }
-
   /** Gate {@code g}'s five control bits from the packed region at {@code base}. */
   static int control(long[] tables, int base, long g) {
     long p = 5 * g;
