@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * {@code pi serve} in a child JVM on 127.0.0.1 for one session, so that {@code pi measure} measures
  * two processes over loopback (PI-ENGINE.md section 4). The child runs this JVM's class path with
- * the same heap limit and picks a free port, which it announces on its first output line.
+ * the same heap limit and memory settings ({@link #childCommand}) and picks a free port, which it
+ * announces on its first output line.
  */
 final class ServerProcess implements AutoCloseable {
   private static final Pattern SERVING = Pattern.compile("serving .* on [^ ]+:(\\d+)$");
@@ -28,19 +30,10 @@ final class ServerProcess implements AutoCloseable {
   private final int port;
 
   private ServerProcess(List<String> serveArgs) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("-Xmx" + Math.max(256, Runtime.getRuntime().maxMemory() >> 20) + "m");
-    cmd.add("-Dai.djl.offline=true");
-    String threads = System.getProperty("deepreshape.pi.threads");
-    if (threads != null) {
-      cmd.add("-Ddeepreshape.pi.threads=" + threads);
-    }
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("io.deepreshape.cli.Main");
-    cmd.addAll(List.of("pi", "serve", "--bind", "127.0.0.1", "--port", "0", "--sessions", "1"));
-    cmd.addAll(serveArgs);
+    List<String> cmd = childCommand(ProcessHandle.current().info().command().orElse("java"),
+        ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("deepreshape.pi.threads"),
+        System.getProperty("java.class.path"), serveArgs);
     try {
       process = new ProcessBuilder(cmd).start();
     } catch (IOException e) {
@@ -81,6 +74,36 @@ final class ServerProcess implements AutoCloseable {
           + (errors.isEmpty() ? String.valueOf(line) : String.join(" ", errors)));
     }
     port = Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * The child's command line: {@code java} with this JVM's heap limit ({@code maxMemoryMiB}), its
+   * memory and garbage-collector settings among {@code parentArgs} (so that, say, {@code -Xms3g
+   * -XX:+AlwaysPreTouch} in {@code DEEPRESHAPE_JAVA_OPTS} applies to the server too), its thread
+   * setting, and {@code pi serve} for one session on a free loopback port. Agents and system
+   * properties are not passed on.
+   */
+  static List<String> childCommand(String java, List<String> parentArgs, long maxMemoryMiB,
+      String threads, String classPath, List<String> serveArgs) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java);
+    cmd.add("-Xmx" + Math.max(256, maxMemoryMiB) + "m");
+    for (String a : parentArgs) {
+      if (a.startsWith("-XX:") || a.startsWith("-Xms") || a.startsWith("-Xmn")
+          || a.startsWith("-Xss")) {
+        cmd.add(a);
+      }
+    }
+    cmd.add("-Dai.djl.offline=true");
+    if (threads != null) {
+      cmd.add("-Ddeepreshape.pi.threads=" + threads);
+    }
+    cmd.add("-cp");
+    cmd.add(classPath);
+    cmd.add("io.deepreshape.cli.Main");
+    cmd.addAll(List.of("pi", "serve", "--bind", "127.0.0.1", "--port", "0", "--sessions", "1"));
+    cmd.addAll(serveArgs);
+    return cmd;
   }
 
   /** Starts {@code pi serve} with {@code serveArgs} (the network options). */
