@@ -110,18 +110,13 @@ public final class PiCalibrateCommand implements Callable<Integer> {
           : heldOut.equals(List.of("none")) ? List.of() : heldOut;
       fit.forEach(PiCalibrateCommand::parse);
       check.forEach(PiCalibrateCommand::parse);
-      ms = new ArrayList<>();
       err.println("warming up (two untimed inferences of " + WarmUp.NETWORK + ", whole and prepared, then in each server process) ...");
-      for (String n : fit) {
-        ms.add(measure(n, false, err));
-      }
-      for (String n : check) {
-        ms.add(measure(n, true, err));
-      }
+      List<List<ProfileFit.Measurement>> runs = measureInRounds(fit, check, err);
+      ms = runs.stream().map(PiCalibrateCommand::medians).toList();
       provenance = machine + ", " + LocalDate.now() + (inProcess ? ", in-process channel"
-          : ", two processes over TCP loopback");
+          : ", two processes over TCP loopback") + (repeat > 1 ? ", medians of " + repeat + " rounds" : "");
       if (measurementsOut != null) {
-        new Recorded(provenance, ms).write(measurementsOut);
+        new Recorded(provenance, ms, runs.stream().flatMap(List::stream).toList()).write(measurementsOut);
         err.println("wrote the measurements to " + measurementsOut);
       }
     }
@@ -155,28 +150,53 @@ public final class PiCalibrateCommand implements Callable<Integer> {
     return pd;
   }
 
-  private ProfileFit.Measurement measure(String net, boolean held, PrintWriter err) {
-    String[] pd = parse(net);
-    String preset = pd[0];
-    String dataset = pd[1];
-    err.println("measuring " + preset + " on " + dataset + (held ? " (held out)" : "")
-        + (repeat > 1 ? ", " + repeat + " runs" : "") + " ...");
-    err.flush();
-    List<ProfileFit.Measurement> runs = new ArrayList<>();
-    for (int i = 0; i < repeat; i++) {
-      runs.add(measureOnce(net, preset, dataset, held));
+  /**
+   * Every network once per round, {@code repeat} rounds: a slower or faster stretch of the host then
+   * reaches every network alike instead of all the runs of one (one network's runs back to back let the
+   * host's drift between networks into the fit). The runs of each network, in the order given.
+   */
+  private List<List<ProfileFit.Measurement>> measureInRounds(List<String> fit, List<String> check, PrintWriter err) {
+    List<String> all = new ArrayList<>(fit);
+    all.addAll(check);
+    List<List<ProfileFit.Measurement>> runs = new ArrayList<>();
+    all.forEach(n -> runs.add(new ArrayList<>()));
+    long start = System.nanoTime();
+    int total = repeat * all.size();
+    for (int r = 0; r < repeat; r++) {
+      for (int i = 0; i < all.size(); i++) {
+        String net = all.get(i);
+        String[] pd = parse(net);
+        boolean held = i >= fit.size();
+        ProfileFit.Measurement m = measureOnce(net, pd[0], pd[1], held);
+        runs.get(i).add(m);
+        int done = r * all.size() + i + 1;
+        double perRun = (System.nanoTime() - start) / 1e9 / done;
+        err.printf(Locale.ROOT, "round %d/%d, %s on %s%s: offline %s, online %s (%d/%d runs, %.0f s per run, ETA %s)%n",
+            r + 1, repeat, pd[0], pd[1], held ? " (held out)" : "", Format.seconds(m.offlineS()),
+            Format.seconds(m.onlineS()), done, total, perRun, Format.seconds(perRun * (total - done)));
+        err.flush();
+      }
     }
-    ProfileFit.Measurement m = new ProfileFit.Measurement(preset, dataset, median(runs, ProfileFit.Measurement::offlineS),
+    if (repeat > 1) {
+      for (List<ProfileFit.Measurement> n : runs) {
+        err.printf(Locale.ROOT, "%s on %s: medians offline %s, online %s (runs %s offline, %s online)%n",
+            n.get(0).preset(), n.get(0).dataset(), Format.seconds(median(n, ProfileFit.Measurement::offlineS)),
+            Format.seconds(median(n, ProfileFit.Measurement::onlineS)), range(n, ProfileFit.Measurement::offlineS),
+            range(n, ProfileFit.Measurement::onlineS));
+      }
+    }
+    return runs;
+  }
+
+  /** A network's runs as one measurement: the median of each quantity. */
+  static ProfileFit.Measurement medians(List<ProfileFit.Measurement> runs) {
+    ProfileFit.Measurement m = runs.get(0);
+    return new ProfileFit.Measurement(m.preset(), m.dataset(), median(runs, ProfileFit.Measurement::offlineS),
         median(runs, ProfileFit.Measurement::onlineS), median(runs, ProfileFit.Measurement::offlineHeS),
         median(runs, ProfileFit.Measurement::offlineBytesUp),
         median(runs, ProfileFit.Measurement::offlineBytesDown), median(runs, ProfileFit.Measurement::onlineBytesUp),
         median(runs, ProfileFit.Measurement::onlineBytesDown), median(runs, ProfileFit.Measurement::clientStorageBytes),
-        held, median(runs, ProfileFit.Measurement::onlineLinearS));
-    err.printf(Locale.ROOT, "  offline %s, online %s%s%n", Format.seconds(m.offlineS()), Format.seconds(m.onlineS()),
-        repeat > 1 ? String.format(Locale.ROOT, " (medians; runs %s offline, %s online)",
-            range(runs, ProfileFit.Measurement::offlineS), range(runs, ProfileFit.Measurement::onlineS)) : "");
-    err.flush();
-    return m;
+        m.heldOut(), median(runs, ProfileFit.Measurement::onlineLinearS));
   }
 
   private ProfileFit.Measurement measureOnce(String net, String preset, String dataset, boolean held) {
@@ -222,8 +242,11 @@ public final class PiCalibrateCommand implements Callable<Integer> {
         + " AND gates, against " + ReluCircuits.relu(q.l(), q.s()).andGates() + " for a ReLU";
   }
 
-  /** What --measurements writes and --refit reads. */
-  record Recorded(String provenance, List<ProfileFit.Measurement> measurements) {
+  /**
+   * What --measurements writes and --refit reads: the medians the fit uses and every run they came from, in
+   * network by network ({@code runs} is absent from files written before it was recorded).
+   */
+  record Recorded(String provenance, List<ProfileFit.Measurement> measurements, List<ProfileFit.Measurement> runs) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     void write(Path file) throws IOException {

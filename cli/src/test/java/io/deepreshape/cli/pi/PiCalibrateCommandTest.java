@@ -26,9 +26,26 @@ class PiCalibrateCommandTest {
   void fitsAProfileToTheMeasuredNetworks() throws Exception {
     Path out = dir.resolve("measured.yaml");
     CliRun run = CliRun.of("pi", "calibrate", "--net", "basech:2@fashion-mnist", "--net", "basech:4@fashion-mnist",
-        "--hold-out", "hybrenet:2,2,2,2@fashion-mnist", "--in-process", "--repeat", "1", "--out", out.toString());
+        "--hold-out", "hybrenet:2,2,2,2@fashion-mnist", "--in-process", "--repeat", "2", "--out", out.toString(),
+        "--measurements", dir.resolve("m.json").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("held out").contains("wrote " + out);
+    // every network once per round, so that the host's drift reaches them all alike
+    assertThat(run.err().lines().filter(l -> l.startsWith("round ")).map(l -> l.substring(0, l.indexOf(": offline"))))
+        .containsExactly("round 1/2, basech:2 on fashion-mnist", "round 1/2, basech:4 on fashion-mnist",
+            "round 1/2, hybrenet:2,2,2,2 on fashion-mnist (held out)", "round 2/2, basech:2 on fashion-mnist",
+            "round 2/2, basech:4 on fashion-mnist", "round 2/2, hybrenet:2,2,2,2 on fashion-mnist (held out)");
+    JsonNode recorded = new ObjectMapper().readTree(dir.resolve("m.json").toFile());
+    assertThat(recorded.get("runs")).hasSize(6);
+    for (int i = 0; i < 3; i++) {
+      // two runs: the median is their mean
+      double mean = (recorded.get("runs").get(2 * i).get("offlineS").asDouble()
+          + recorded.get("runs").get(2 * i + 1).get("offlineS").asDouble()) / 2;
+      assertThat(recorded.get("measurements").get(i).get("offlineS").asDouble()).isCloseTo(mean,
+          org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(recorded.get("runs").get(2 * i).get("preset").asText())
+          .isEqualTo(recorded.get("measurements").get(i).get("preset").asText());
+    }
 
     Profile p = Profiles.load(out.toString());
     assertThat(p.name()).isEqualTo("measured");
@@ -63,7 +80,7 @@ class PiCalibrateCommandTest {
         new ProfileFit.Measurement("basech:16", "fashion-mnist", 4.7, 0.86, 3.2, 1.3e7, 2.0e8, 3.5e5, 6.4e7, 4.6e8, false),
         new ProfileFit.Measurement("resnet18", "cifar100", 28.6, 6.4, 20.0, 5.6e7, 2.9e9, 1.7e6, 3.3e8, 2.4e9, true));
     Path file = dir.resolve("m.json");
-    new PiCalibrateCommand.Recorded("a test machine, 2026-11-26", ms).write(file);
+    new PiCalibrateCommand.Recorded("a test machine, 2026-11-26", ms, List.of()).write(file);
     Path out = dir.resolve("refit.yaml");
     CliRun run = CliRun.of("pi", "calibrate", "--refit", file.toString(), "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
