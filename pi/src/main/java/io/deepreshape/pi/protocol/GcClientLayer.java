@@ -189,6 +189,7 @@ final class GcClientLayer {
     for (int i = 0; i < v.length; i++) {
       v[i] = (v[i] - rNext[outIdx[base + i]]) & q.mask();
     }
+    store.recycle(stored);
     return v;
   }
 }

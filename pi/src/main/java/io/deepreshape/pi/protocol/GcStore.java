@@ -72,6 +72,12 @@ abstract class GcStore implements AutoCloseable {
   /** The next batch in the order of {@link #put}. */
   abstract Batch next();
 
+  /**
+   * Gives back a batch {@link #next} returned, once nothing reads its arrays any more, so that a
+   * store read from a file can fill them with a later batch; a store in memory drops it.
+   */
+  void recycle(Batch b) {}
+
   @Override
   public abstract void close();
 
@@ -128,6 +134,8 @@ abstract class GcStore implements AutoCloseable {
       this.file = file;
       this.keep = !reading;
       if (reading) {
+        // a prepared session's material: start reading it now, before the input arrives
+        ahead = new StoreReadAhead(file);
         return;
       }
       try {
@@ -172,6 +180,11 @@ abstract class GcStore implements AutoCloseable {
         ahead = new StoreReadAhead(file);
       }
       return ahead.next();
+    }
+
+    @Override
+    void recycle(Batch b) {
+      ahead.recycle(b);
     }
 
     @Override

@@ -16,7 +16,9 @@ import java.util.concurrent.BlockingQueue;
  * Longs come straight from a direct buffer into their arrays (one copy); the file's format is the
  * one {@link GcStore.FileStore} writes: per array a big-endian {@code int} count, then the values
  * as little-endian longs (bytes for the decoding bits). At most {@link #AHEAD} batches wait in
- * memory. A count the rest of the file cannot hold is reported as a damaged store, not allocated.
+ * memory, and batches given back with {@link #recycle} lend their arrays to the batches read after
+ * them ({@link BatchPool}). A count the rest of the file cannot hold is reported as a damaged store,
+ * not allocated.
  */
 final class StoreReadAhead implements AutoCloseable {
   /** Batches read ahead at most. */
@@ -29,6 +31,7 @@ final class StoreReadAhead implements AutoCloseable {
   private final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
   private final Thread reader;
+  private final BatchPool pool = new BatchPool();
   private long consumed;
   private volatile boolean closed;
 
@@ -68,6 +71,11 @@ final class StoreReadAhead implements AutoCloseable {
     return (GcStore.Batch) o;
   }
 
+  /** Takes back a batch {@link #next} returned, once nothing reads it any more. */
+  void recycle(GcStore.Batch b) {
+    pool.recycle(b);
+  }
+
   private void readAll() {
     try {
       while (!closed && (buf.hasRemaining() || consumed < size)) {
@@ -89,7 +97,7 @@ final class StoreReadAhead implements AutoCloseable {
   }
 
   private long[] longs() throws IOException {
-    long[] v = new long[count(8)];
+    long[] v = pool.longs(count(8));
     int done = 0;
     while (done < v.length) {
       fill(8);
@@ -102,7 +110,7 @@ final class StoreReadAhead implements AutoCloseable {
   }
 
   private byte[] bytes() throws IOException {
-    byte[] v = new byte[count(1)];
+    byte[] v = pool.bytes(count(1));
     int done = 0;
     while (done < v.length) {
       fill(1);

@@ -89,6 +89,34 @@ class GcStoreTest {
   }
 
   @Test
+  void batchesGivenBackLendTheirArraysToLaterBatchesWhichStillReadBackWhatWasWritten(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("session.gc");
+    SplittableRandom rnd = new SplittableRandom(9);
+    long[][] tables = new long[40][];
+    GcStore.FileStore writing = GcStore.writingTo(file);
+    for (int i = 0; i < tables.length; i++) {
+      tables[i] = rnd.longs(5000).toArray();
+      writing.put(new GcStore.Batch(tables[i], new long[] {i}, new long[] {i, i}, new byte[] {(byte) i}));
+    }
+    writing.finish();
+    writing.close();
+    java.util.Set<long[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    try (GcStore.FileStore reading = GcStore.readingFrom(file)) {
+      for (int i = 0; i < tables.length; i++) {
+        GcStore.Batch got = reading.next();
+        assertThat(got.tables()).as("batch %d", i).isEqualTo(tables[i]);
+        assertThat(got.maskSeed()).containsExactly(i);
+        assertThat(got.decode()).containsExactly((byte) i);
+        seen.add(got.tables());
+        reading.recycle(got);
+      }
+    }
+    // the batches read ahead, the one being filled and the one in use: a handful of arrays, not 40
+    assertThat(seen).hasSizeLessThanOrEqualTo(StoreReadAhead.AHEAD + 3);
+  }
+
+  @Test
   void writingEndsOnceWhereTheOfflinePhaseEndsAndTheStoreIsThenReadInOrder(@TempDir Path dir)
       throws IOException {
     Path file = dir.resolve("whole.gc");
