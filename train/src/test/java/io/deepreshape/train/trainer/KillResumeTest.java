@@ -9,6 +9,7 @@ import io.deepreshape.train.checkpoint.RunDirectory;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,11 +31,26 @@ class KillResumeTest {
 
   private Process startChild(Path runDir) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Dai.djl.offline=true", "-cp",
-        System.getProperty("java.class.path"), TrainChild.class.getName(), runDir.toString());
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-Dai.djl.offline=true"));
+    cmd.addAll(djlThreadSettings());
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), TrainChild.class.getName(),
+        runDir.toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.redirectErrorStream(true);
     pb.redirectOutput(tmp.resolve("child.log").toFile());
     return pb.start();
+  }
+
+  /** The child trains on as many PyTorch threads as this JVM, or the results differ in the last bits. */
+  private static List<String> djlThreadSettings() {
+    List<String> out = new ArrayList<>();
+    for (String key : List.of("ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads")) {
+      String value = System.getProperty(key);
+      if (value != null) {
+        out.add("-D" + key + "=" + value);
+      }
+    }
+    return out;
   }
 
   /** Waits until the child has finished epoch 1 and trained a few batches of epoch 2. */

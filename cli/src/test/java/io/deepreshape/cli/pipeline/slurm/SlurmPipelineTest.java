@@ -171,13 +171,26 @@ class SlurmPipelineTest {
     return r.out();
   }
 
+  /** The jobs train on as many PyTorch threads as the local run in this JVM, or their results differ. */
+  private static String djlThreadSettings() {
+    StringBuilder out = new StringBuilder();
+    for (String key : List.of("ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads")) {
+      String value = System.getProperty(key);
+      if (value != null) {
+        out.append(" -D").append(key).append('=').append(value);
+      }
+    }
+    return out.toString();
+  }
+
   /** Runs the command line from this test's classes, as bin/deepreshape runs it from the jar. */
   private Path launcher() throws IOException {
     Path f = dir.resolve("deepreshape");
     if (!Files.exists(f)) {
       String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
       Files.writeString(f, "#!/bin/bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
-          + "' -Xmx1g -Dai.djl.offline=true -cp '" + cp + "' io.deepreshape.cli.Main \"$@\"\n");
+          + "' -Xmx1g -Dai.djl.offline=true" + djlThreadSettings() + " -cp '" + cp
+          + "' io.deepreshape.cli.Main \"$@\"\n");
       Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     return f;
