@@ -1,6 +1,7 @@
 package io.deepreshape.pi.channel;
 
 import io.deepreshape.pi.prg.LongBytes;
+import java.util.function.IntFunction;
 
 /**
  * One end of a two-party, ordered, reliable message channel (the shape of mpc4j's {@code Rpc}
@@ -19,6 +20,17 @@ public interface Channel extends AutoCloseable {
 
   /** Receives the next message, waiting at most the configured read timeout. */
   Message receive();
+
+  /**
+   * Receives the next message as {@link #receive()} does, reading its payload into {@code
+   * buffers.apply(length)} where this end can (an array of exactly that length, or {@code null} to
+   * let the end allocate one), so that a caller receiving many large messages of one size can give
+   * it arrays it has finished with. By default the buffers are not used: an end that reads from a
+   * stream overrides this, and so does a wrapper that knows how its inner end's messages pass it.
+   */
+  default Message receive(IntFunction<byte[]> buffers) {
+    return receive();
+  }
 
   /** The phase bytes are currently counted against. */
   Phase phase();
@@ -57,7 +69,24 @@ public interface Channel extends AutoCloseable {
 
   /** Receives the next message and checks that it has the expected type; returns its payload. */
   default byte[] receive(byte expectedType) {
-    Message m = receive();
+    return ofType(receive(), expectedType);
+  }
+
+  /** Receives a message of the expected type and size, failing clearly on one of another size. */
+  default byte[] receive(byte expectedType, long expectedBytes) {
+    return ofSize(receive(expectedType), expectedType, expectedBytes);
+  }
+
+  /**
+   * Receives a message of the expected type and size into one of {@code buffers} (see {@link
+   * #receive(IntFunction)}): asked for arrays of {@code expectedBytes} only.
+   */
+  default byte[] receive(byte expectedType, long expectedBytes, IntFunction<byte[]> buffers) {
+    Message m = receive(n -> n == expectedBytes ? buffers.apply(n) : null);
+    return ofSize(ofType(m, expectedType), expectedType, expectedBytes);
+  }
+
+  private static byte[] ofType(Message m, byte expectedType) {
     if (m.type() != expectedType) {
       throw new ChannelException(String.format(
           "protocol error: expected message type 0x%02x but the peer sent type 0x%02x (%d bytes)",
@@ -66,9 +95,7 @@ public interface Channel extends AutoCloseable {
     return m.payload();
   }
 
-  /** Receives a message of the expected type and size, failing clearly on one of another size. */
-  default byte[] receive(byte expectedType, long expectedBytes) {
-    byte[] payload = receive(expectedType);
+  private static byte[] ofSize(byte[] payload, byte expectedType, long expectedBytes) {
     if (payload.length != expectedBytes) {
       throw new ChannelException(String.format(
           "protocol error: message type 0x%02x has %d bytes, expected %d",

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * A channel end over a TCP socket. After connecting, both ends exchange an 8-byte greeting so that
@@ -218,6 +219,12 @@ public final class TcpChannel extends AbstractChannel {
 
   @Override
   public Message receive() {
+    return receive(n -> null);
+  }
+
+  /** Reads a payload into {@code buffers}' array when it offers one for the announced length. */
+  @Override
+  public Message receive(IntFunction<byte[]> buffers) {
     if (closed) {
       throw new ChannelException("cannot receive: this channel end is closed");
     }
@@ -227,11 +234,23 @@ public final class TcpChannel extends AbstractChannel {
     long length = ((head[1] & 0xffL) << 24) | ((head[2] & 0xff) << 16) | ((head[3] & 0xff) << 8)
         | (head[4] & 0xff);
     checkLength(type, length);
-    byte[] payload = readPayload((int) length);
+    byte[] given = buffers.apply((int) length);
+    if (given != null && given.length != length) {
+      throw new IllegalArgumentException("a receive buffer of " + given.length
+          + " bytes was given for a message of " + length);
+    }
+    byte[] payload = given != null ? given : readPayload((int) length);
+    if (given != null) {
+      readFully(given, 0, given.length, given.length, "message payload");
+    }
     countReceived(payload.length);
     return new Message(type, payload);
   }
 
+  /**
+   * Reads a payload of {@code length} bytes into an array grown as the bytes arrive, so that a peer
+   * announcing a large message and sending nothing does not make this end allocate it.
+   */
   private byte[] readPayload(int length) {
     byte[] buf = new byte[Math.min(length, INITIAL_BUFFER)];
     int done = 0;

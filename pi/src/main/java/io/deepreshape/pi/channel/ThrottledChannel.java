@@ -4,6 +4,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /**
  * Emulates a slower network on top of another channel end (for the LAN/WAN settings of Delphi's
@@ -61,6 +62,12 @@ public final class ThrottledChannel extends ForwardingChannel {
   public Message receive() {
     checkFailure();
     return inner.receive();
+  }
+
+  @Override
+  public Message receive(IntFunction<byte[]> buffers) {
+    checkFailure();
+    return inner.receive(buffers);
   }
 
   @Override

@@ -50,6 +50,17 @@ final class BatchPool {
     keep(bytes, b.decode());
   }
 
+  /** Takes back one byte array; the caller uses it no more. */
+  synchronized void recycleBytes(byte[] a) {
+    keep(bytes, a);
+  }
+
+  /** Drops every array kept. */
+  synchronized void clear() {
+    longs.clear();
+    bytes.clear();
+  }
+
   private static <T> void keep(ArrayDeque<T> kept, T a) {
     kept.addFirst(a);
     if (kept.size() > KEPT) {

@@ -96,7 +96,7 @@ final class GcClientLayer {
     Circuit circuit = groups.get(bt[0]).circuit();
     int b = bt[2];
     byte[] tab = ch.receive(Msg.GC_TABLES,
-        8L * GarblingScheme.ENGINE.tableLongs((long) circuit.andGates() * b));
+        8L * GarblingScheme.ENGINE.tableLongs((long) circuit.andGates() * b), store::receiveBuffer);
     long[] seed = ch.receiveLongs(Msg.GC_MASK_SEED, MaskSeed.LONGS);
     byte[] decode = ch.receive(Msg.GC_DECODE,
         8 + WireBits.packedBytes(circuit.outputCount() * b));

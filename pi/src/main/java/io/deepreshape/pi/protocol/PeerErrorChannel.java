@@ -5,6 +5,7 @@ import io.deepreshape.pi.channel.ChannelException;
 import io.deepreshape.pi.channel.ForwardingChannel;
 import io.deepreshape.pi.channel.Message;
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntFunction;
 
 /**
  * A channel that turns the peer's error report (a message of type {@link Msg#ERROR} carrying one
@@ -50,7 +51,16 @@ final class PeerErrorChannel extends ForwardingChannel {
 
   @Override
   public Message receive() {
-    Message m = inner.receive();
+    return checked(inner.receive());
+  }
+
+  /** Passes the buffers on: a report of the peer's is checked the same way. */
+  @Override
+  public Message receive(IntFunction<byte[]> buffers) {
+    return checked(inner.receive(buffers));
+  }
+
+  private Message checked(Message m) {
     if (m.type() == Msg.ERROR) {
       throw new ChannelException(peer + " failed: "
           + new String(m.payload(), StandardCharsets.UTF_8));

@@ -34,8 +34,11 @@ final class StoreWriteBehind implements AutoCloseable {
   static final int PENDING = 8;
   /** Bytes written between two syncs. */
   static final long SYNC_BYTES = 64L << 20;
+  /** Longs converted to bytes at a time, on the writer's thread. */
+  private static final int SLICE_LONGS = 1 << 13;
 
   private final Path file;
+  private final BatchPool written;
   private final FileChannel channel;
   private final DataOutputStream out;
   private final long syncBytes;
@@ -47,27 +50,32 @@ final class StoreWriteBehind implements AutoCloseable {
     return t;
   });
   private final Semaphore free = new Semaphore(PENDING);
+  private final byte[] slice = new byte[8 * SLICE_LONGS];
   private volatile IOException failure;
 
-  /** Creates or truncates {@code file}. */
-  StoreWriteBehind(Path file) throws IOException {
-    this(file, SYNC_BYTES);
+  /** Creates or truncates {@code file}; written table arrays go back to {@code written}. */
+  StoreWriteBehind(Path file, BatchPool written) throws IOException {
+    this(file, SYNC_BYTES, written);
   }
 
-  /** Creates or truncates {@code file}, synced every {@code syncBytes}. */
-  StoreWriteBehind(Path file, long syncBytes) throws IOException {
+  /**
+   * Creates or truncates {@code file}, synced every {@code syncBytes}; every batch's table array,
+   * once written (or dropped), goes back to {@code written}.
+   */
+  StoreWriteBehind(Path file, long syncBytes, BatchPool written) throws IOException {
     if (syncBytes < 1) {
       throw new IllegalArgumentException("syncBytes must be >= 1, got " + syncBytes);
     }
     this.file = file;
     this.syncBytes = syncBytes;
+    this.written = written;
     this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
     this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel),
         1 << 20));
   }
 
-  /** Queues one batch; the caller must not change its arrays afterwards. */
+  /** Queues one batch; the caller must not use its arrays afterwards. */
   void write(byte[] tableBytes, long[] maskSeed, long[] ownLabels, byte[] decode) {
     check();
     free.acquireUninterruptibly();
@@ -79,6 +87,7 @@ final class StoreWriteBehind implements AutoCloseable {
       } catch (IOException e) {
         failure = e;
       } finally {
+        written.recycleBytes(tableBytes);
         free.release();
       }
     });
@@ -139,9 +148,14 @@ final class StoreWriteBehind implements AutoCloseable {
     return syncs;
   }
 
+  /** Writes a count and the values, converted a slice at a time (own labels run to megabytes). */
   private void longs(long[] v) throws IOException {
     out.writeInt(v.length);
-    out.write(LongBytes.toBytes(v, 0, v.length));
+    for (int off = 0; off < v.length; off += SLICE_LONGS) {
+      int n = Math.min(SLICE_LONGS, v.length - off);
+      LongBytes.toBytes(v, off, n, slice, 0);
+      out.write(slice, 0, 8 * n);
+    }
   }
 
   private void await() {

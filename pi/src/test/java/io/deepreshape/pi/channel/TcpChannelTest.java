@@ -110,6 +110,34 @@ class TcpChannelTest {
   }
 
   @Test
+  void aPayloadOfTheExpectedSizeLandsInTheGivenBufferAndOneOfAnotherSizeDoesNot() {
+    CompletableFuture<TcpChannel> accepted = acceptAsync();
+    try (TcpChannel client = TcpChannel.connect("127.0.0.1", server.getLocalPort(), SHORT);
+        TcpChannel srv = accepted.join()) {
+      byte[] big = new byte[200_000];
+      new Random(2).nextBytes(big);
+      byte[] buffer = new byte[big.length];
+      client.send((byte) 9, big);
+      byte[] got = srv.receive((byte) 9, big.length, n -> buffer);
+      assertThat(got).isSameAs(buffer).isEqualTo(big);
+      assertThat(srv.stats().bytesReceived(Phase.OFFLINE)).isEqualTo(200_005);
+
+      int[] asked = {0};
+      client.send((byte) 9, new byte[10]);
+      assertThatThrownBy(() -> srv.receive((byte) 9, big.length, n -> {
+        asked[0]++;
+        return buffer;
+      })).isInstanceOf(ChannelException.class)
+          .hasMessage("protocol error: message type 0x09 has 10 bytes, expected 200000");
+      assertThat(asked[0]).as("buffers asked for a message of another size").isZero();
+
+      client.send((byte) 9, new byte[10]);
+      assertThatThrownBy(() -> srv.receive(n -> new byte[n + 1]))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void garbageFrameOfTheWrongTypeIsAProtocolError() throws Exception {
     CompletableFuture<TcpChannel> accepted = acceptAsync();
     try (Socket s = raw()) {

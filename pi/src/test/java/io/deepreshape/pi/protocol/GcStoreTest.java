@@ -117,6 +117,49 @@ class GcStoreTest {
   }
 
   @Test
+  void tablesReceivedIntoGivenBuffersReuseAHandfulOfArraysAndReadBackWhatWasReceived(@TempDir Path dir) {
+    Path file = dir.resolve("received.gc");
+    SplittableRandom rnd = new SplittableRandom(11);
+    long[][] tables = new long[40][];
+    java.util.Set<byte[]> lent = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    try (GcStore.FileStore writing = GcStore.writingTo(file)) {
+      for (int i = 0; i < tables.length; i++) {
+        tables[i] = rnd.longs(3000).toArray();
+        byte[] buf = writing.receiveBuffer(8 * 3000);
+        lent.add(buf);
+        System.arraycopy(io.deepreshape.pi.prg.LongBytes.toBytes(tables[i], 0, 3000), 0, buf, 0, buf.length);
+        writing.putReceived(buf, new long[] {i}, new long[] {i, i}, new byte[] {(byte) i});
+      }
+      writing.finish();
+    }
+    // the batches queued for the writer, the one being written and the one being received
+    assertThat(lent).hasSizeLessThanOrEqualTo(StoreWriteBehind.PENDING + 3);
+    try (GcStore.FileStore reading = GcStore.readingFrom(file)) {
+      for (int i = 0; i < tables.length; i++) {
+        GcStore.Batch got = reading.next();
+        assertThat(got.tables()).as("batch %d", i).isEqualTo(tables[i]);
+        assertThat(got.ownLabels()).containsExactly(i, i);
+        reading.recycle(got);
+      }
+    }
+  }
+
+  @Test
+  void aStoreInMemoryLendsTheBytesOfTablesItHasConvertedAndKeepsTheTables() {
+    try (GcStore store = GcStore.forSize(1 << 20)) {
+      byte[] first = store.receiveBuffer(16);
+      first[0] = 7;
+      store.putReceived(first, new long[] {1}, new long[] {2}, new byte[] {3});
+      byte[] second = store.receiveBuffer(16);
+      assertThat(second).isSameAs(first);
+      second[0] = 9;
+      store.putReceived(second, new long[] {1}, new long[] {2}, new byte[] {3});
+      assertThat(store.next().tables()[0]).isEqualTo(7);
+      assertThat(store.next().tables()[0]).isEqualTo(9);
+    }
+  }
+
+  @Test
   void writingEndsOnceWhereTheOfflinePhaseEndsAndTheStoreIsThenReadInOrder(@TempDir Path dir)
       throws IOException {
     Path file = dir.resolve("whole.gc");
@@ -146,7 +189,7 @@ class GcStoreTest {
     Path file = dir.resolve("synced.gc");
     SplittableRandom rnd = new SplittableRandom(7);
     long syncBytes = 10_000;
-    StoreWriteBehind w = new StoreWriteBehind(file, syncBytes);
+    StoreWriteBehind w = new StoreWriteBehind(file, syncBytes, new BatchPool());
     long[][] tables = new long[20][];
     long payload = 0;
     long expectedSyncs = 0;
@@ -183,7 +226,7 @@ class GcStoreTest {
   void aWriteThatFailsBehindTheCallerIsReportedToIt() throws IOException {
     Path full = Path.of("/dev/full");
     assumeTrue(Files.isWritable(full), "needs Linux's /dev/full, whose writes fail with ENOSPC");
-    StoreWriteBehind w = new StoreWriteBehind(full);
+    StoreWriteBehind w = new StoreWriteBehind(full, new BatchPool());
     byte[] twoMiB = new byte[2 << 20];
     assertThatThrownBy(() -> {
       for (int i = 0; i < 4 * StoreWriteBehind.PENDING; i++) {
