@@ -234,14 +234,14 @@ public final class TcpChannel extends AbstractChannel {
     long length = ((head[1] & 0xffL) << 24) | ((head[2] & 0xff) << 16) | ((head[3] & 0xff) << 8)
         | (head[4] & 0xff);
     checkLength(type, length);
-    byte[] given = buffers.apply((int) length);
-    if (given != null && given.length != length) {
-      throw new IllegalArgumentException("a receive buffer of " + given.length
+    byte[] payload = buffers.apply((int) length);
+    if (payload == null) {
+      payload = readPayload((int) length);
+    } else if (payload.length != length) {
+      throw new IllegalArgumentException("a receive buffer of " + payload.length
           + " bytes was given for a message of " + length);
-    }
-    byte[] payload = given != null ? given : readPayload((int) length);
-    if (given != null) {
-      readFully(given, 0, given.length, given.length, "message payload");
+    } else {
+      readFully(payload, 0, payload.length, payload.length, "message payload");
     }
     countReceived(payload.length);
     return new Message(type, payload);
