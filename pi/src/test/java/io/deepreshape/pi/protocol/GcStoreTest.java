@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.deepreshape.pi.prg.LongBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,13 +125,13 @@ class GcStoreTest {
     Path file = dir.resolve("received.gc");
     SplittableRandom rnd = new SplittableRandom(11);
     long[][] tables = new long[40][];
-    java.util.Set<byte[]> lent = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<byte[]> lent = Collections.newSetFromMap(new IdentityHashMap<>());
     try (GcStore.FileStore writing = GcStore.writingTo(file)) {
       for (int i = 0; i < tables.length; i++) {
         tables[i] = rnd.longs(3000).toArray();
         byte[] buf = writing.receiveBuffer(8 * 3000);
         lent.add(buf);
-        System.arraycopy(io.deepreshape.pi.prg.LongBytes.toBytes(tables[i], 0, 3000), 0, buf, 0, buf.length);
+        LongBytes.toBytes(tables[i], 0, 3000, buf, 0);
         writing.putReceived(buf, new long[] {i}, new long[] {i, i}, new byte[] {(byte) i});
       }
       writing.finish();
