@@ -20,10 +20,14 @@ import java.util.regex.Pattern;
  * {@code pi serve} in a child JVM on 127.0.0.1 for one session, so that {@code pi measure} measures
  * two processes over loopback (PI-ENGINE.md section 4). The child runs this JVM's class path with
  * the same heap limit and memory settings ({@link #childCommand}) and picks a free port, which it
- * announces on its first output line.
+ * announces on a line of its standard output.
  */
 final class ServerProcess implements AutoCloseable {
   private static final Pattern SERVING = Pattern.compile("serving .* on [^ ]+:(\\d+)$");
+
+  /** Put after the child's last output line. */
+  static final String END = "\u0000end of output";
+  private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
   private final Process process;
   private final List<String> errors = new CopyOnWriteArrayList<>();
@@ -39,16 +43,16 @@ final class ServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the server process: " + e.getMessage(), e);
     }
-    BlockingQueue<String> firstLine = new LinkedBlockingQueue<>();
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     daemon(() -> {
       try (BufferedReader r = reader(process.getInputStream())) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
-          firstLine.offer(line);
+          lines.offer(line);
         }
       } catch (IOException ignored) {
         // the child ended
       }
-      firstLine.offer("");
+      lines.offer(END);
     });
     daemon(() -> {
       try (BufferedReader r = reader(process.getErrorStream())) {
@@ -59,21 +63,40 @@ final class ServerProcess implements AutoCloseable {
         // the child ended
       }
     });
-    String line;
-    try {
-      line = firstLine.poll(120, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroy();
-      throw new UserException("interrupted while starting the server process");
-    }
-    Matcher m = line == null ? null : SERVING.matcher(line.strip());
-    if (m == null || !m.find()) {
+    Matcher m = awaitServing(lines, START_TIMEOUT_NANOS);
+    if (m == null) {
       process.destroy();
       throw new UserException("the server process did not start: "
-          + (errors.isEmpty() ? String.valueOf(line) : String.join(" ", errors)));
+          + (errors.isEmpty() ? "no 'serving' line within 120 s" : String.join(" ", errors)));
     }
     port = Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * The child's "serving ... on HOST:PORT" line among {@code lines} (its standard output, {@link
+   * #END} after the last), or null when the output ends or {@code timeoutNanos} pass first. Lines
+   * before it are skipped: JVM options such as {@code -XX:StartFlightRecording} print their own.
+   */
+  static Matcher awaitServing(BlockingQueue<String> lines, long timeoutNanos) {
+    long deadline = System.nanoTime() + timeoutNanos;
+    try {
+      long left = deadline - System.nanoTime();
+      while (left > 0) {
+        String line = lines.poll(left, TimeUnit.NANOSECONDS);
+        if (line == null || line.equals(END)) {
+          return null;
+        }
+        Matcher m = SERVING.matcher(line.strip());
+        if (m.find()) {
+          return m;
+        }
+        left = deadline - System.nanoTime();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserException("interrupted while starting the server process");
+    }
+    return null;
   }
 
   /**

@@ -3,6 +3,9 @@ package io.deepreshape.cli.pi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
 class ServerProcessTest {
@@ -28,5 +31,26 @@ class ServerProcessTest {
         List.of());
     assertThat(cmd).contains("-Xmx256m", "-Ddeepreshape.pi.threads=2")
         .noneMatch(a -> a.startsWith("-XX:"));
+  }
+
+  @Test
+  void linesAJvmOptionPrintsBeforeTheServingLineAreSkipped() {
+    LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>(List.of(
+        "[0.455s][info][jfr,startup] Started recording 1.", "",
+        "serving resnet18 (random weights, shape 1a2b, l=37, s=12, 557,056 ReLUs) on 127.0.0.1:40123"));
+    Matcher m = ServerProcess.awaitServing(lines, TimeUnit.SECONDS.toNanos(5));
+    assertThat(m).isNotNull();
+    assertThat(m.group(1)).isEqualTo("40123");
+  }
+
+  @Test
+  void outputEndingOrStayingSilentWithoutAServingLineGivesNothing() {
+    LinkedBlockingQueue<String> ended = new LinkedBlockingQueue<>(List.of("Error: could not"
+        + " create the Java Virtual Machine.", ServerProcess.END, "serving x on 127.0.0.1:1"));
+    assertThat(ServerProcess.awaitServing(ended, TimeUnit.SECONDS.toNanos(5))).isNull();
+    long t0 = System.nanoTime();
+    assertThat(ServerProcess.awaitServing(new LinkedBlockingQueue<>(), TimeUnit.MILLISECONDS.toNanos(200)))
+        .isNull();
+    assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(200));
   }
 }

@@ -15,7 +15,10 @@ public interface Channel extends AutoCloseable {
   /** Bytes of the frame header counted with each message: type (1) and length (4). */
   int HEADER_BYTES = 5;
 
-  /** Sends {@code payload[off..off+len)} as one message of the given type. */
+  /**
+   * Sends {@code payload[off..off+len)} as one message of the given type. The end has written or
+   * copied the bytes when this returns: the caller may reuse the array.
+   */
   void send(byte type, byte[] payload, int off, int len);
 
   /** Receives the next message, waiting at most the configured read timeout. */
@@ -104,7 +107,7 @@ public interface Channel extends AutoCloseable {
     return payload;
   }
 
-  /** Sends {@code values[off..off+len)} as little-endian longs in one message. */
+  /** Sends {@code values[off..off+len)} as little-endian longs in one message; as {@link #send}, the array may be reused after. */
   default void sendLongs(byte type, long[] values, int off, int len) {
     send(type, LongBytes.toBytes(values, off, len));
   }

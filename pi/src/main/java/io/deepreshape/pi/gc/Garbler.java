@@ -1,6 +1,7 @@
 package io.deepreshape.pi.gc;
 
 import io.deepreshape.pi.prg.AesPrg;
+import java.util.Arrays;
 
 /**
  * The garbler, with free-XOR (Kolesnikov and Schneider 2008) and point-and-permute: a wire's
@@ -121,10 +122,7 @@ public final class Garbler {
    * Delta} and of {@code x}: then the evaluator's view is distributed as with drawn labels.
    */
   public GarbledBatch garble(Circuit c, int batch, long[] garblerLabels0, long[] evaluatorLabels0) {
-    if (batch < 1) {
-      throw new IllegalArgumentException("batch must be >= 1, got " + batch);
-    }
-    return garbleAt(reserveTweaks((long) c.andGates() * batch), c, batch, garblerLabels0, evaluatorLabels0);
+    return garbleAt(reserveTweaks((long) c.andGates() * checkBatch(batch)), c, batch, garblerLabels0, evaluatorLabels0);
   }
 
   /**
@@ -134,37 +132,39 @@ public final class Garbler {
    */
   public GarbledBatch garbleAt(long tweakBase, Circuit c, int batch, long[] garblerLabels0,
       long[] evaluatorLabels0) {
-    if (batch < 1) {
-      throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+    long[] tables = new long[scheme.tableLongs((long) c.andGates() * checkBatch(batch))];
+    byte[] decode = garbleInto(tweakBase, c, batch, garblerLabels0, evaluatorLabels0, tables);
+    long[] labels = ands.labelSpace(c.wires() * 2 * batch); // the one garbleInto wrote
+    long[] inputs0 = new long[c.inputs() * batch * 2];
+    System.arraycopy(labels, 0, inputs0, 0, inputs0.length);
+    return new GarbledBatch(c, scheme, batch, tweakBase, tables, inputs0, decode);
+  }
+
+  /**
+   * Garbles as {@link #garbleAt} does, writing the tables to the first {@link
+   * GarblingScheme#tableLongs} longs of {@code tables} (which may be longer, and may hold an
+   * earlier batch's tables), and returns the decoding bits. Only the first longs of the given
+   * label arrays that the batch needs are read, so they may be reused buffers too. It keeps no copy of the input labels:
+   * a caller that gives the garbler's zero-labels has them already. For a server that garbles
+   * batch after batch, so that neither the tables nor the labels are allocated anew each time.
+   */
+  public byte[] garbleInto(long tweakBase, Circuit c, int batch, long[] garblerLabels0,
+      long[] evaluatorLabels0, long[] tables) {
+    int tableLongs = scheme.tableLongs((long) c.andGates() * checkBatch(batch));
+    if (tables.length < tableLongs) {
+      throw new IllegalArgumentException("expected room for " + tableLongs
+          + " longs of tables, got " + tables.length);
     }
     long[] labels = ands.labelSpace(Math.multiplyExact(c.wires() * 2, batch));
     int garblerLongs = c.garblerInputs() * batch * 2;
     int evalLongs = c.evaluatorInputs() * batch * 2;
-    if (garblerLabels0 == null) {
-      prg.nextLongs(labels, 0, garblerLongs);
-    } else {
-      if (garblerLabels0.length != garblerLongs) {
-        throw new IllegalArgumentException("expected " + garblerLongs
-            + " longs of garbler labels, got " + garblerLabels0.length);
-      }
-      System.arraycopy(garblerLabels0, 0, labels, 0, garblerLongs);
-    }
-    if (evaluatorLabels0 == null) {
-      prg.nextLongs(labels, garblerLongs, evalLongs);
-    } else {
-      if (evaluatorLabels0.length != evalLongs) {
-        throw new IllegalArgumentException("expected " + evalLongs
-            + " longs of evaluator labels, got " + evaluatorLabels0.length);
-      }
-      System.arraycopy(evaluatorLabels0, 0, labels, garblerLongs, evalLongs);
-    }
-    long[] tables = new long[scheme.tableLongs((long) c.andGates() * batch)];
+    setInputLabels(labels, 0, garblerLongs, garblerLabels0, "garbler");
+    setInputLabels(labels, garblerLongs, evalLongs, evaluatorLabels0, "evaluator");
+    Arrays.fill(tables, 0, tableLongs, 0L);
     for (int d = 0; d < c.levels(); d++) {
       ands.walk(c, batch, labels, tables, tweakBase, c.levelStart(d), c.levelAndEnd(d));
       freeGates(c, batch, labels, c.levelAndEnd(d), c.levelEnd(d));
     }
-    long[] inputs0 = new long[garblerLongs + evalLongs];
-    System.arraycopy(labels, 0, inputs0, 0, inputs0.length);
     byte[] decode = new byte[c.outputCount() * batch];
     for (int o = 0; o < c.outputCount(); o++) {
       int base = c.output(o) * batch;
@@ -172,7 +172,27 @@ public final class Garbler {
         decode[o * batch + k] = (byte) ((labels[(base + k) * 2] & 1) ^ c.outputNegated(o));
       }
     }
-    return new GarbledBatch(c, scheme, batch, tweakBase, tables, inputs0, decode);
+    return decode;
+  }
+
+  private static int checkBatch(int batch) {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be >= 1, got " + batch);
+    }
+    return batch;
+  }
+
+  /** Copies the first {@code longs} of {@code given} (null: draws them) to {@code labels[off..]}. */
+  private void setInputLabels(long[] labels, int off, int longs, long[] given, String whose) {
+    if (given == null) {
+      prg.nextLongs(labels, off, longs);
+      return;
+    }
+    if (given.length < longs) {
+      throw new IllegalArgumentException("expected " + longs + " longs of " + whose
+          + " labels, got " + given.length);
+    }
+    System.arraycopy(given, 0, labels, off, longs);
   }
 
   private void freeGates(Circuit c, int batch, long[] labels, int from, int to) {

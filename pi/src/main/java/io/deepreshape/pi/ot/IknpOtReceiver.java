@@ -18,6 +18,9 @@ public final class IknpOtReceiver {
   private final AesPrg[] g1 = new AesPrg[Iknp.KAPPA];
   private final TccrHash hash = new TccrHash();
   private long counter;
+  /** A chunk's columns of {@code G(k_i^0)} and the message {@code u}, reused chunk after chunk. */
+  private long[] cols = new long[0];
+  private long[] u = new long[0];
 
   /** Runs the base OTs with the sender (one round trip) and prepares to extend. */
   public IknpOtReceiver(Channel channel, SecureRandom rnd) {
@@ -106,8 +109,10 @@ public final class IknpOtReceiver {
     for (int w = 0; w < words && 64 * w < m; w++) {
       r[w] = wordAt(choices, from + 64 * w, Math.min(64, m - 64 * w));
     }
-    long[] cols = new long[Iknp.KAPPA * words];
-    long[] u = new long[Iknp.KAPPA * words];
+    if (cols.length < Iknp.KAPPA * words) {
+      cols = new long[Iknp.KAPPA * words];
+      u = new long[Iknp.KAPPA * words];
+    }
     for (int i = 0; i < Iknp.KAPPA; i++) {
       g0[i].nextLongs(cols, i * words, words);
       g1[i].nextLongs(u, i * words, words);
@@ -115,7 +120,7 @@ public final class IknpOtReceiver {
         u[i * words + w] ^= cols[i * words + w] ^ r[w];
       }
     }
-    channel.sendLongs(Iknp.MSG_U, u, 0, u.length);
+    channel.sendLongs(Iknp.MSG_U, u, 0, Iknp.KAPPA * words);
     BitMatrix.transposeColumns(cols, words, t, 2 * from, m);
   }
 

@@ -2,6 +2,7 @@ package io.deepreshape.pi.ot;
 
 import io.deepreshape.pi.channel.Channel;
 import io.deepreshape.pi.prg.AesPrg;
+import io.deepreshape.pi.prg.LongBytes;
 import io.deepreshape.pi.prg.TccrHash;
 import java.security.SecureRandom;
 
@@ -21,6 +22,11 @@ public final class IknpOtSender {
   private final AesPrg[] columns = new AesPrg[Iknp.KAPPA];
   private final TccrHash hash = new TccrHash();
   private long counter;
+  /** A chunk's received columns (as bytes and as longs), its rows, reused chunk after chunk. */
+  private byte[] received = new byte[0];
+  private long[] u = new long[0];
+  private long[] cols = new long[0];
+  private final long[] rows = new long[2 * Iknp.CHUNK];
 
   /** Runs the base OTs with the receiver (one round trip) and prepares to extend. */
   public IknpOtSender(Channel channel, SecureRandom rnd) {
@@ -110,21 +116,34 @@ public final class IknpOtSender {
   public long[] sendOnOffset(int n) {
     Iknp.checkN(n);
     long[] out = new long[2 * n];
-    long[] q = new long[2 * Iknp.CHUNK];
+    sendOnOffset(n, out);
+    return out;
+  }
+
+  /** As {@link #sendOnOffset(int)}, writing the {@code q_j} to {@code out[0 .. 2n-1]}. */
+  public void sendOnOffset(int n, long[] out) {
+    Iknp.checkN(n);
+    if (out.length < 2 * n) {
+      throw new IllegalArgumentException("need room for " + 2 * n + " longs, got " + out.length);
+    }
     for (int from = 0; from < n; from += Iknp.CHUNK) {
       int m = Math.min(Iknp.CHUNK, n - from);
-      extendChunk(q, m);
-      System.arraycopy(q, 0, out, 2 * from, 2 * m);
+      extendChunk(rows, m);
+      System.arraycopy(rows, 0, out, 2 * from, 2 * m);
     }
-    return out;
   }
 
   /** Receives the receiver's columns for {@code m} OTs and writes rows {@code q_j}; returns tweak. */
   private long extendChunk(long[] q, int m) {
     int words = Iknp.words(m);
-    long[] u = channel.receiveLongs(Iknp.MSG_U);
-    Iknp.checkLength(u, Iknp.KAPPA * words, "OT extension columns");
-    long[] cols = new long[Iknp.KAPPA * words];
+    int longs = Iknp.KAPPA * words;
+    if (cols.length < longs) {
+      cols = new long[longs];
+      u = new long[longs];
+    }
+    byte[] got = channel.receive(Iknp.MSG_U, 8L * longs,
+        n -> received.length == n ? received : (received = new byte[n]));
+    LongBytes.fromBytes(got, 0, u, 0, longs);
     for (int i = 0; i < Iknp.KAPPA; i++) {
       columns[i].nextLongs(cols, i * words, words);
       long si = -((i < 64 ? s0 >>> i : s1 >>> (i - 64)) & 1);

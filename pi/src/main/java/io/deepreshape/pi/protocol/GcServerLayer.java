@@ -2,7 +2,6 @@ package io.deepreshape.pi.protocol;
 
 import io.deepreshape.pi.channel.Channel;
 import io.deepreshape.pi.gc.Circuit;
-import io.deepreshape.pi.gc.GarbledBatch;
 import io.deepreshape.pi.gc.Garbler;
 import io.deepreshape.pi.gc.WireBits;
 import io.deepreshape.pi.ot.IknpOtSender;
@@ -59,57 +58,71 @@ final class GcServerLayer {
    * window, the batches of the window are garbled on the engine's workers, then sent in order.
    */
   void offline(Channel ch, Garbler garbler, IknpOtSender ot, AesPrg prg) {
+    offline(ch, new ServerGarbling(garbler, prg), ot, prg);
+  }
+
+  /** As {@link #offline(Channel, Garbler, IknpOtSender, AesPrg)}, with a session's garblers and buffers. */
+  void offline(Channel ch, ServerGarbling gs, IknpOtSender ot, AesPrg prg) {
+    Garbler garbler = gs.garbler();
     if (garbler.delta0() != ot.delta0() || garbler.delta1() != ot.delta1()) {
       throw new IllegalArgumentException("the garbler's free-XOR offset must be the OT extension's");
-    }
-    Garbler[] workers = new Garbler[Math.min(GcPlan.WINDOW, Parallel.workers())];
-    for (int w = 0; w < workers.length; w++) {
-      byte[] seed = new byte[16];
-      prg.nextBytes(seed);
-      workers[w] = garbler.worker(new AesPrg(seed));
     }
     List<int[]> batches = GcPlan.batches(groups);
     for (int w0 = 0; w0 < batches.size(); w0 += GcPlan.WINDOW) {
       List<int[]> window = batches.subList(w0, Math.min(batches.size(), w0 + GcPlan.WINDOW));
       Input[] in = new Input[window.size()];
       for (int i = 0; i < in.length; i++) {
-        in[i] = input(window.get(i), garbler, ot, prg);
+        in[i] = input(window.get(i), i, gs, ot, prg);
       }
-      GarbledBatch[] out = new GarbledBatch[in.length];
-      Parallel.forEach(in.length, (wk, i) -> out[i] = workers[wk].garbleAt(in[i].tweakBase,
-          in[i].group.circuit(), in[i].size, in[i].garblerLabels, in[i].evalLabels));
+      byte[][] decode = new byte[in.length][];
+      Parallel.forEach(in.length, (wk, i) -> decode[i] = gs.worker(wk).garbleInto(in[i].tweakBase,
+          in[i].group.circuit(), in[i].size, in[i].garblerLabels, in[i].evalLabels, in[i].tables));
       for (int i = 0; i < in.length; i++) {
-        ch.sendLongs(Msg.GC_TABLES, out[i].tables(), 0, out[i].tables().length);
+        ch.sendLongs(Msg.GC_TABLES, in[i].tables, 0, in[i].tableLongs);
         ch.sendLongs(Msg.GC_MASK_SEED, in[i].seed, 0, in[i].seed.length);
-        ch.send(Msg.GC_DECODE, decodeMessage(out[i]));
-        zeroLabels.add(Arrays.copyOf(out[i].inputLabels0(), in[i].group.inWords() * q.l() * in[i].size * 2));
+        ch.send(Msg.GC_DECODE, decodeMessage(in[i].tweakBase, decode[i]));
+        zeroLabels.add(Arrays.copyOf(in[i].garblerLabels, in[i].group.inWords() * q.l() * in[i].size * 2));
         masks.add(in[i].u);
       }
     }
   }
 
-  /** What one batch is garbled from. */
-  private record Input(GcGroup group, int size, long tweakBase, long[] garblerLabels, long[] evalLabels,
-      long[] u, long[] seed) {}
+  /**
+   * What one batch is garbled from and into: {@code garblerLabels}, {@code evalLabels} and {@code
+   * tables} are a window slot's buffers, of which the batch uses the first longs.
+   */
+  private record Input(GcGroup group, int size, long tweakBase, long[] garblerLabels,
+      long[] evalLabels, long[] tables, int tableLongs, long[] u, long[] seed) {}
 
-  /** The OT, the fresh mask {@code u}, its seed and the garbler's labels of batch {group, first, size}. */
-  private Input input(int[] bt, Garbler garbler, IknpOtSender ot, AesPrg prg) {
+  /**
+   * The OT, the fresh mask {@code u}, its seed and the garbler's labels of batch {group, first,
+   * size}, in window slot {@code slot}'s buffers.
+   */
+  private Input input(int[] bt, int slot, ServerGarbling gs, IknpOtSender ot, AesPrg prg) {
     GcGroup g = groups.get(bt[0]);
     Circuit c = g.circuit();
+    Garbler garbler = gs.garbler();
     int b = bt[2];
     int l = q.l();
     int inLongs = g.inWords() * l * b * 2;
-    long[] evalLabels = ot.sendOnOffset(c.evaluatorInputs() * b);
+    int evalOts = c.evaluatorInputs() * b;
+    long[] evalLabels = gs.evaluatorLabels(slot, 2 * evalOts);
+    ot.sendOnOffset(evalOts, evalLabels);
     long[] u = mask(g.outWords() * b, prg);
     long[] seed = {prg.nextLong(), prg.nextLong()};
-    long[] garblerLabels = new long[c.garblerInputs() * b * 2];
+    long[] garblerLabels = gs.garblerLabels(slot, c.garblerInputs() * b * 2);
     prg.nextLongs(garblerLabels, 0, inLongs);
     byte[] bits = new byte[g.outWords() * l * b];
     WireBits.encode(u, g.outWords(), l, bits, 0, b);
-    byte[] labelBits = seedGivesZeroLabels ? new byte[bits.length] : bits;
-    zeroLabelsOf(MaskSeed.labels(seed, bits.length), labelBits, garbler, garblerLabels, inLongs);
-    long tweakBase = garbler.reserveTweaks((long) c.andGates() * b);
-    return new Input(g, b, tweakBase, garblerLabels, evalLabels, u, seed);
+    MaskSeed.labelsInto(seed, bits.length, garblerLabels, inLongs);
+    if (!seedGivesZeroLabels) {
+      toZeroLabels(garblerLabels, inLongs, bits, garbler);
+    }
+    long ands = (long) c.andGates() * b;
+    long tweakBase = garbler.reserveTweaks(ands);
+    int tableLongs = garbler.scheme().tableLongs(ands);
+    return new Input(g, b, tweakBase, garblerLabels, evalLabels, gs.tables(slot, tableLongs),
+        tableLongs, u, seed);
   }
 
   private long[] mask(int n, AesPrg prg) {
@@ -121,20 +134,22 @@ final class GcServerLayer {
     return u;
   }
 
-  /** Writes from {@code off} the zero-labels {@code active XOR bit Delta} of wires whose active labels are given. */
-  private static void zeroLabelsOf(long[] active, byte[] bits, Garbler garbler, long[] dst, int off) {
+  /**
+   * Turns the active labels at {@code labels[off..]} of wires carrying {@code bits} into their
+   * zero-labels {@code active XOR bit Delta}, in place.
+   */
+  private static void toZeroLabels(long[] labels, int off, byte[] bits, Garbler garbler) {
     for (int j = 0; j < bits.length; j++) {
       long m = -(long) (bits[j] & 1);
-      dst[off + 2 * j] = active[2 * j] ^ (m & garbler.delta0());
-      dst[off + 2 * j + 1] = active[2 * j + 1] ^ (m & garbler.delta1());
+      labels[off + 2 * j] ^= m & garbler.delta0();
+      labels[off + 2 * j + 1] ^= m & garbler.delta1();
     }
   }
 
   /** The batch's tweak base (8 bytes) and its decoding bits, packed eight to a byte. */
-  private static byte[] decodeMessage(GarbledBatch gb) {
-    byte[] bits = gb.decodeBits();
+  private static byte[] decodeMessage(long tweakBase, byte[] bits) {
     byte[] decode = new byte[8 + WireBits.packedBytes(bits.length)];
-    LongBytes.set(decode, 0, gb.tweakBase());
+    LongBytes.set(decode, 0, tweakBase);
     WireBits.packInto(bits, decode, 8);
     return decode;
   }

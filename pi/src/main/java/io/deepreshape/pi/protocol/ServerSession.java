@@ -157,6 +157,7 @@ public final class ServerSession {
     AesPrg prg = AesPrg.fromSecureRandom(rnd);
     IknpOtSender ot = new IknpOtSender(ch, rnd);
     Garbler garbler = new Garbler(AesPrg.fromSecureRandom(rnd), ot.delta0(), ot.delta1());
+    ServerGarbling garbling = new ServerGarbling(garbler, prg);
     HeLinear.Server he = HeLinear.open(ch, net, HeContext.params(q.l()), prg, kernels);
     int steps = net.steps().size();
     long[][] t = new long[net.program().linearCount()][];
@@ -167,7 +168,7 @@ public final class ServerSession {
       }
       if (step.garbled()) {
         layers[step.index()] = new GcServerLayer(GcPlan.of(step, q), q);
-        layers[step.index()].offline(ch, garbler, ot, prg);
+        layers[step.index()].offline(ch, garbling, ot, prg);
       }
     }
     return new Material(t, layers, garbler.delta0(), garbler.delta1());
