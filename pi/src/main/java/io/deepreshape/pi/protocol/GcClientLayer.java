@@ -24,6 +24,8 @@ final class GcClientLayer {
   private final QuantConfig q;
   private final GcStore store;
   private long storageBytes;
+  /** The last batch's received input labels, lent to the next receive. */
+  private byte[] labelBytes;
 
   GcClientLayer(List<GcGroup> groups, QuantConfig q, GcStore store) {
     this.groups = groups;
@@ -142,9 +144,15 @@ final class GcClientLayer {
     ch.sendLongs(Msg.MASKED_OUTPUT, v, 0, v.length);
   }
 
-  /** The active labels of a batch's input wires of {@code a}, as received. */
+  /**
+   * The active labels of a batch's input wires of {@code a}, as received, into the array the
+   * previous batch's were received into when it has the length (its labels have been copied to
+   * their evaluator by then): megabytes per batch that would otherwise be humongous garbage.
+   */
   private byte[] receiveInputLabels(Channel ch, int[] bt) {
-    return ch.receive(Msg.GC_INPUT_LABELS, 8L * inputLabelLongs(bt));
+    labelBytes = ch.receive(Msg.GC_INPUT_LABELS, 8L * inputLabelLongs(bt),
+        n -> labelBytes != null && labelBytes.length == n ? labelBytes : null);
+    return labelBytes;
   }
 
   private long inputLabelLongs(int[] bt) {

@@ -223,13 +223,13 @@ final class GcServerLayer {
     }
     byte[] bits = new byte[words * q.l() * b];
     WireBits.encode(vals, words, q.l(), bits, 0, b);
-    long[] zero = zeroLabels.get(i);
+    // the zero-labels are used once: turned into the active labels in place, without a new array
+    long[] labels = zeroLabels.get(i);
     zeroLabels.set(i, null);
-    long[] labels = new long[zero.length];
     for (int j = 0; j < bits.length; j++) {
       long m = -(long) (bits[j] & 1);
-      labels[2 * j] = zero[2 * j] ^ (m & delta0);
-      labels[2 * j + 1] = zero[2 * j + 1] ^ (m & delta1);
+      labels[2 * j] ^= m & delta0;
+      labels[2 * j + 1] ^= m & delta1;
     }
     return labels;
   }
