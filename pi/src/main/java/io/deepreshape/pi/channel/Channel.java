@@ -107,7 +107,10 @@ public interface Channel extends AutoCloseable {
     return payload;
   }
 
-  /** Sends {@code values[off..off+len)} as little-endian longs in one message; as {@link #send}, the array may be reused after. */
+  /**
+   * Sends {@code values[off..off+len)} as little-endian longs in one message; as after {@link
+   * #send}, the caller may reuse the array.
+   */
   default void sendLongs(byte type, long[] values, int off, int len) {
     send(type, LongBytes.toBytes(values, off, len));
   }

@@ -122,7 +122,8 @@ public final class Garbler {
    * Delta} and of {@code x}: then the evaluator's view is distributed as with drawn labels.
    */
   public GarbledBatch garble(Circuit c, int batch, long[] garblerLabels0, long[] evaluatorLabels0) {
-    return garbleAt(reserveTweaks((long) c.andGates() * checkBatch(batch)), c, batch, garblerLabels0, evaluatorLabels0);
+    long tweakBase = reserveTweaks((long) c.andGates() * checkBatch(batch));
+    return garbleAt(tweakBase, c, batch, garblerLabels0, evaluatorLabels0);
   }
 
   /**
@@ -144,9 +145,10 @@ public final class Garbler {
    * Garbles as {@link #garbleAt} does, writing the tables to the first {@link
    * GarblingScheme#tableLongs} longs of {@code tables} (which may be longer, and may hold an
    * earlier batch's tables), and returns the decoding bits. Only the first longs of the given
-   * label arrays that the batch needs are read, so they may be reused buffers too. It keeps no copy of the input labels:
-   * a caller that gives the garbler's zero-labels has them already. For a server that garbles
-   * batch after batch, so that neither the tables nor the labels are allocated anew each time.
+   * label arrays that the batch needs are read, so they may be reused buffers too. It keeps no
+   * copy of the input labels: a caller that gives the garbler's zero-labels has them already. For
+   * a server that garbles batch after batch, so that neither the tables nor the labels are
+   * allocated anew each time.
    */
   public byte[] garbleInto(long tweakBase, Circuit c, int batch, long[] garblerLabels0,
       long[] evaluatorLabels0, long[] tables) {

@@ -61,7 +61,7 @@ final class GcServerLayer {
     offline(ch, new ServerGarbling(garbler, prg), ot, prg);
   }
 
-  /** As {@link #offline(Channel, Garbler, IknpOtSender, AesPrg)}, with a session's garblers and buffers. */
+  /** As {@link #offline(Channel, Garbler, IknpOtSender, AesPrg)}, with a phase's garbling buffers. */
   void offline(Channel ch, ServerGarbling gs, IknpOtSender ot, AesPrg prg) {
     Garbler garbler = gs.garbler();
     if (garbler.delta0() != ot.delta0() || garbler.delta1() != ot.delta1()) {
@@ -81,7 +81,8 @@ final class GcServerLayer {
         ch.sendLongs(Msg.GC_TABLES, in[i].tables, 0, in[i].tableLongs);
         ch.sendLongs(Msg.GC_MASK_SEED, in[i].seed, 0, in[i].seed.length);
         ch.send(Msg.GC_DECODE, decodeMessage(in[i].tweakBase, decode[i]));
-        zeroLabels.add(Arrays.copyOf(in[i].garblerLabels, in[i].group.inWords() * q.l() * in[i].size * 2));
+        int aLongs = in[i].group.inWords() * q.l() * in[i].size * 2;
+        zeroLabels.add(Arrays.copyOf(in[i].garblerLabels, aLongs));
         masks.add(in[i].u);
       }
     }
