@@ -117,7 +117,7 @@ final class GcServerLayer {
     WireBits.encode(u, g.outWords(), l, bits, 0, b);
     MaskSeed.labelsInto(seed, bits.length, garblerLabels, inLongs);
     if (!seedGivesZeroLabels) {
-      toZeroLabels(garblerLabels, inLongs, bits, garbler);
+      addDelta(garblerLabels, inLongs, bits, garbler.delta0(), garbler.delta1());
     }
     long ands = (long) c.andGates() * b;
     long tweakBase = garbler.reserveTweaks(ands);
@@ -136,14 +136,14 @@ final class GcServerLayer {
   }
 
   /**
-   * Turns the active labels at {@code labels[off..]} of wires carrying {@code bits} into their
-   * zero-labels {@code active XOR bit Delta}, in place.
+   * Adds {@code bit Delta} to the label of each wire carrying {@code bits}, from {@code
+   * labels[off]}, in place: active labels become zero-labels and zero-labels active ones.
    */
-  private static void toZeroLabels(long[] labels, int off, byte[] bits, Garbler garbler) {
+  private static void addDelta(long[] labels, int off, byte[] bits, long delta0, long delta1) {
     for (int j = 0; j < bits.length; j++) {
       long m = -(long) (bits[j] & 1);
-      labels[off + 2 * j] ^= m & garbler.delta0();
-      labels[off + 2 * j + 1] ^= m & garbler.delta1();
+      labels[off + 2 * j] ^= m & delta0;
+      labels[off + 2 * j + 1] ^= m & delta1;
     }
   }
 
@@ -227,11 +227,7 @@ final class GcServerLayer {
     // the zero-labels are used once: turned into the active labels in place, without a new array
     long[] labels = zeroLabels.get(i);
     zeroLabels.set(i, null);
-    for (int j = 0; j < bits.length; j++) {
-      long m = -(long) (bits[j] & 1);
-      labels[2 * j] ^= m & delta0;
-      labels[2 * j + 1] ^= m & delta1;
-    }
+    addDelta(labels, 0, bits, delta0, delta1);
     return labels;
   }
 }
